@@ -1,0 +1,33 @@
+"""The `watwerkt` command."""
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from .validation import check_data, summary
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="watwerkt", description="Werkt met de kennisbank Wat Werkt.")
+    commands = parser.add_subparsers(dest="command", required=True)
+    check = commands.add_parser("check", help="controleer alle records in data/")
+    check.add_argument("--data", type=Path, default=Path("data"), help="de map met de YAML-bestanden (standaard: data)")
+    arguments = parser.parse_args(argv)
+    return run_check(arguments.data)
+
+
+def run_check(data_dir: Path) -> int:
+    kennisbank, problems = check_data(data_dir)
+    for problem in problems:
+        print(problem, file=sys.stderr)
+    if problems:
+        count = "1 probleem" if len(problems) == 1 else f"{len(problems)} problemen"
+        print(f"{count} gevonden. Los ze op en controleer opnieuw.", file=sys.stderr)
+        return 1
+    print(summary(kennisbank))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

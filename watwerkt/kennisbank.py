@@ -1,0 +1,42 @@
+"""The validated records together, with the lookups pages need."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cached_property
+
+from .model import Approach, Curriculum, Module, Municipality, Project, Region, TargetGroup, Theme
+
+
+@dataclass(frozen=True)
+class Kennisbank:
+    municipalities: dict[str, Municipality]
+    regions: dict[str, Region]
+    themes: dict[str, Theme]
+    target_groups: dict[str, TargetGroup]
+    approaches: dict[str, Approach]
+    projects: dict[str, Project]
+    curriculum: Curriculum
+
+    @cached_property
+    def modules(self) -> dict[str, Module]:
+        return {module.id: module for module in self.curriculum.modules}
+
+    @cached_property
+    def _projects_by_approach(self) -> dict[str, list[Project]]:
+        index: dict[str, list[Project]] = {approach_id: [] for approach_id in self.approaches}
+        for project in self.projects.values():
+            for approach_id in project.aanpakken:
+                index[approach_id].append(project)
+        return index
+
+    def projects_using(self, approach: Approach) -> list[Project]:
+        return self._projects_by_approach[approach.id]
+
+    def modules_related_to(self, approach: Approach) -> list[Module]:
+        return [module for module in self.curriculum.modules if approach.id in module.verwante_aanpakken]
+
+    def municipalities_of(self, record: Approach | Project) -> list[Municipality]:
+        """The municipalities a record names, directly or through its region, in list order."""
+        codes = list(self.regions[record.regio].gemeenten) if record.regio else []
+        codes += [code for code in record.gemeenten if code not in codes]
+        return [self.municipalities[code] for code in codes]

@@ -1,0 +1,317 @@
+"""The record types of the kennisbank.
+
+Field names are the YAML keys (Dutch, as contributors write them). Each field's description
+documents it for contributors; the same models give the JSON Schema. Rules that need more
+than one field or more than one record (references, "reason required when stopped") live in
+`validation`, where the error can name the right field.
+"""
+from __future__ import annotations
+
+import datetime
+import re
+import unicodedata
+from typing import Annotated, Literal
+from urllib.parse import urlsplit
+
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field
+
+# --- value types ---------------------------------------------------------------------------
+
+_ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+_RESERVED_IDS = {"index"}  # would collide with the index page of its folder
+_HTML_TAG = re.compile(r"<\s*/?\s*[a-zA-Z!?]")
+_SCRIPT_URL = re.compile(r"\b(?:javascript|vbscript|data)\s*:", re.IGNORECASE)
+# Dutch mobile numbers belong to persons; organisations publish a general number.
+_MOBILE_NUMBER = re.compile(r"(?<!\d)(?:\+31[\s-]?|0)6(?:[\s-]?\d){8}(?!\d)")
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_EMAIL = re.compile(r"^[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}$")
+# "s.jansen@" or "jh.jansen@": the shape of a person's address, not an organisation's.
+_PERSONAL_EMAIL = re.compile(r"^[a-z]{1,2}\.[a-z-]+@", re.IGNORECASE)
+_MUNICIPALITY_CODE = re.compile(r"^GM\d{4}$")
+
+
+def _record_id(value: str) -> str:
+    if not _ID.match(value):
+        raise ValueError(
+            f"'{value}' is geen geldige id: gebruik alleen kleine letters, cijfers en streepjes, zoals 'samen-sterk'"
+        )
+    if value in _RESERVED_IDS:
+        raise ValueError(f"'{value}' is gereserveerd; kies een andere id")
+    return value
+
+
+def _clean_text(value: str) -> str:
+    value = unicodedata.normalize("NFC", value).strip()
+    if _CONTROL.search(value):
+        raise ValueError("tekst bevat onzichtbare stuurtekens; plak de tekst opnieuw als platte tekst")
+    if _HTML_TAG.search(value):
+        raise ValueError("HTML is niet toegestaan; gebruik gewone tekst (of Markdown in lange teksten)")
+    if _SCRIPT_URL.search(value):
+        raise ValueError("'javascript:', 'vbscript:' en 'data:' zijn niet toegestaan in tekst")
+    if _MOBILE_NUMBER.search(value):
+        raise ValueError("een 06-nummer is persoonlijk; noem het algemene contactpunt van de organisatie")
+    if not value:
+        raise ValueError("mag niet leeg zijn")
+    return value
+
+
+def _one_line(value: str) -> str:
+    if "\n" in value:
+        raise ValueError("moet op één regel passen")
+    return value
+
+
+def _url(value: str) -> str:
+    parts = urlsplit(value)
+    if parts.scheme not in ("http", "https", "mailto"):
+        raise ValueError(f"'{value}' is geen geldige link: begin met https://, http:// of mailto:")
+    if parts.scheme == "mailto":
+        _email(parts.path)
+    elif not parts.netloc or "." not in parts.netloc or " " in value:
+        raise ValueError(f"'{value}' is geen geldige webadres")
+    return value
+
+
+def _email(value: str) -> str:
+    if not _EMAIL.match(value):
+        raise ValueError(f"'{value}' is geen geldig e-mailadres")
+    if _PERSONAL_EMAIL.match(value):
+        raise ValueError(
+            f"'{value}' lijkt het adres van een persoon; gebruik een algemeen adres van de organisatie (zoals info@...)"
+        )
+    return value
+
+
+def _partial_date(value: object) -> str:
+    """Accept 2017, "2017-09" and 2017-09-01: sources often give only a year or a month."""
+    if isinstance(value, datetime.datetime):
+        value = value.date()
+    if isinstance(value, datetime.date):
+        return value.isoformat()
+    if isinstance(value, int) and not isinstance(value, bool):
+        value = str(value)
+    if isinstance(value, str) and re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?", value):
+        day_one = {4: "-01-01", 7: "-01", 10: ""}[len(value)]
+        try:
+            datetime.date.fromisoformat(value + day_one)
+            return value
+        except ValueError:
+            pass
+    raise ValueError(f"'{value}' is geen geldige datum; schrijf JJJJ-MM-DD, JJJJ-MM of JJJJ")
+
+
+def _real_date(value: object) -> datetime.date:
+    if isinstance(value, datetime.datetime):
+        return value.date()
+    if isinstance(value, datetime.date):
+        return value
+    try:
+        return datetime.date.fromisoformat(str(value))
+    except ValueError:
+        raise ValueError(f"'{value}' is geen geldige datum; schrijf JJJJ-MM-DD") from None
+
+
+def _municipality_code(value: str) -> str:
+    if not _MUNICIPALITY_CODE.match(value):
+        raise ValueError(f"'{value}' is geen CBS-gemeentecode; die ziet eruit als GM0047")
+    return value
+
+
+Id = Annotated[str, AfterValidator(_record_id)]
+Line = Annotated[str, AfterValidator(_clean_text), AfterValidator(_one_line), Field(max_length=300)]
+Summary = Annotated[str, AfterValidator(_clean_text), AfterValidator(_one_line), Field(max_length=200)]
+Text = Annotated[str, AfterValidator(_clean_text), Field(max_length=5000)]
+Url = Annotated[str, AfterValidator(_url)]
+Email = Annotated[str, AfterValidator(_email)]
+PartialDate = Annotated[
+    str,
+    BeforeValidator(_partial_date),
+    Field(description="JJJJ-MM-DD, JJJJ-MM of JJJJ", json_schema_extra={"pattern": r"^\d{4}(-\d{2}(-\d{2})?)?$"}),
+]
+Date = Annotated[datetime.date, BeforeValidator(_real_date)]
+MunicipalityCode = Annotated[
+    str,
+    AfterValidator(_municipality_code),
+    Field(description="CBS-gemeentecode, zoals GM0047", json_schema_extra={"pattern": r"^GM\d{4}$"}),
+]
+
+EvidenceLevel = Literal["niet-beoordeeld", "goed-beschreven", "goed-onderbouwd", "effectief"]
+ApproachStatus = Literal["in-gebruik", "gestopt", "niet-werkzaam"]
+ProjectStatus = Literal["lopend", "afgerond", "gestopt"]
+Province = Literal["Groningen", "Drenthe"]
+
+
+def refers_to(filename: str, **field_options) -> object:
+    """A field whose values are ids of records in data/`filename`; validation checks them."""
+    extra = dict(field_options.pop("json_schema_extra", {}), **{"x-verwijst-naar": filename})
+    return Field(json_schema_extra=extra, **field_options)
+
+
+def referenced_file(field: object) -> str | None:
+    extra = getattr(field, "json_schema_extra", None)
+    return extra.get("x-verwijst-naar") if isinstance(extra, dict) else None
+
+
+class Record(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+# --- parts of records ----------------------------------------------------------------------
+
+
+class Source(Record):
+    titel: Line
+    organisatie: Line = Field(description="De organisatie die de bron uitgaf.")
+    url: Url | None = None
+    datum: PartialDate | None = None
+
+
+class Result(Record):
+    omschrijving: Line = Field(description="Wat is bereikt, in gewone woorden.")
+    aantal: float | None = Field(None, description="Het getal dat bij het resultaat hoort, als er een is.")
+    peildatum: PartialDate = Field(description="Wanneer dit resultaat gold.")
+    bron: Line = Field(description="De organisatie die het resultaat meldt.")
+
+
+class Recognition(Record):
+    niveau: EvidenceLevel = Field(description="Trede op de Nederlandse erkenningsladder.")
+    datum: PartialDate
+    door: Line = Field(description="Wie het niveau vaststelde.")
+    toelichting: Text
+
+
+class Component(Record):
+    naam: Line
+    uitleg: Text | None = None
+
+
+class Period(Record):
+    start: PartialDate | None = None
+    eind: PartialDate | None = None
+    toelichting: Line | None = None
+
+
+class Contact(Record):
+    website: Url | None = None
+    email: Email | None = Field(None, description="Een algemeen adres van de organisatie, nooit van een persoon.")
+
+
+# --- reference lists -----------------------------------------------------------------------
+
+
+class Municipality(Record):
+    code: MunicipalityCode
+    naam: Line
+    provincie: Province
+
+
+class Region(Record):
+    id: Id
+    naam: Line
+    gemeenten: list[MunicipalityCode] = refers_to("gemeenten.yaml", min_length=1)
+    toelichting: Text
+    bron: Source
+
+
+class Theme(Record):
+    id: Id
+    naam: Line
+    omschrijving: Line
+
+
+class TargetGroup(Record):
+    id: Id
+    naam: Line
+    omschrijving: Line
+
+
+# --- records -------------------------------------------------------------------------------
+
+
+class Approach(Record):
+    id: Id
+    naam: Line
+    eigenaar: Line = Field(description="De organisatie die de aanpak ontwikkelde of beheert.")
+    samenvatting: Summary = Field(description="Eén zin in gewone taal (B1).")
+    status: ApproachStatus = "in-gebruik"
+    status_reden: Text | None = Field(None, description="Verplicht als de aanpak gestopt of niet werkzaam is.")
+    probleem: Text
+    doel: Text
+    doelgroepen: list[Id] = refers_to("doelgroepen.yaml", min_length=1)
+    doelgroep_toelichting: Text | None = None
+    onderdelen: list[Component] = Field(min_length=1)
+    werkzame_elementen: list[Text] = Field(min_length=1)
+    rol_ervaringsdeskundigen: Text
+    partners: list[Line] = []
+    regio: Id | None = refers_to("regios.yaml", default=None)
+    gemeenten: list[MunicipalityCode] = refers_to("gemeenten.yaml", default=[])
+    gebied_toelichting: Text | None = None
+    periode: Period
+    resultaten: list[Result] = []
+    erkenning: Recognition
+    themas: list[Id] = refers_to("themas.yaml", min_length=1)
+    verwante_aanpakken: list[Id] = refers_to("aanpakken.yaml", default=[])
+    bronnen: list[Source] = Field(min_length=1)
+    laatst_gecontroleerd: Date
+    gecontroleerd_door: Line
+
+
+class Project(Record):
+    id: Id
+    naam: Line
+    organisatie: Line
+    samenvatting: Summary = Field(description="Eén zin in gewone taal (B1).")
+    beschrijving: Text
+    status: ProjectStatus
+    start: PartialDate | None = None
+    eind: PartialDate | None = None
+    regio: Id | None = refers_to("regios.yaml", default=None)
+    gemeenten: list[MunicipalityCode] = refers_to("gemeenten.yaml", default=[])
+    gebied_toelichting: Text | None = None
+    themas: list[Id] = refers_to("themas.yaml", min_length=1)
+    doelgroepen: list[Id] = refers_to("doelgroepen.yaml", min_length=1)
+    aanpakken: list[Id] = refers_to("aanpakken.yaml", default=[])
+    doelen: list[Line] = Field(min_length=1)
+    resultaten: list[Result] = []
+    geleerd: Text | None = Field(None, description="Wat het project leerde; vooral voor afgeronde en gestopte projecten.")
+    partners: list[Line] = []
+    financiers: list[Line] = []
+    contact: Contact
+    bronnen: list[Source] = []
+    toegevoegd: Date
+    laatst_gecontroleerd: Date
+
+
+class LearningGoal(Record):
+    id: Id
+    tekst: Line
+
+
+class Module(Record):
+    id: Id
+    naam: Line
+    jaren: list[Literal[1, 2]] = Field(min_length=1, description="In welk opleidingsjaar of welke jaren.")
+    doel: Text
+    inhoud: Text
+    leerdoelen: list[LearningGoal] = Field(min_length=1)
+    werkvormen: list[Line] = []
+    verwante_aanpakken: list[Id] = refers_to("aanpakken.yaml", default=[])
+    bronnen: list[Source] = Field(min_length=1)
+
+
+class Pillar(Record):
+    naam: Line
+    uitleg: Text
+
+
+class Curriculum(Record):
+    naam: Line
+    samenvatting: Summary
+    duur_jaren: int = Field(ge=1, le=6)
+    dagen_per_week: int = Field(ge=1, le=5)
+    stage: Text
+    klasgrootte: int = Field(ge=1, le=40)
+    docenten: Text
+    pijlers: list[Pillar] = Field(min_length=1)
+    modules: list[Module] = Field(min_length=1)
+    bronnen: list[Source] = Field(min_length=1)

@@ -1,0 +1,383 @@
+"""Load every data file, check every record, and report every problem at once.
+
+Each problem names the file, the line, the record and the field, so a contributor can go
+straight to it: `data/projects.yaml:12: mijn-project: gemeenten[0]: onbekende gemeente ...`.
+"""
+from __future__ import annotations
+
+import difflib
+import typing
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Callable, Iterable
+
+from pydantic import BaseModel, ValidationError
+
+from .kennisbank import Kennisbank
+from .model import Approach, Curriculum, Municipality, Project, Region, TargetGroup, Theme, referenced_file
+from .yaml_source import Path_, YamlDocument, read_yaml
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    file: str
+    line: int
+    record: str
+    field: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.file}:{self.line}: {self.record}: {self.field}: {self.message}"
+
+
+class InvalidData(Exception):
+    """The data has problems; nothing may be built from it."""
+
+    def __init__(self, problems: list[Problem]):
+        self.problems = problems
+        super().__init__("\n".join(map(str, problems)))
+
+
+@dataclass(frozen=True)
+class _Collection:
+    """One data file holding a list of records of one type."""
+
+    filename: str
+    model: type[BaseModel]
+    key: str = "id"
+
+
+# Reference lists first: records refer to them.
+COLLECTIONS = (
+    _Collection("gemeenten.yaml", Municipality, key="code"),
+    _Collection("regios.yaml", Region),
+    _Collection("themas.yaml", Theme),
+    _Collection("doelgroepen.yaml", TargetGroup),
+    _Collection("aanpakken.yaml", Approach),
+    _Collection("projects.yaml", Project),
+)
+CURRICULUM_FILE = "opleiding.yaml"
+
+
+def load_kennisbank(data_dir: Path, *, relative_to: Path | None = None) -> Kennisbank:
+    """The validated kennisbank in `data_dir`; raises InvalidData listing every problem."""
+    kennisbank, problems = check_data(data_dir, relative_to=relative_to)
+    if problems:
+        raise InvalidData(problems)
+    assert kennisbank is not None
+    return kennisbank
+
+
+def check_data(data_dir: Path, *, relative_to: Path | None = None) -> tuple[Kennisbank | None, list[Problem]]:
+    """The kennisbank (None when a file could not be read) and every problem found, sorted."""
+    data_dir = Path(data_dir)
+    base = Path(relative_to) if relative_to else Path.cwd()
+    checkers = {c.filename: _FileChecker(read_yaml(data_dir / c.filename), base, _list_record_root, c.key) for c in COLLECTIONS}
+    records = {c.filename: checkers[c.filename].validate_list(c.model) for c in COLLECTIONS}
+    curriculum_checker = _FileChecker(read_yaml(data_dir / CURRICULUM_FILE), base, _curriculum_record_root, "id")
+    curriculum = curriculum_checker.validate_one(Curriculum)
+
+    kennisbank = None
+    if curriculum is not None:
+        kennisbank = Kennisbank(
+            municipalities=records["gemeenten.yaml"],
+            regions=records["regios.yaml"],
+            themes=records["themas.yaml"],
+            target_groups=records["doelgroepen.yaml"],
+            approaches=records["aanpakken.yaml"],
+            projects=records["projects.yaml"],
+            curriculum=curriculum,
+        )
+        _check_references(kennisbank, checkers, curriculum_checker)
+    problems = [problem for checker in (*checkers.values(), curriculum_checker) for problem in checker.problems]
+    return kennisbank, sorted(set(problems))
+
+
+def summary(kennisbank: Kennisbank) -> str:
+    goals = sum(len(module.leerdoelen) for module in kennisbank.curriculum.modules)
+    return (
+        f"Alles in orde: {len(kennisbank.approaches)} aanpakken, {len(kennisbank.projects)} projecten, "
+        f"{len(kennisbank.curriculum.modules)} modules met {goals} leerdoelen, "
+        f"{len(kennisbank.municipalities)} gemeenten, {len(kennisbank.regions)} regio's, "
+        f"{len(kennisbank.themes)} thema's, {len(kennisbank.target_groups)} doelgroepen."
+    )
+
+
+# --- where a path lies: which record, which field ----------------------------------------
+
+
+def _list_record_root(path: Path_) -> Path_:
+    return path[:1]
+
+
+def _curriculum_record_root(path: Path_) -> Path_:
+    return path[:2] if len(path) >= 2 and path[0] == "modules" else ()
+
+
+def _field_name(path: Path_) -> str:
+    text = ""
+    for part in path:
+        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else part)
+    return text or "-"
+
+
+class _FileChecker:
+    """Validates the records of one file and turns paths into precise problems."""
+
+    def __init__(self, document: YamlDocument, base: Path, record_root: Callable[[Path_], Path_], key: str):
+        self.document = document
+        self.file = _display_path(document.path, base)
+        self.record_root = record_root
+        self.key = key
+        self.problems: list[Problem] = []
+        self.index_of: dict[str, int] = {}  # the file position of each valid record
+        for problem in document.problems:
+            self.report(problem.path, problem.message, line=problem.line)
+
+    def report(self, path: Path_, message: str, *, line: int | None = None) -> None:
+        root = self.record_root(path)
+        self.problems.append(
+            Problem(
+                file=self.file,
+                line=line or self.document.line_of(path),
+                record=self._record_label(root),
+                field=_field_name(path[len(root) :]),
+                message=message,
+            )
+        )
+
+    def _record_label(self, root: Path_) -> str:
+        record = _value_at(self.document.data, root)
+        if isinstance(record, dict) and isinstance(record.get(self.key), str) and record.get(self.key):
+            return record[self.key]
+        if not root:
+            return "-" if self.document.data is None or isinstance(self.document.data, list) else "opleiding"
+        return f"record {root[-1] + 1}"
+
+    def validate_list(self, model: type[BaseModel]) -> dict[str, Any]:
+        """Every valid record by its key; problems for the rest and for duplicate keys."""
+        data = self.document.data
+        if data is None and self.document.problems:
+            return {}
+        if not isinstance(data, list):
+            self.report((), f"het bestand moet een lijst van records zijn (elk record begint met '- '), niet {_type_name(data)}")
+            return {}
+        valid: dict[str, Any] = {}
+        first_line: dict[str, int] = {}
+        for index, item in enumerate(data):
+            record = self._validate((index,), item, model)
+            key = getattr(record, self.key, None) if record else _key_of(item, self.key)
+            if not isinstance(key, str):
+                continue
+            if key in first_line:
+                self.report((index, self.key), f"'{key}' komt al voor op regel {first_line[key]}; elke {self.key} moet uniek zijn")
+                continue
+            first_line[key] = self.document.line_of((index, self.key))
+            if record is not None:
+                valid[key] = record
+                self.index_of[key] = index
+        return valid
+
+    def keys_present(self) -> set[str] | None:
+        """Every key written in the file, valid record or not; None when the file is unreadable."""
+        if not isinstance(self.document.data, list):
+            return None
+        return {key for item in self.document.data if isinstance(key := _key_of(item, self.key), str)}
+
+    def validate_one(self, model: type[BaseModel]) -> Any:
+        if self.document.data is None and self.document.problems:
+            return None
+        return self._validate((), self.document.data, model)
+
+    def _validate(self, root: Path_, item: Any, model: type[BaseModel]) -> Any:
+        if not isinstance(item, dict):
+            self.report(root, f"moet een groep velden zijn (naam: waarde), niet {_type_name(item)}")
+            return None
+        try:
+            return model.model_validate(item)
+        except ValidationError as error:
+            for detail in error.errors():
+                path = root + tuple(detail["loc"])
+                self.report(path, _message(detail, model))
+            return None
+
+
+def _display_path(path: Path, base: Path) -> str:
+    try:
+        return str(path.resolve().relative_to(base.resolve()))
+    except ValueError:
+        return str(path)
+
+
+def _value_at(data: Any, path: Path_) -> Any:
+    for part in path:
+        try:
+            data = data[part]
+        except (KeyError, IndexError, TypeError):
+            return None
+    return data
+
+
+def _key_of(item: Any, key: str) -> Any:
+    return item.get(key) if isinstance(item, dict) else None
+
+
+# --- pydantic's errors in plain Dutch -------------------------------------------------------
+
+_TYPE_NAMES = {
+    "str": "tekst",
+    "int": "een getal",
+    "float": "een getal",
+    "bool": "ja/nee (true/false)",
+    "list": "een lijst",
+    "dict": "een groep velden",
+    "date": "een datum",
+    "datetime": "een datum met tijd",
+    "NoneType": "leeg",
+}
+
+
+def _type_name(value: Any) -> str:
+    return _TYPE_NAMES.get(type(value).__name__, type(value).__name__)
+
+
+def _message(error: dict, model: type[BaseModel]) -> str:
+    kind = error["type"]
+    value = error.get("input")
+    ctx = error.get("ctx", {})
+    loc = tuple(error["loc"])
+    if kind == "missing":
+        return "verplicht veld ontbreekt"
+    if kind == "extra_forbidden":
+        return _unknown_field_message(model, loc)
+    if value is None:
+        return "is leeg; vul een waarde in of laat het veld weg"
+    if kind == "value_error":
+        return str(ctx.get("error", error["msg"]))
+    if kind == "string_type":
+        return f"moet tekst zijn, niet {_type_name(value)}"
+    if kind in ("int_type", "int_parsing", "float_type", "float_parsing", "int_from_float"):
+        return f"moet een (heel) getal zijn, niet {_type_name(value)} '{value}'"
+    if kind == "list_type":
+        return f"moet een lijst zijn (elk item op een eigen regel met '- '), niet {_type_name(value)}"
+    if kind in ("model_type", "dict_type", "model_attributes_type"):
+        return f"moet een groep velden zijn (naam: waarde), niet {_type_name(value)}"
+    if kind.startswith("date"):
+        return f"'{value}' is geen geldige datum; schrijf JJJJ-MM-DD"
+    if kind == "literal_error":
+        return f"'{value}' is geen toegestane waarde; kies uit: {ctx.get('expected', '')}"
+    if kind == "too_short":
+        return f"moet minstens {ctx.get('min_length')} item(s) bevatten"
+    if kind == "string_too_long":
+        return f"is te lang: {len(value)} tekens, hoogstens {ctx.get('max_length')}"
+    if kind == "greater_than_equal":
+        return f"moet minstens {ctx.get('ge')} zijn"
+    if kind == "less_than_equal":
+        return f"mag hoogstens {ctx.get('le')} zijn"
+    return f"ongeldige waarde '{value}' ({error['msg']})"
+
+
+def _unknown_field_message(model: type[BaseModel], loc: Path_) -> str:
+    name = str(loc[-1])
+    allowed = list(_model_at(model, loc[:-1]).model_fields)
+    close = difflib.get_close_matches(name, allowed, n=1, cutoff=0.6)
+    hint = f"; bedoelde u '{close[0]}'?" if close else f"; toegestaan zijn: {', '.join(allowed)}"
+    return f"onbekend veld '{name}'{hint}"
+
+
+def _model_at(model: type[BaseModel], loc: Path_) -> type[BaseModel]:
+    """The model that holds the fields at `loc` (which names fields and list indexes)."""
+    for part in loc:
+        if isinstance(part, int):
+            continue
+        annotation = model.model_fields[part].annotation
+        model = _inner_model(annotation) or model
+    return model
+
+
+def _inner_model(annotation: Any) -> type[BaseModel] | None:
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    for argument in typing.get_args(annotation):
+        found = _inner_model(argument)
+        if found:
+            return found
+    return None
+
+
+# --- rules across fields and records ------------------------------------------------------
+
+
+def _check_references(kennisbank: Kennisbank, checkers: dict[str, _FileChecker], curriculum: _FileChecker) -> None:
+    known = {name: checker.keys_present() for name, checker in checkers.items()}
+    for collection in COLLECTIONS:
+        checker = checkers[collection.filename]
+        for index, item in enumerate(checker.document.data if isinstance(checker.document.data, list) else []):
+            _check_raw_references(checker, (index,), item, collection.model, known)
+    _check_raw_references(curriculum, (), curriculum.document.data, Curriculum, known)
+
+    approaches_file = checkers["aanpakken.yaml"]
+    for index, approach in _indexed(approaches_file, kennisbank.approaches):
+        if approach.id in approach.verwante_aanpakken:
+            approaches_file.report((index, "verwante_aanpakken"), "een aanpak kan niet verwant zijn aan zichzelf")
+        if approach.status != "in-gebruik" and not approach.status_reden:
+            approaches_file.report((index, "status"), f"bij status '{approach.status}' hoort een 'status_reden': waarom gestopt of niet werkzaam?")
+        _check_order(approaches_file, (index, "periode"), approach.periode.start, approach.periode.eind)
+
+    projects_file = checkers["projects.yaml"]
+    for index, project in _indexed(projects_file, kennisbank.projects):
+        if not project.contact.website and not project.contact.email:
+            projects_file.report((index, "contact"), "geef een 'website' of een algemeen 'email' van de organisatie")
+        if not project.gemeenten and not project.regio:
+            projects_file.report((index, "gemeenten"), "noem de gemeenten (CBS-codes) of een 'regio' waar het project loopt")
+        _check_order(projects_file, (index,), project.start, project.eind)
+
+    goal_lines: dict[str, int] = {}
+    module_lines: dict[str, int] = {}
+    for index, module in enumerate(kennisbank.curriculum.modules):
+        root = ("modules", index)
+        _check_unique(curriculum, root + ("id",), module.id, module_lines, "module")
+        for goal_index, goal in enumerate(module.leerdoelen):
+            _check_unique(curriculum, root + ("leerdoelen", goal_index, "id"), goal.id, goal_lines, "leerdoel")
+
+
+def _check_raw_references(checker: _FileChecker, path: Path_, item: Any, model: type[BaseModel], known: dict) -> None:
+    """Check every id in `item` that refers to another file, also in records that failed
+    validation for another reason, so one run reports everything."""
+    if not isinstance(item, dict):
+        return
+    for name, field in model.model_fields.items():
+        value = item.get(name)
+        target = referenced_file(field)
+        if target and known.get(target) is not None:
+            values = enumerate(value) if isinstance(value, list) else [(None, value)]
+            for position, reference in values:
+                if isinstance(reference, str) and reference not in known[target]:
+                    where = path + (name,) + (() if position is None else (position,))
+                    close = difflib.get_close_matches(reference, sorted(known[target]), n=1, cutoff=0.6)
+                    # Codes like GM0047 all look alike: a "near miss" among them means nothing.
+                    hint = f"; bedoelde u '{close[0]}'?" if close and target != "gemeenten.yaml" else ""
+                    checker.report(where, f"'{reference}' staat niet in data/{target}{hint}")
+        inner = _inner_model(field.annotation)
+        if inner is not None:
+            for position, child in enumerate(value) if isinstance(value, list) else [(None, value)]:
+                _check_raw_references(checker, path + (name,) + (() if position is None else (position,)), child, inner, known)
+
+
+def _indexed(checker: _FileChecker, records: dict[str, Any]) -> Iterable[tuple[int, Any]]:
+    """(index in the file, record) for the valid records of a file, so problems get lines."""
+    return ((checker.index_of[key], record) for key, record in records.items())
+
+
+def _check_unique(checker: _FileChecker, path: Path_, value: str, seen: dict[str, int], kind: str) -> None:
+    if value in seen:
+        checker.report(path, f"{kind}-id '{value}' komt al voor op regel {seen[value]}; elke id moet uniek zijn")
+    else:
+        seen[value] = checker.document.line_of(path)
+
+
+def _check_order(checker: _FileChecker, path: Path_, start: str | None, end: str | None) -> None:
+    if start and end:
+        length = min(len(start), len(end))
+        if end[:length] < start[:length]:
+            checker.report(path + ("eind",), f"einddatum {end} ligt vóór startdatum {start}")
