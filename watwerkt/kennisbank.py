@@ -4,7 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cached_property
 
-from .model import Approach, Curriculum, Module, Municipality, Project, Region, TargetGroup, Theme
+from .model import Approach, Curriculum, Module, Municipality, Project, Region, Result, TargetGroup, Theme
 
 
 @dataclass(frozen=True)
@@ -34,6 +34,12 @@ class Kennisbank:
 
     def modules_related_to(self, approach: Approach) -> list[Module]:
         return [module for module in self.curriculum.modules if approach.id in module.verwante_aanpakken]
+
+    def all_results(self) -> list[tuple[Result, str, Approach | Project]]:
+        """(result, record kind, record) for every result of every approach and project, newest first."""
+        rows = [(result, "approach", approach) for approach in self.approaches.values() for result in approach.resultaten]
+        rows += [(result, "project", project) for project in self.projects.values() for result in project.resultaten]
+        return sorted(rows, key=lambda row: row[0].peildatum, reverse=True)
 
     def municipalities_of(self, record: Approach | Project) -> list[Municipality]:
         """The municipalities a record names, directly or through its region, in list order."""

@@ -1,0 +1,176 @@
+"""Turn the kennisbank into Markdown pages and HTML components.
+
+Record text is data, never template: it is escaped, or (for long texts, which may hold simple
+Markdown) rendered and then sanitized. Links are relative to the page they appear on, built
+from ids, so a renamed title never breaks a link.
+"""
+from __future__ import annotations
+
+import html
+import json
+import re
+from dataclasses import dataclass
+from pathlib import Path
+import jinja2
+import markdown
+import nh3
+from markupsafe import Markup
+
+from .kennisbank import Kennisbank
+from .model import Approach, PartialDate, Project
+
+TEMPLATES = Path(__file__).parent / "templates"
+
+_MONTHS = ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober", "november", "december"]
+_MARKDOWN_ESCAPES = re.compile(r"([\\`*_{}\[\]()#+\-.!|])")
+_ALLOWED_TAGS = {"p", "ul", "ol", "li", "em", "strong", "a", "br", "code", "blockquote"}
+
+EVIDENCE_LEVELS = {
+    "niet-beoordeeld": "Niet beoordeeld",
+    "goed-beschreven": "Goed beschreven",
+    "goed-onderbouwd": "Goed onderbouwd",
+    "effectief": "Effectief",
+}
+APPROACH_STATUSES = {"in-gebruik": "In gebruik", "gestopt": "Gestopt", "niet-werkzaam": "Niet werkzaam gebleken"}
+PROJECT_STATUSES = {"lopend": "Lopend", "afgerond": "Afgerond", "gestopt": "Gestopt"}
+
+
+@dataclass(frozen=True)
+class GeneratedPage:
+    """A page made from a record: where it goes (relative to docs/) and its Markdown."""
+
+    src_uri: str
+    markdown: str
+
+
+def record_url(kind: str, record_id: str) -> str:
+    """The site-relative URL of a record's page, e.g. 'aanpakken/samen-sterk/'."""
+    return f"{SECTIONS[kind]}/{record_id}/"
+
+
+SECTIONS = {"approach": "aanpakken", "project": "projectenbank", "module": "opleiding"}
+
+
+def relative_root(page_url: str) -> str:
+    """From a page URL such as 'aanpakken/samen-sterk/' back to the site root: '../../'."""
+    depth = page_url.strip("/").count("/") + 1 if page_url.strip("/") else 0
+    return "../" * depth
+
+
+class Renderer:
+    def __init__(self, kennisbank: Kennisbank):
+        self.kennisbank = kennisbank
+        self.environment = jinja2.Environment(
+            loader=jinja2.FileSystemLoader(TEMPLATES),
+            autoescape=True,
+            undefined=jinja2.StrictUndefined,
+            trim_blocks=True,
+            lstrip_blocks=True,
+            keep_trailing_newline=True,
+        )
+        self.environment.filters.update(
+            md_inline=markdown_inline,
+            rich=rich_text,
+            datum=dutch_date,
+            getal=dutch_number,
+            yaml_string=lambda text: Markup(json.dumps(text, ensure_ascii=False)),
+            eerste_zin=first_sentence,
+            lookup=lambda ids, table: [table[key] for key in ids],
+        )
+        self.environment.globals.update(
+            kb=kennisbank,
+            EVIDENCE_LEVELS=EVIDENCE_LEVELS,
+            APPROACH_STATUSES=APPROACH_STATUSES,
+            PROJECT_STATUSES=PROJECT_STATUSES,
+            record_url=record_url,
+            period=period_text,
+            area=self.area_text,
+        )
+
+    def render(self, template: str, *, root: str, **values) -> str:
+        return self.environment.get_template(template).render(root=root, **values)
+
+    def record_pages(self) -> list[GeneratedPage]:
+        """A page for every approach, project and curriculum module."""
+        pages = []
+        for kind, records, template in (
+            ("approach", self.kennisbank.approaches.values(), "approach.md"),
+            ("project", self.kennisbank.projects.values(), "project.md"),
+            ("module", self.kennisbank.curriculum.modules, "module.md"),
+        ):
+            for record in records:
+                url = record_url(kind, record.id)
+                text = self.render(template, root=relative_root(url), record=record)
+                pages.append(GeneratedPage(f"{url.rstrip('/')}.md", text))
+        return pages
+
+    def component(self, name: str, *, page_url: str) -> Markup:
+        """One of COMPONENTS as HTML for a hand-written page at `page_url`."""
+        if name not in COMPONENTS:
+            raise KeyError(f"unknown component {name!r}; known: {', '.join(COMPONENTS)}")
+        return Markup(self.render(COMPONENTS[name], root=relative_root(page_url)).strip())
+
+    def area_text(self, record: Approach | Project) -> str:
+        if record.regio:
+            return self.kennisbank.regions[record.regio].naam
+        names = [municipality.naam for municipality in self.kennisbank.municipalities_of(record)]
+        if len(names) > 3:
+            return f"{len(names)} gemeenten"
+        return ", ".join(names) or "Niet vastgelegd"
+
+
+# Components that hand-written pages can place, by name: the template that renders each.
+COMPONENTS = {
+    "aanpakken_overzicht": "approaches_table.html",
+    "aanpakken_lijst": "approach_list.html",
+    "projecten_lijst": "project_list.html",
+    "opleiding_overzicht": "curriculum_overview.html",
+    "resultaten_tabel": "results_table.html",
+    "regio_lijst": "region_list.html",
+}
+
+
+# --- filters -------------------------------------------------------------------------------
+
+
+def markdown_inline(text: str) -> Markup:
+    """Text that Markdown and HTML both show exactly as written (for headings)."""
+    return Markup(_MARKDOWN_ESCAPES.sub(r"\\\1", html.escape(text, quote=False)))
+
+
+def rich_text(text: str) -> Markup:
+    """A record's long text: its simple Markdown rendered, then sanitized."""
+    rendered = markdown.markdown(text, extensions=["sane_lists"])
+    return Markup(nh3.clean(rendered, tags=_ALLOWED_TAGS, attributes={"a": {"href"}}, url_schemes={"http", "https", "mailto"}))
+
+
+def dutch_date(value: PartialDate | object) -> str:
+    """'2017-09-01' → '1 september 2017'; '2017-09' → 'september 2017'; '2017' → '2017'."""
+    parts = str(value).split("-")
+    if len(parts) == 1:
+        return parts[0]
+    month = _MONTHS[int(parts[1]) - 1]
+    return f"{int(parts[2])} {month} {parts[0]}" if len(parts) == 3 else f"{month} {parts[0]}"
+
+
+def dutch_number(value: float) -> str:
+    """14000.0 → '14.000'; 2.5 → '2,5'."""
+    if float(value).is_integer():
+        return f"{int(value):,}".replace(",", ".")
+    return f"{value:,}".replace(",", " ").replace(".", ",").replace(" ", ".")
+
+
+def first_sentence(text: str) -> str:
+    match = re.match(r"(.+?[.!?])(\s|$)", " ".join(text.split()))
+    return match.group(1) if match else text
+
+
+def period_text(start: str | None, end: str | None, note: str | None = None) -> str:
+    if start and end:
+        return f"{dutch_date(start)} – {dutch_date(end)}"
+    if start:
+        return f"vanaf {dutch_date(start)}"
+    if end:
+        return f"tot {dutch_date(end)}"
+    return note or "Niet bekend"
+

@@ -1,0 +1,34 @@
+"""A project's kennisbank and its renderer, loaded once while data/ stays unchanged."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from .kennisbank import Kennisbank
+from .rendering import Renderer
+from .validation import load_kennisbank
+
+
+@dataclass(frozen=True)
+class Site:
+    kennisbank: Kennisbank
+    renderer: Renderer
+
+
+_loaded: dict[tuple, Site] = {}
+
+
+def load_site(project_dir: Path) -> Site:
+    """The validated kennisbank in `project_dir`/data; raises InvalidData listing every problem.
+
+    A build asks for it from several places (the page generator, every macro call); the files
+    are read and checked once, and again only when one of them changes.
+    """
+    project_dir = Path(project_dir).resolve()
+    data_dir = project_dir / "data"
+    signature = (project_dir, *((path.name, path.stat().st_mtime_ns, path.stat().st_size) for path in sorted(data_dir.glob("*.yaml"))))
+    if signature not in _loaded:
+        kennisbank = load_kennisbank(data_dir, relative_to=project_dir)
+        _loaded.clear()
+        _loaded[signature] = Site(kennisbank, Renderer(kennisbank))
+    return _loaded[signature]
