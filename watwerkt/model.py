@@ -68,7 +68,7 @@ def _url(value: str) -> str:
     if parts.scheme == "mailto":
         _email(parts.path)
     elif not parts.netloc or "." not in parts.netloc or " " in value:
-        raise ValueError(f"'{value}' is geen geldige webadres")
+        raise ValueError(f"'{value}' is geen geldig webadres")
     return value
 
 

@@ -62,35 +62,35 @@ CURRICULUM_FILE = "opleiding.yaml"
 def load_kennisbank(data_dir: Path, *, relative_to: Path | None = None) -> Kennisbank:
     """The validated kennisbank in `data_dir`; raises InvalidData listing every problem."""
     kennisbank, problems = check_data(data_dir, relative_to=relative_to)
-    if problems:
+    if kennisbank is None:
         raise InvalidData(problems)
-    assert kennisbank is not None
     return kennisbank
 
 
 def check_data(data_dir: Path, *, relative_to: Path | None = None) -> tuple[Kennisbank | None, list[Problem]]:
-    """The kennisbank (None when a file could not be read) and every problem found, sorted."""
+    """The kennisbank and no problems, or None and every problem found, sorted by file and line."""
     data_dir = Path(data_dir)
     base = Path(relative_to) if relative_to else Path.cwd()
     checkers = {c.filename: _FileChecker(read_yaml(data_dir / c.filename), base, _list_record_root, c.key) for c in COLLECTIONS}
     records = {c.filename: checkers[c.filename].validate_list(c.model) for c in COLLECTIONS}
-    curriculum_checker = _FileChecker(read_yaml(data_dir / CURRICULUM_FILE), base, _curriculum_record_root, "id")
+    curriculum_checker = _FileChecker(read_yaml(data_dir / CURRICULUM_FILE), base, _curriculum_record_root, "id", top_label="opleiding")
     curriculum = curriculum_checker.validate_one(Curriculum)
 
-    kennisbank = None
-    if curriculum is not None:
-        kennisbank = Kennisbank(
-            municipalities=records["gemeenten.yaml"],
-            regions=records["regios.yaml"],
-            themes=records["themas.yaml"],
-            target_groups=records["doelgroepen.yaml"],
-            approaches=records["aanpakken.yaml"],
-            projects=records["projects.yaml"],
-            curriculum=curriculum,
-        )
-        _check_references(kennisbank, checkers, curriculum_checker)
-    problems = [problem for checker in (*checkers.values(), curriculum_checker) for problem in checker.problems]
-    return kennisbank, sorted(set(problems))
+    _check_references(checkers, curriculum_checker)
+    _check_rules(records, checkers, curriculum, curriculum_checker)
+    problems = sorted({problem for checker in (*checkers.values(), curriculum_checker) for problem in checker.problems})
+    if problems or curriculum is None:
+        return None, problems
+    kennisbank = Kennisbank(
+        municipalities=records["gemeenten.yaml"],
+        regions=records["regios.yaml"],
+        themes=records["themas.yaml"],
+        target_groups=records["doelgroepen.yaml"],
+        approaches=records["aanpakken.yaml"],
+        projects=records["projects.yaml"],
+        curriculum=curriculum,
+    )
+    return kennisbank, []
 
 
 def summary(kennisbank: Kennisbank) -> str:
@@ -124,8 +124,9 @@ def _field_name(path: Path_) -> str:
 class _FileChecker:
     """Validates the records of one file and turns paths into precise problems."""
 
-    def __init__(self, document: YamlDocument, base: Path, record_root: Callable[[Path_], Path_], key: str):
+    def __init__(self, document: YamlDocument, base: Path, record_root: Callable[[Path_], Path_], key: str, top_label: str = "-"):
         self.document = document
+        self.top_label = top_label  # how problems outside any record name their "record"
         self.file = _display_path(document.path, base)
         self.record_root = record_root
         self.key = key
@@ -147,11 +148,11 @@ class _FileChecker:
         )
 
     def _record_label(self, root: Path_) -> str:
+        if not root:
+            return self.top_label
         record = _value_at(self.document.data, root)
         if isinstance(record, dict) and isinstance(record.get(self.key), str) and record.get(self.key):
             return record[self.key]
-        if not root:
-            return "-" if self.document.data is None or isinstance(self.document.data, list) else "opleiding"
         return f"record {root[-1] + 1}"
 
     def validate_list(self, model: type[BaseModel]) -> dict[str, Any]:
@@ -265,7 +266,7 @@ def _message(error: dict, model: type[BaseModel]) -> str:
     if kind.startswith("date"):
         return f"'{value}' is geen geldige datum; schrijf JJJJ-MM-DD"
     if kind == "literal_error":
-        return f"'{value}' is geen toegestane waarde; kies uit: {ctx.get('expected', '')}"
+        return f"'{value}' is geen toegestane waarde; kies uit: {str(ctx.get('expected', '')).replace(' or ', ' of ')}"
     if kind == "too_short":
         return f"moet minstens {ctx.get('min_length')} item(s) bevatten"
     if kind == "string_too_long":
@@ -308,7 +309,8 @@ def _inner_model(annotation: Any) -> type[BaseModel] | None:
 # --- rules across fields and records ------------------------------------------------------
 
 
-def _check_references(kennisbank: Kennisbank, checkers: dict[str, _FileChecker], curriculum: _FileChecker) -> None:
+def _check_references(checkers: dict[str, _FileChecker], curriculum: _FileChecker) -> None:
+    """Every id that points into another file must exist there."""
     known = {name: checker.keys_present() for name, checker in checkers.items()}
     for collection in COLLECTIONS:
         checker = checkers[collection.filename]
@@ -316,8 +318,11 @@ def _check_references(kennisbank: Kennisbank, checkers: dict[str, _FileChecker],
             _check_raw_references(checker, (index,), item, collection.model, known)
     _check_raw_references(curriculum, (), curriculum.document.data, Curriculum, known)
 
+
+def _check_rules(records: dict[str, dict], checkers: dict[str, _FileChecker], curriculum: Curriculum | None, curriculum_checker: _FileChecker) -> None:
+    """Rules that span fields or records, on the records that are valid on their own."""
     approaches_file = checkers["aanpakken.yaml"]
-    for index, approach in _indexed(approaches_file, kennisbank.approaches):
+    for index, approach in _indexed(approaches_file, records["aanpakken.yaml"]):
         if approach.id in approach.verwante_aanpakken:
             approaches_file.report((index, "verwante_aanpakken"), "een aanpak kan niet verwant zijn aan zichzelf")
         if approach.status != "in-gebruik" and not approach.status_reden:
@@ -325,7 +330,7 @@ def _check_references(kennisbank: Kennisbank, checkers: dict[str, _FileChecker],
         _check_order(approaches_file, (index, "periode"), approach.periode.start, approach.periode.eind)
 
     projects_file = checkers["projects.yaml"]
-    for index, project in _indexed(projects_file, kennisbank.projects):
+    for index, project in _indexed(projects_file, records["projects.yaml"]):
         if not project.contact.website and not project.contact.email:
             projects_file.report((index, "contact"), "geef een 'website' of een algemeen 'email' van de organisatie")
         if not project.gemeenten and not project.regio:
@@ -334,11 +339,11 @@ def _check_references(kennisbank: Kennisbank, checkers: dict[str, _FileChecker],
 
     goal_lines: dict[str, int] = {}
     module_lines: dict[str, int] = {}
-    for index, module in enumerate(kennisbank.curriculum.modules):
+    for index, module in enumerate(curriculum.modules if curriculum else []):
         root = ("modules", index)
-        _check_unique(curriculum, root + ("id",), module.id, module_lines, "module")
+        _check_unique(curriculum_checker, root + ("id",), module.id, module_lines, "module")
         for goal_index, goal in enumerate(module.leerdoelen):
-            _check_unique(curriculum, root + ("leerdoelen", goal_index, "id"), goal.id, goal_lines, "leerdoel")
+            _check_unique(curriculum_checker, root + ("leerdoelen", goal_index, "id"), goal.id, goal_lines, "leerdoel")
 
 
 def _check_raw_references(checker: _FileChecker, path: Path_, item: Any, model: type[BaseModel], known: dict) -> None:

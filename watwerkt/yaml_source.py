@@ -26,6 +26,8 @@ _TIMESTAMP = "tag:yaml.org,2002:timestamp"
 _YAML_PROBLEMS_NL = {
     "found character '\\t' that cannot start any token": "er staat een tab; gebruik spaties om in te springen",
     "mapping values are not allowed here": "onverwachte dubbele punt; zet tekst met een ':' tussen aanhalingstekens",
+    "mapping values are not allowed in this context": "onverwachte dubbele punt; zet tekst met een ':' tussen aanhalingstekens",
+    "found a tab character that violates indentation": "er staat een tab; gebruik spaties om in te springen",
     "could not find expected ':'": "hier ontbreekt een dubbele punt na de veldnaam",
     "found unexpected end of stream": "het bestand houdt onverwacht op; staat er een aanhalingsteken niet afgesloten?",
     "did not find expected key": "de inspringing klopt niet; velden van één record moeten recht onder elkaar staan",
@@ -103,7 +105,9 @@ class _Builder:
         # An alias is the same node object met twice. Refusing them keeps records readable and
         # stops "billion laughs" documents from expanding exponentially.
         if id(node) in self.seen:
-            self._problem(node, path, "ankers en aliassen (& en *) worden niet ondersteund; schrijf de waarde voluit")
+            self.document.problems.append(
+                SourceProblem(self.document.lines[path], path, "ankers en aliassen (& en *) worden niet ondersteund; schrijf de waarde voluit")
+            )
             return None
         self.seen.add(id(node))
         if isinstance(node, yaml.SequenceNode):

@@ -1,0 +1,257 @@
+"""Every kind of bad input gets one precise line: FILE:LINE: RECORD_ID: FIELD: message."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from conftest import replace_in
+from watwerkt import cli
+from watwerkt.validation import check_data
+
+
+def problems(data_dir: Path) -> list[str]:
+    _, found = check_data(data_dir, relative_to=data_dir.parent)
+    return [str(problem) for problem in found]
+
+
+def test_fixture_data_is_valid(data_dir):
+    assert problems(data_dir) == []
+
+
+def test_yaml_syntax_error_names_line_and_column(data_dir):
+    replace_in(data_dir / "projects.yaml", "  naam: Eerste project", "  naam: Eerste: project")
+    assert problems(data_dir) == [
+        "data/projects.yaml:2: -: -: YAML-fout in kolom 15: onverwachte dubbele punt; "
+        "zet tekst met een ':' tussen aanhalingstekens"
+    ]
+
+
+def test_tab_indentation_is_explained(data_dir):
+    replace_in(data_dir / "themas.yaml", "  naam: Schulden", "\tnaam: Schulden")
+    [line] = problems(data_dir)
+    assert line.startswith("data/themas.yaml:5: -: -: YAML-fout in kolom 1: er staat een tab")
+
+
+def test_wrong_type(data_dir):
+    replace_in(data_dir / "projects.yaml", "  doelen: [Mensen helpen.]", "  doelen: Mensen helpen.")
+    assert problems(data_dir) == [
+        "data/projects.yaml:12: eerste-project: doelen: moet een lijst zijn (elk item op een eigen regel met '- '), niet tekst"
+    ]
+
+
+def test_number_where_text_belongs(data_dir):
+    replace_in(data_dir / "projects.yaml", "  doelen: [Mensen helpen.]", "  doelen: [42]")
+    assert problems(data_dir) == ["data/projects.yaml:12: eerste-project: doelen[0]: moet tekst zijn, niet een getal"]
+
+
+def test_missing_required_field_points_at_the_record(data_dir):
+    replace_in(data_dir / "projects.yaml", "  organisatie: Stichting Voorbeeld\n", "")
+    assert problems(data_dir) == ["data/projects.yaml:1: eerste-project: organisatie: verplicht veld ontbreekt"]
+
+
+def test_empty_field(data_dir):
+    replace_in(data_dir / "projects.yaml", "  organisatie: Stichting Voorbeeld", "  organisatie:")
+    assert problems(data_dir) == [
+        "data/projects.yaml:3: eerste-project: organisatie: is leeg; vul een waarde in of laat het veld weg"
+    ]
+
+
+def test_unknown_field_suggests_the_near_miss(data_dir):
+    replace_in(data_dir / "projects.yaml", "  organisatie: Stichting Voorbeeld", "  organsatie: Stichting Voorbeeld")
+    assert problems(data_dir) == [
+        "data/projects.yaml:1: eerste-project: organisatie: verplicht veld ontbreekt",
+        "data/projects.yaml:3: eerste-project: organsatie: onbekend veld 'organsatie'; bedoelde u 'organisatie'?",
+    ]
+
+
+def test_unknown_nested_field_suggests_from_its_own_level(data_dir):
+    replace_in(data_dir / "projects.yaml", "    website: https://example.org", "    webiste: https://example.org")
+    found = problems(data_dir)
+    assert "data/projects.yaml:14: eerste-project: contact.webiste: onbekend veld 'webiste'; bedoelde u 'website'?" in found
+
+
+def test_unknown_field_far_from_any_lists_the_allowed_ones(data_dir):
+    replace_in(data_dir / "themas.yaml", "  naam: Schulden", "  naam: Schulden\n  kleur: rood")
+    [line] = problems(data_dir)
+    assert line == "data/themas.yaml:6: schulden: kleur: onbekend veld 'kleur'; toegestaan zijn: id, naam, omschrijving"
+
+
+def test_duplicate_id(data_dir):
+    replace_in(data_dir / "projects.yaml", "- id: tweede-project", "- id: eerste-project")
+    assert problems(data_dir) == [
+        "data/projects.yaml:17: eerste-project: id: 'eerste-project' komt al voor op regel 1; elke id moet uniek zijn"
+    ]
+
+
+def test_duplicate_key_in_one_mapping_is_not_silently_dropped(data_dir):
+    replace_in(data_dir / "projects.yaml", "  status: lopend", "  status: lopend\n  naam: Andere naam")
+    assert problems(data_dir) == [
+        "data/projects.yaml:7: eerste-project: naam: veld staat dubbel (ook op regel 2); de eerste waarde zou verloren gaan"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "expected"),
+    [
+        ("  aanpakken: [eerste-aanpak]", "  aanpakken: [eerst-aanpak]",
+         "data/projects.yaml:11: eerste-project: aanpakken[0]: 'eerst-aanpak' staat niet in data/aanpakken.yaml; bedoelde u 'eerste-aanpak'?"),
+        ("  gemeenten: [GM0047]", "  gemeenten: [GM0047, GM9999]",
+         "data/projects.yaml:8: eerste-project: gemeenten[1]: 'GM9999' staat niet in data/gemeenten.yaml"),
+        ("  themas: [generatiearmoede]", "  themas: [armoede]",
+         "data/projects.yaml:9: eerste-project: themas[0]: 'armoede' staat niet in data/themas.yaml; bedoelde u 'generatiearmoede'?"),
+        ("  regio: testregio", "  regio: test-regio",
+         "data/projects.yaml:23: tweede-project: regio: 'test-regio' staat niet in data/regios.yaml; bedoelde u 'testregio'?"),
+    ],
+)
+def test_unknown_reference(data_dir, old, new, expected):
+    replace_in(data_dir / "projects.yaml", old, new)
+    assert problems(data_dir) == [expected]
+
+
+def test_reference_checked_even_when_the_record_has_other_problems(data_dir):
+    path = data_dir / "projects.yaml"
+    replace_in(path, "  aanpakken: [eerste-aanpak]", "  aanpakken: [onbekend]")
+    replace_in(path, "  status: lopend", "  status: bezig")
+    assert problems(data_dir) == [
+        "data/projects.yaml:6: eerste-project: status: 'bezig' is geen toegestane waarde; kies uit: 'lopend', 'afgerond' of 'gestopt'",
+        "data/projects.yaml:11: eerste-project: aanpakken[0]: 'onbekend' staat niet in data/aanpakken.yaml",
+    ]
+
+
+def test_unknown_reference_inside_the_curriculum_names_the_module(data_dir):
+    replace_in(data_dir / "opleiding.yaml", "    verwante_aanpakken: [eerste-aanpak]", "    verwante_aanpakken: [derde-aanpak]")
+    [line] = problems(data_dir)
+    assert line.startswith("data/opleiding.yaml:21: eerste-module: verwante_aanpakken[0]: 'derde-aanpak' staat niet in data/aanpakken.yaml")
+
+
+def test_duplicate_learning_goal_id_names_the_module(data_dir):
+    replace_in(data_dir / "opleiding.yaml", "{id: derde-leerdoel,", "{id: eerste-leerdoel,")
+    assert problems(data_dir) == [
+        "data/opleiding.yaml:30: tweede-module: leerdoelen[0].id: leerdoel-id 'eerste-leerdoel' komt al voor op regel 19; elke id moet uniek zijn"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "expected"),
+    [
+        ("  toegevoegd: 2026-11-01", "  toegevoegd: 2026-13-45",
+         "data/projects.yaml:15: eerste-project: toegevoegd: '2026-13-45' is geen geldige datum; schrijf JJJJ-MM-DD"),
+        ("  toegevoegd: 2026-11-01", "  toegevoegd: gisteren",
+         "data/projects.yaml:15: eerste-project: toegevoegd: 'gisteren' is geen geldige datum; schrijf JJJJ-MM-DD"),
+        ("  start: 2024-01", "  start: 2024-14",
+         "data/projects.yaml:7: eerste-project: start: '2024-14' is geen geldige datum; schrijf JJJJ-MM-DD, JJJJ-MM of JJJJ"),
+    ],
+)
+def test_invalid_date(data_dir, old, new, expected):
+    replace_in(data_dir / "projects.yaml", old, new)
+    assert problems(data_dir) == [expected]
+
+
+@pytest.mark.parametrize(
+    ("url", "message"),
+    [
+        ("javascript:alert(1)", "'javascript:alert(1)' is geen geldige link: begin met https://, http:// of mailto:"),
+        ("ftp://example.org", "'ftp://example.org' is geen geldige link: begin met https://, http:// of mailto:"),
+        ("www.example.org", "'www.example.org' is geen geldige link: begin met https://, http:// of mailto:"),
+        ("https://", "'https://' is geen geldig webadres"),
+    ],
+)
+def test_invalid_url_or_scheme(data_dir, url, message):
+    replace_in(data_dir / "projects.yaml", "    website: https://example.org", f"    website: '{url}'")
+    assert problems(data_dir) == [f"data/projects.yaml:14: eerste-project: contact.website: {message}"]
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("Zie <script>alert(1)</script>", "HTML is niet toegestaan; gebruik gewone tekst (of Markdown in lange teksten)"),
+        ("Klik [hier](javascript:alert(1))", "'javascript:', 'vbscript:' en 'data:' zijn niet toegestaan in tekst"),
+        ("Bel 06-12345678", "een 06-nummer is persoonlijk; noem het algemene contactpunt van de organisatie"),
+    ],
+)
+def test_unsafe_or_personal_text_is_refused(data_dir, text, message):
+    replace_in(data_dir / "projects.yaml", "  beschrijving: Een beschrijving van het project.", f"  beschrijving: '{text}'")
+    assert problems(data_dir) == [f"data/projects.yaml:5: eerste-project: beschrijving: {message}"]
+
+
+def test_personal_email_is_refused(data_dir):
+    replace_in(data_dir / "projects.yaml", "    email: info@example.org", "    email: j.jansen@example.org")
+    assert problems(data_dir) == [
+        "data/projects.yaml:28: tweede-project: contact.email: 'j.jansen@example.org' lijkt het adres van een persoon; "
+        "gebruik een algemeen adres van de organisatie (zoals info@...)"
+    ]
+
+
+def test_stopped_approach_needs_a_reason(data_dir):
+    replace_in(data_dir / "aanpakken.yaml", "  status_reden: De subsidie stopte in 2020.\n", "")
+    assert problems(data_dir) == [
+        "data/aanpakken.yaml:27: tweede-aanpak: status: bij status 'gestopt' hoort een 'status_reden': waarom gestopt of niet werkzaam?"
+    ]
+
+
+def test_end_before_start(data_dir):
+    replace_in(data_dir / "aanpakken.yaml", "eind: 2020-07}", "eind: 2016}")
+    assert problems(data_dir) == ["data/aanpakken.yaml:13: eerste-aanpak: periode.eind: einddatum 2016 ligt vóór startdatum 2017-09-01"]
+
+
+def test_aliases_are_refused(data_dir):
+    replace_in(data_dir / "themas.yaml", "  naam: Generatiearmoede", "  naam: &naam Generatiearmoede")
+    replace_in(data_dir / "themas.yaml", "  naam: Schulden", "  naam: *naam")
+    # A scalar alias is harmless text; collections would multiply, so those are refused.
+    assert problems(data_dir) == []
+    replace_in(data_dir / "regios.yaml", "  gemeenten: [GM0047, GM0114]", "  gemeenten: &lijst [GM0047, GM0114]\n  extra: *lijst")
+    found = problems(data_dir)
+    assert "data/regios.yaml:4: testregio: extra: ankers en aliassen (& en *) worden niet ondersteund; schrijf de waarde voluit" in found
+
+
+def test_missing_file(data_dir):
+    (data_dir / "themas.yaml").unlink()
+    assert problems(data_dir) == ["data/themas.yaml:1: -: -: bestand ontbreekt"]
+
+
+def test_file_of_the_wrong_shape(data_dir):
+    (data_dir / "doelgroepen.yaml").write_text("id: inwoners\nnaam: Inwoners\n", encoding="utf-8")
+    found = problems(data_dir)
+    assert found[0] == "data/doelgroepen.yaml:1: -: -: het bestand moet een lijst van records zijn (elk record begint met '- '), niet een groep velden"
+
+
+def test_every_problem_is_reported_not_only_the_first(data_dir):
+    replace_in(data_dir / "projects.yaml", "  organisatie: Stichting Voorbeeld", "  organsatie: Stichting Voorbeeld")
+    replace_in(data_dir / "aanpakken.yaml", "  themas: [schulden]", "  themas: [schuld]")
+    replace_in(data_dir / "opleiding.yaml", "klasgrootte: 12", "klasgrootte: twaalf")
+    found = problems(data_dir)
+    assert [line.split(": ")[0] for line in found] == [
+        "data/aanpakken.yaml:39",
+        "data/opleiding.yaml:6",
+        "data/projects.yaml:1",
+        "data/projects.yaml:3",
+    ]
+
+
+def test_check_command_exits_1_and_prints_every_line(data_dir, capsys, monkeypatch):
+    monkeypatch.chdir(data_dir.parent)
+    replace_in(data_dir / "projects.yaml", "  aanpakken: [eerste-aanpak]", "  aanpakken: [onbekend]")
+    replace_in(data_dir / "themas.yaml", "  naam: Schulden", "  naam: [Schulden]")
+    assert cli.main(["check"]) == 1
+    errors = capsys.readouterr().err.splitlines()
+    assert errors == [
+        "data/projects.yaml:11: eerste-project: aanpakken[0]: 'onbekend' staat niet in data/aanpakken.yaml",
+        "data/themas.yaml:5: schulden: naam: moet tekst zijn, niet een lijst",
+        "2 problemen gevonden. Los ze op en controleer opnieuw.",
+    ]
+
+
+def test_check_command_exits_0_with_a_summary(data_dir, capsys):
+    assert cli.main(["check", "--data", str(data_dir)]) == 0
+    assert capsys.readouterr().out == (
+        "Alles in orde: 2 aanpakken, 2 projecten, 2 modules met 3 leerdoelen, 3 gemeenten, "
+        "1 regio's, 2 thema's, 1 doelgroepen.\n"
+    )
+
+
+def test_the_real_data_is_valid():
+    from conftest import REPO
+
+    _, found = check_data(REPO / "data", relative_to=REPO)
+    assert [str(problem) for problem in found] == []
