@@ -11,7 +11,7 @@ import pytest
 
 REPO = Path(__file__).resolve().parent.parent
 FIXTURE_DATA = Path(__file__).parent / "fixtures" / "data"
-SITE_PARTS = ("docs", "overrides", "macros", "mkdocs.yml")
+SITE_PARTS = ("docs", "overrides", "macros", "watwerkt", "mkdocs.yml")
 
 
 @pytest.fixture

@@ -1,0 +1,101 @@
+"""Read a built site: the links, ids and text of its pages, for tests to assert on."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import unquote, urldefrag, urlsplit
+
+
+@dataclass
+class Page:
+    path: Path
+    links: list[str] = field(default_factory=list)  # href of every <a>
+    resources: list[str] = field(default_factory=list)  # src/href of scripts, styles, images
+    ids: set[str] = field(default_factory=set)
+    text: str = ""
+    h1: str = ""
+    lang: str = ""
+
+
+class _Reader(HTMLParser):
+    def __init__(self, page: Page):
+        super().__init__(convert_charrefs=True)
+        self.page = page
+        self.texts: list[str] = []
+        self.in_h1 = False
+        self.skip = 0
+
+    def handle_starttag(self, tag, attrs):
+        attributes = dict(attrs)
+        if "id" in attributes:
+            self.page.ids.add(attributes["id"])
+        if tag == "a" and attributes.get("href") is not None:
+            self.page.links.append(attributes["href"])
+            if attributes.get("name"):
+                self.page.ids.add(attributes["name"])
+        if tag in ("script", "img", "iframe") and attributes.get("src"):
+            self.page.resources.append(attributes["src"])
+        if tag == "link" and attributes.get("rel") in ("stylesheet", "preload", "icon", "preconnect"):
+            self.page.resources.append(attributes.get("href", ""))
+        if tag == "html":
+            self.page.lang = attributes.get("lang", "")
+        if tag == "h1":
+            self.in_h1 = True
+        if tag in ("script", "style"):
+            self.skip += 1
+
+    def handle_endtag(self, tag):
+        if tag == "h1":
+            self.in_h1 = False
+        if tag in ("script", "style"):
+            self.skip -= 1
+
+    def handle_data(self, data):
+        if self.skip:
+            return
+        self.texts.append(data)
+        if self.in_h1:
+            self.page.h1 += data
+
+
+def read_page(path: Path) -> Page:
+    page = Page(path)
+    reader = _Reader(page)
+    reader.feed(path.read_text(encoding="utf-8"))
+    page.text = " ".join(" ".join(reader.texts).split())
+    page.h1 = page.h1.replace("¶", "").strip()
+    return page
+
+
+def page_at(site: Path, url: str) -> Page:
+    """The page that a site-relative URL such as 'aanpakken/samen-sterk/' serves."""
+    return read_page(site / url / "index.html" if url.endswith("/") or not url else site / url)
+
+
+def resolve(site: Path, page: Path, href: str) -> tuple[Path, str] | None:
+    """The file and fragment an internal link points to; None for links leaving the site."""
+    parts = urlsplit(href)
+    if parts.scheme or parts.netloc:
+        return None
+    target, fragment = urldefrag(unquote(href))
+    if target.startswith("/"):  # the 404 page links from the site root
+        path = (site / target.lstrip("/")).resolve()
+    else:
+        path = (page.parent / target).resolve() if target else page
+    if path.is_dir():
+        path = path / "index.html"
+    return path, fragment
+
+
+def link_targets(site: Path, page: Page) -> set[str]:
+    """Site-relative URLs ('aanpakken/samen-sterk/', with '#anchor' if any) of a page's internal links."""
+    targets = set()
+    for href in page.links:
+        resolved = resolve(site, page.path, href)
+        if resolved is None:
+            continue
+        path, fragment = resolved
+        url = path.relative_to(site.resolve()).as_posix().removesuffix("index.html")
+        targets.add(f"{url}#{fragment}" if fragment else url)
+    return targets

@@ -1,0 +1,220 @@
+"""Build the real site in strict mode and check what a reader gets."""
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from conftest import FIXTURE_DATA, REPO, build, copy_project, replace_in
+from site_pages import link_targets, page_at, read_page, resolve
+from watwerkt import load_kennisbank
+from watwerkt.rendering import record_url
+
+
+@pytest.fixture(scope="module")
+def kennisbank():
+    return load_kennisbank(REPO / "data", relative_to=REPO)
+
+
+def test_every_record_has_its_page_with_title_and_key_fields(real_site, kennisbank):
+    for approach in kennisbank.approaches.values():
+        page = page_at(real_site, record_url("approach", approach.id))
+        assert page.h1 == approach.naam
+        for text in (approach.samenvatting, approach.eigenaar, "Rol van ervaringsdeskundigen", "Erkenning", "Bronnen"):
+            assert " ".join(text.split()) in page.text, (approach.id, text)
+        assert f"Laatst gecontroleerd op" in page.text
+    for project in kennisbank.projects.values():
+        page = page_at(real_site, record_url("project", project.id))
+        assert page.h1 == project.naam
+        for text in (project.samenvatting, project.organisatie, "Contact"):
+            assert text in page.text, (project.id, text)
+    for module in kennisbank.curriculum.modules:
+        page = page_at(real_site, record_url("module", module.id))
+        assert page.h1 == module.naam
+        for goal in module.leerdoelen:
+            assert goal.id in page.ids and goal.tekst in page.text
+
+
+def test_record_urls_come_from_ids():
+    assert record_url("approach", "samen-sterk") == "aanpakken/samen-sterk/"
+    assert record_url("project", "x") == "projectenbank/x/"
+    assert record_url("module", "stage") == "opleiding/stage/"
+
+
+def test_docs_holds_no_stub_per_record(kennisbank):
+    for approach_id in kennisbank.approaches:
+        assert not (REPO / "docs" / "aanpakken" / f"{approach_id}.md").exists()
+    assert sorted(path.name for path in (REPO / "docs" / "projectenbank").iterdir()) == ["index.md"]
+
+
+def test_approach_and_project_pages_link_each_other(real_site, kennisbank):
+    for project in kennisbank.projects.values():
+        project_url = record_url("project", project.id)
+        for approach_id in project.aanpakken:
+            approach_url = record_url("approach", approach_id)
+            assert approach_url in link_targets(real_site, page_at(real_site, project_url))
+            assert project_url in link_targets(real_site, page_at(real_site, approach_url))
+
+
+def test_home_compares_every_approach_side_by_side(real_site, kennisbank):
+    home = page_at(real_site, "")
+    html = (real_site / "index.html").read_text(encoding="utf-8")
+    table = html[html.index('<table class="ww-overzicht">') : html.index("</table>")]
+    for heading in ("Erkenning", "Voor wie", "Rol van ervaringsdeskundigen", "Gebied", "Periode"):
+        assert f'<th scope="col">{heading}</th>' in table
+    for approach in kennisbank.approaches.values():
+        assert f'href="{record_url("approach", approach.id)}"' in table
+    assert table.count("<tr>") == len(kennisbank.approaches) + 1
+    assert "Wat werkt tegen generatiearmoede" == home.h1
+
+
+def test_index_pages_list_every_record(real_site, kennisbank):
+    approaches = link_targets(real_site, page_at(real_site, "aanpakken/"))
+    projects = page_at(real_site, "projectenbank/")
+    curriculum = link_targets(real_site, page_at(real_site, "opleiding/"))
+    assert approaches >= {record_url("approach", a) for a in kennisbank.approaches}
+    assert link_targets(real_site, projects) >= {record_url("project", p) for p in kennisbank.projects}
+    assert f"{len(kennisbank.projects)} projecten" in projects.text
+    for module in kennisbank.curriculum.modules:
+        assert record_url("module", module.id) in curriculum
+        for goal in module.leerdoelen:
+            assert f"{record_url('module', module.id)}#{goal.id}" in curriculum
+
+
+def test_hand_written_pages_exist(real_site):
+    for url, title in [
+        ("kloven/", "De kloven"),
+        ("resultaten/", "Resultaten"),
+        ("mijn-leven-jouw-werk/", "Mijn leven, jouw werk"),
+        ("over/", "Over deze site"),
+    ]:
+        assert page_at(real_site, url).h1.startswith(title)
+    themes = page_at(real_site, "mijn-leven-jouw-werk/")
+    for theme in ("Minder vindbaar", "Menselijker werken", "Handelingsverlegenheid", "eigen organisatie loslaten", "Beter benutten"):
+        assert theme in themes.text
+
+
+def test_every_internal_link_and_anchor_resolves(real_site):
+    broken = []
+    for path in real_site.rglob("*.html"):
+        page = read_page(path)
+        for href in page.links + page.resources:
+            target = resolve(real_site, path, href)
+            if target is None:
+                continue
+            file, fragment = target
+            if not file.exists():
+                broken.append(f"{path.relative_to(real_site)}: {href}")
+            elif fragment and file.suffix == ".html" and fragment not in read_page(file).ids:
+                broken.append(f"{path.relative_to(real_site)}: {href} (anker)")
+    assert broken == []
+
+
+def test_pages_are_dutch_and_load_nothing_from_elsewhere(real_site):
+    for path in real_site.rglob("*.html"):
+        page = read_page(path)
+        assert page.lang == "nl", path
+        external = [resource for resource in page.resources if re.match(r"^(https?:)?//", resource)]
+        assert external == [], path
+    assert '"lang":["nl"]' in (real_site / "search" / "search_index.json").read_text(encoding="utf-8")
+
+
+def test_record_pages_stay_out_of_the_sidebar(real_site):
+    # Material renders the menu into every page: record pages in it would make builds quadratic.
+    html = (real_site / "over" / "index.html").read_text(encoding="utf-8")
+    nav = html[html.index('<nav class="md-nav md-nav--primary"') : html.index("</nav>", html.index('<nav class="md-nav md-nav--primary"'))]
+    assert "samen-sterk" not in nav and "Projectenbank" in nav
+
+
+def test_no_personal_phone_numbers_or_addresses_are_published(real_site):
+    mobile = re.compile(r"(?<!\d)(?:\+31[\s-]?|0)6(?:[\s-]?\d){8}(?!\d)")
+    personal_email = re.compile(r"\b[a-z]{1,2}\.[a-z-]+@[a-z0-9.-]+", re.IGNORECASE)
+    for path in real_site.rglob("*.html"):
+        text = read_page(path).text
+        assert not mobile.search(text), path
+        assert not personal_email.search(text), path
+
+
+NEW_PROJECT = """
+- id: nieuw-buurtproject
+  naam: Nieuw buurtproject
+  organisatie: Stichting Buurt
+  samenvatting: Buren helpen elkaar met geldzaken.
+  beschrijving: Een nieuw project.
+  status: lopend
+  gemeenten: [GM0114]
+  themas: [schulden]
+  doelgroepen: [inwoners-in-armoede]
+  aanpakken: [mobility-mentoring]
+  doelen: [Schulden voorkomen.]
+  contact: {website: 'https://example.org'}
+  toegevoegd: 2026-11-25
+  laatst_gecontroleerd: 2026-11-25
+"""
+
+
+def test_adding_a_record_adds_its_page_with_no_other_edit(tmp_path):
+    project = copy_project(tmp_path / "project")
+    with open(project / "data" / "projects.yaml", "a", encoding="utf-8") as file:
+        file.write(NEW_PROJECT)
+    result = build(project, tmp_path / "site")
+    assert result.returncode == 0, result.stdout + result.stderr
+    site = tmp_path / "site"
+    page = page_at(site, "projectenbank/nieuw-buurtproject/")
+    assert page.h1 == "Nieuw buurtproject"
+    assert "aanpakken/mobility-mentoring/" in link_targets(site, page)
+    assert "projectenbank/nieuw-buurtproject/" in link_targets(site, page_at(site, "aanpakken/mobility-mentoring/"))
+    assert "projectenbank/nieuw-buurtproject/" in link_targets(site, page_at(site, "projectenbank/"))
+
+
+def test_record_text_is_never_run_as_a_macro_or_html(tmp_path):
+    project = copy_project(tmp_path / "project")
+    record = NEW_PROJECT.replace(
+        "  beschrijving: Een nieuw project.",
+        "  beschrijving: 'Uitkomst {{ 7 * 7 }} en {% if true %}ja{% endif %} en **vet** & [site](https://example.org)'",
+    ).replace("  naam: Nieuw buurtproject", "  naam: 'Nieuw {{ config.site_name }} *project*'")
+    with open(project / "data" / "projects.yaml", "a", encoding="utf-8") as file:
+        file.write(record)
+    site = tmp_path / "site"
+    result = build(project, site)
+    assert result.returncode == 0, result.stdout + result.stderr
+    html = (site / "projectenbank" / "nieuw-buurtproject" / "index.html").read_text(encoding="utf-8")
+    assert "Uitkomst {{ 7 * 7 }} en {% if true %}ja{% endif %} en <strong>vet</strong> &amp;" in html
+    assert '<a href="https://example.org" rel="noopener noreferrer">site</a>' in html
+    assert page_at(site, "projectenbank/nieuw-buurtproject/").h1 == "Nieuw {{ config.site_name }} *project*"
+    # The overview, which does run macros, shows it as text too.
+    assert "Nieuw {{ config.site_name }} *project*" in page_at(site, "projectenbank/").text
+
+
+def test_invalid_data_stops_the_build_with_the_check_lines_and_writes_nothing(tmp_path):
+    project = copy_project(tmp_path / "project", data=FIXTURE_DATA)
+    replace_in(project / "data" / "projects.yaml", "  organisatie: Stichting Voorbeeld", "  organsatie: Stichting Voorbeeld")
+    replace_in(project / "data" / "projects.yaml", "  aanpakken: [eerste-aanpak]", "  aanpakken: [onbekend]")
+    site = tmp_path / "site"
+    result = build(project, site)
+    check = subprocess.run([sys.executable, "-m", "watwerkt.cli", "check"], cwd=project, capture_output=True, text=True)
+    assert result.returncode == 1 and check.returncode == 1
+    expected = [line for line in check.stderr.splitlines() if line.startswith("data/")]
+    assert len(expected) == 3
+    for line in expected:
+        assert line in result.stdout + result.stderr
+    assert "3 problemen in data/; de site is niet gebouwd." in result.stdout + result.stderr
+    assert not site.exists()
+
+
+def test_a_stopped_approach_keeps_its_page_with_the_reason(tmp_path):
+    project = copy_project(tmp_path / "project")
+    replace_in(
+        project / "data" / "aanpakken.yaml",
+        "  status: in-gebruik\n  probleem: >-\n    Langdurige stress",
+        "  status: niet-werkzaam\n  status_reden: Uit onderzoek bleek geen effect.\n  probleem: >-\n    Langdurige stress",
+    )
+    result = build(project, tmp_path / "site")
+    assert result.returncode == 0, result.stdout + result.stderr
+    page = page_at(tmp_path / "site", "aanpakken/mobility-mentoring/")
+    assert "Niet werkzaam gebleken" in page.text and "Uit onderzoek bleek geen effect." in page.text
+    assert "(niet werkzaam gebleken)" in page_at(tmp_path / "site", "").text
