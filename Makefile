@@ -1,0 +1,35 @@
+# Wat Werkt: two commands do everything.
+#   make serve   set up, then build and serve the site at http://127.0.0.1:8000
+#   make test    set up (Chromium included), then run every test
+# Also: make check (check data/), make build (site into site/).
+
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+export NO_MKDOCS_2_WARNING := 1
+
+.PHONY: serve test check build system-packages
+
+serve: $(BIN)/.installed
+	$(BIN)/mkdocs serve --strict -a 127.0.0.1:8000
+
+test: $(BIN)/.installed system-packages
+	$(BIN)/python -m pytest
+
+check: $(BIN)/.installed
+	$(BIN)/watwerkt check
+
+build: $(BIN)/.installed
+	$(BIN)/mkdocs build --strict
+
+# The virtual environment, with the exact versions of constraints.txt.
+$(BIN)/.installed: pyproject.toml constraints.txt
+	$(PYTHON) -m venv $(VENV) || { echo "Geen venv: installeer het Debian-pakket python3-venv."; exit 1; }
+	$(BIN)/pip install --quiet --disable-pip-version-check -c constraints.txt -e '.[test]'
+	touch $@
+
+# The browser tests drive Debian's Chromium (Playwright cannot download its own here).
+system-packages:
+	@command -v chromium >/dev/null || { \
+	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq chromium; \
+	  else sudo apt-get update -qq && sudo apt-get install -y -qq chromium; fi; }
