@@ -94,7 +94,7 @@ def test_hand_written_pages_exist(real_site):
     ]:
         assert page_at(real_site, url).h1.startswith(title)
     themes = page_at(real_site, "mijn-leven-jouw-werk/")
-    for theme in ("Minder vindbaar", "Menselijker werken", "Handelingsverlegenheid", "eigen organisatie loslaten", "Beter benutten"):
+    for theme in ("Minder vindbaar", "Menselijker werken", "handelingsverlegenheid", "eigen organisatie loslaten", "Beter benutten"):
         assert theme in themes.text
 
 

@@ -122,13 +122,13 @@ def test_reference_checked_even_when_the_record_has_other_problems(data_dir):
 def test_unknown_reference_inside_the_curriculum_names_the_module(data_dir):
     replace_in(data_dir / "opleiding.yaml", "    verwante_aanpakken: [eerste-aanpak]", "    verwante_aanpakken: [derde-aanpak]")
     [line] = problems(data_dir)
-    assert line.startswith("data/opleiding.yaml:21: eerste-module: verwante_aanpakken[0]: 'derde-aanpak' staat niet in data/aanpakken.yaml")
+    assert line.startswith("data/opleiding.yaml:22: eerste-module: verwante_aanpakken[0]: 'derde-aanpak' staat niet in data/aanpakken.yaml")
 
 
 def test_duplicate_learning_goal_id_names_the_module(data_dir):
     replace_in(data_dir / "opleiding.yaml", "{id: derde-leerdoel,", "{id: eerste-leerdoel,")
     assert problems(data_dir) == [
-        "data/opleiding.yaml:30: tweede-module: leerdoelen[0].id: leerdoel-id 'eerste-leerdoel' komt al voor op regel 19; elke id moet uniek zijn"
+        "data/opleiding.yaml:31: tweede-module: leerdoelen[0].id: leerdoel-id 'eerste-leerdoel' komt al voor op regel 20; elke id moet uniek zijn"
     ]
 
 
@@ -223,7 +223,7 @@ def test_every_problem_is_reported_not_only_the_first(data_dir):
     found = problems(data_dir)
     assert [line.split(": ")[0] for line in found] == [
         "data/aanpakken.yaml:39",
-        "data/opleiding.yaml:6",
+        "data/opleiding.yaml:7",
         "data/projects.yaml:1",
         "data/projects.yaml:3",
     ]

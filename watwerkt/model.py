@@ -307,6 +307,7 @@ class Pillar(Record):
 class Curriculum(Record):
     naam: Line
     samenvatting: Summary
+    verantwoording: Text = Field(description="Wat uit de bronnen komt en wat de redactie zelf opstelde.")
     duur_jaren: int = Field(ge=1, le=6)
     dagen_per_week: int = Field(ge=1, le=5)
     stage: Text

@@ -132,6 +132,7 @@ class _FileChecker:
         self.key = key
         self.problems: list[Problem] = []
         self.index_of: dict[str, int] = {}  # the file position of each valid record
+        self.source_problem_paths = {problem.path for problem in document.problems}
         for problem in document.problems:
             self.report(problem.path, problem.message, line=problem.line)
 
@@ -199,7 +200,8 @@ class _FileChecker:
         except ValidationError as error:
             for detail in error.errors():
                 path = root + tuple(detail["loc"])
-                self.report(path, _message(detail, model))
+                if path not in self.source_problem_paths:  # the YAML reader already said why
+                    self.report(path, _message(detail, model))
             return None
 
 
