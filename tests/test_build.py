@@ -63,7 +63,8 @@ def test_approach_and_project_pages_link_each_other(real_site, kennisbank):
 def test_home_compares_every_approach_side_by_side(real_site, kennisbank):
     home = page_at(real_site, "")
     html = (real_site / "index.html").read_text(encoding="utf-8")
-    table = html[html.index('<table class="ww-overzicht">') : html.index("</table>")]
+    start = html.index('<table class="ww-overzicht')
+    table = html[start : html.index("</table>", start)]
     for heading in ("Erkenning", "Voor wie", "Rol van ervaringsdeskundigen", "Gebied", "Periode"):
         assert f'<th scope="col">{heading}</th>' in table
     for approach in kennisbank.approaches.values():
@@ -218,3 +219,39 @@ def test_a_stopped_approach_keeps_its_page_with_the_reason(tmp_path):
     page = page_at(tmp_path / "site", "aanpakken/mobility-mentoring/")
     assert "Niet werkzaam gebleken" in page.text and "Uit onderzoek bleek geen effect." in page.text
     assert "(niet werkzaam gebleken)" in page_at(tmp_path / "site", "").text
+
+
+def test_record_text_cannot_break_out_of_the_page_head(tmp_path):
+    project = copy_project(tmp_path / "project")
+    record = NEW_PROJECT.replace(
+        "  samenvatting: Buren helpen elkaar met geldzaken.",
+        """  samenvatting: '0;url=https://evil.example/" http-equiv="refresh'""",
+    ).replace("  naam: Nieuw buurtproject", "  naam: 'Buren & \"geld\"'")
+    with open(project / "data" / "projects.yaml", "a", encoding="utf-8") as file:
+        file.write(record)
+    result = build(project, tmp_path / "site")
+    assert result.returncode == 0, result.stdout + result.stderr
+    html = (tmp_path / "site" / "projectenbank" / "nieuw-buurtproject" / "index.html").read_text(encoding="utf-8")
+    head = html[: html.index("</head>")]
+    assert 'http-equiv="refresh"' not in head
+    assert '<meta name="description" content="0;url=https://evil.example/&quot; http-equiv=&quot;refresh">' in head
+    assert "<title>Buren &amp; &quot;geld&quot; - " in head
+
+
+def test_a_hand_written_page_in_the_place_of_a_record_page_stops_the_build(tmp_path):
+    project = copy_project(tmp_path / "project")
+    (project / "docs" / "aanpakken" / "samen-sterk.md").write_text("# Oud\n", encoding="utf-8")
+    result = build(project, tmp_path / "site")
+    assert result.returncode == 1
+    assert "docs/aanpakken/samen-sterk.md bestaat al" in result.stdout + result.stderr
+
+
+def test_every_status_and_evidence_level_has_a_label():
+    from typing import get_args
+
+    from watwerkt.model import ApproachStatus, EvidenceLevel, ProjectStatus
+    from watwerkt.rendering import APPROACH_STATUSES, EVIDENCE_LEVELS, PROJECT_STATUSES
+
+    assert set(EVIDENCE_LEVELS) == set(get_args(EvidenceLevel))
+    assert set(APPROACH_STATUSES) == set(get_args(ApproachStatus))
+    assert set(PROJECT_STATUSES) == set(get_args(ProjectStatus))

@@ -1,6 +1,7 @@
 """Every kind of bad input gets one precise line: FILE:LINE: RECORD_ID: FIELD: message."""
 from __future__ import annotations
 
+import re
 import shutil
 from pathlib import Path
 
@@ -273,3 +274,87 @@ def test_a_build_reads_the_data_once_and_again_after_a_change(tmp_path):
     replace_in(tmp_path / "data" / "themas.yaml", "  naam: Schulden", "  naam: Schulden en geld")
     second = load_site(tmp_path)
     assert second is not first and second.kennisbank.themes["schulden"].naam == "Schulden en geld"
+
+
+LINE = re.compile(r"^data/[a-z]+\.yaml:\d+: [^:\n]+: [^:\n]+: [^\n]+$")
+
+
+@pytest.mark.parametrize(
+    ("filename", "text"),
+    [
+        ("themas.yaml", "just a string\n"),
+        ("themas.yaml", ""),
+        ("themas.yaml", "# alleen commentaar\n"),
+        ("themas.yaml", "id: a\nid: b\n"),
+        ("themas.yaml", "- [a, b]\n"),
+        ("themas.yaml", "- {id: 5, naam: x, omschrijving: y}\n"),
+        ("themas.yaml", "- {id: [a], naam: x, omschrijving: y}\n"),
+        ("themas.yaml", "- {5: x}\n"),
+        ("themas.yaml", "- {id: a, naam: !!bool maybe, omschrijving: y}\n"),
+        ("themas.yaml", "- {id: a, naam: !!int , omschrijving: y}\n"),
+        ("themas.yaml", "- {id: a, naam: !!timestamp foo, omschrijving: y}\n"),
+        ("themas.yaml", "- {id: a, naam: !!python/object:os.system x, omschrijving: y}\n"),
+        ("themas.yaml", "\ufeff- {id: a, naam: x, omschrijving: y}\r\n- {id: a\r\n"),
+        ("themas.yaml", "- {id: a, naam: \"x\x80y\", omschrijving: y}\n"),
+        ("themas.yaml", "- {id: a, naam: 'x\x00', omschrijving: y}\n"),
+        ("themas.yaml", "- id: a\n  naam: \"niet afgesloten\n  omschrijving: y\n"),
+        ("themas.yaml", "- {id: a, naam: x, omschrijving: y}\n---\n- {id: b}\n"),
+        ("themas.yaml", "- {id: " + "a" * 300 + ", naam: x, omschrijving: y}\n"),
+        ("themas.yaml", "- {id: \"a\\nb\", naam: x, omschrijving: y}\n"),
+        ("themas.yaml", "- {id: a, naam: \"Titel\\rrest\", omschrijving: y}\n"),
+        ("themas.yaml", "- {id: a, naam: " + "x" * 400 + ", omschrijving: y}\n"),
+        ("opleiding.yaml", "naam: x\nmodules:\n  id: a\n  verwante_aanpakken: [onbekend]\n  id: b\n"),
+        ("regios.yaml", "- {id: r, naam: R, gemeenten: GM0047, toelichting: t, bron: {titel: t, organisatie: o}}\n"),
+        ("projects.yaml", "- <<: {id: x}\n"),
+    ],
+)
+def test_odd_input_gives_clear_lines_never_a_traceback(data_dir, filename, text):
+    (data_dir / filename).write_text(text, encoding="utf-8")
+    found = problems(data_dir)
+    assert found, text
+    for line in found:
+        assert LINE.match(line), line
+
+
+def test_a_directory_where_a_file_belongs(data_dir):
+    (data_dir / "themas.yaml").unlink()
+    (data_dir / "themas.yaml").mkdir()
+    assert problems(data_dir) == ["data/themas.yaml:1: -: -: kan het bestand niet lezen (Is a directory)"]
+
+
+def test_an_unclosed_quote_is_reported_where_it_starts(data_dir):
+    replace_in(data_dir / "themas.yaml", "  naam: Schulden", '  naam: "Schulden')
+    [line] = problems(data_dir)
+    assert line.startswith("data/themas.yaml:5: -: -: YAML-fout")
+
+
+def test_a_dutch_thousands_separator_is_caught(data_dir):
+    replace_in(data_dir / "aanpakken.yaml", "aantal: 40,", "aantal: 14.000,")
+    assert problems(data_dir) == [
+        "data/aanpakken.yaml:15: eerste-aanpak: resultaten[0].aantal: schrijf '14.000' zonder punt: 14000 (een punt is in YAML een komma)"
+    ]
+
+
+def test_overlong_text_gets_a_short_dutch_message(data_dir):
+    replace_in(data_dir / "themas.yaml", "  naam: Schulden", "  naam: " + "x" * 301)
+    assert problems(data_dir) == ["data/themas.yaml:5: schulden: naam: is te lang: 301 tekens, hoogstens 300"]
+
+
+def test_a_learning_goal_id_may_not_be_a_section_anchor(data_dir):
+    replace_in(data_dir / "opleiding.yaml", "{id: derde-leerdoel,", "{id: bronnen,")
+    assert problems(data_dir) == [
+        "data/opleiding.yaml:31: tweede-module: leerdoelen[0].id: 'bronnen' is al de naam van een deel van de modulepagina; kies een andere id"
+    ]
+
+
+def test_a_module_year_beyond_the_course_length(data_dir):
+    replace_in(data_dir / "opleiding.yaml", "    jaren: [2]", "    jaren: [2]", 1)
+    replace_in(data_dir / "opleiding.yaml", "duur_jaren: 2", "duur_jaren: 1")
+    assert problems(data_dir) == ["data/opleiding.yaml:27: tweede-module: jaren: jaar 2 bestaat niet: de opleiding duurt 1 jaar"]
+
+
+def test_personal_email_in_free_text_is_refused(data_dir):
+    replace_in(data_dir / "projects.yaml", "  beschrijving: Een beschrijving van het project.", "  beschrijving: Mail j.jansen@gemeente.nl")
+    assert problems(data_dir) == [
+        "data/projects.yaml:5: eerste-project: beschrijving: dit lijkt het e-mailadres van een persoon; noem een algemeen adres van de organisatie"
+    ]

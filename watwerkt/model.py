@@ -17,24 +17,28 @@ from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Fie
 
 # --- value types ---------------------------------------------------------------------------
 
-_ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+_ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+_ID_MAX_LENGTH = 80  # ids become file names and URLs
 _RESERVED_IDS = {"index"}  # would collide with the index page of its folder
 _HTML_TAG = re.compile(r"<\s*/?\s*[a-zA-Z!?]")
 _SCRIPT_URL = re.compile(r"\b(?:javascript|vbscript|data)\s*:", re.IGNORECASE)
 # Dutch mobile numbers belong to persons; organisations publish a general number.
 _MOBILE_NUMBER = re.compile(r"(?<!\d)(?:\+31[\s-]?|0)6(?:[\s-]?\d){8}(?!\d)")
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
-_EMAIL = re.compile(r"^[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}$")
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+_LINE_BREAKS = re.compile(r"[\r\n\x85\u2028\u2029]")
+_EMAIL = re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}")
 # "s.jansen@" or "jh.jansen@": the shape of a person's address, not an organisation's.
-_PERSONAL_EMAIL = re.compile(r"^[a-z]{1,2}\.[a-z-]+@", re.IGNORECASE)
-_MUNICIPALITY_CODE = re.compile(r"^GM\d{4}$")
+_PERSONAL_EMAIL = re.compile(r"\b[a-z]{1,2}\.[a-z-]+@[a-z0-9-]+\.", re.IGNORECASE)
+_MUNICIPALITY_CODE = re.compile(r"GM\d{4}")
 
 
 def _record_id(value: str) -> str:
-    if not _ID.match(value):
+    if not _ID.fullmatch(value):
         raise ValueError(
-            f"'{value}' is geen geldige id: gebruik alleen kleine letters, cijfers en streepjes, zoals 'samen-sterk'"
+            f"'{value[:60]}' is geen geldige id: gebruik alleen kleine letters, cijfers en streepjes, zoals 'samen-sterk'"
         )
+    if len(value) > _ID_MAX_LENGTH:
+        raise ValueError(f"id is te lang: {len(value)} tekens, hoogstens {_ID_MAX_LENGTH}")
     if value in _RESERVED_IDS:
         raise ValueError(f"'{value}' is gereserveerd; kies een andere id")
     return value
@@ -50,13 +54,15 @@ def _clean_text(value: str) -> str:
         raise ValueError("'javascript:', 'vbscript:' en 'data:' zijn niet toegestaan in tekst")
     if _MOBILE_NUMBER.search(value):
         raise ValueError("een 06-nummer is persoonlijk; noem het algemene contactpunt van de organisatie")
+    if _PERSONAL_EMAIL.search(value):
+        raise ValueError("dit lijkt het e-mailadres van een persoon; noem een algemeen adres van de organisatie")
     if not value:
         raise ValueError("mag niet leeg zijn")
     return value
 
 
 def _one_line(value: str) -> str:
-    if "\n" in value:
+    if _LINE_BREAKS.search(value):
         raise ValueError("moet op één regel passen")
     return value
 
@@ -73,7 +79,7 @@ def _url(value: str) -> str:
 
 
 def _email(value: str) -> str:
-    if not _EMAIL.match(value):
+    if not _EMAIL.fullmatch(value):
         raise ValueError(f"'{value}' is geen geldig e-mailadres")
     if _PERSONAL_EMAIL.match(value):
         raise ValueError(
@@ -112,7 +118,7 @@ def _real_date(value: object) -> datetime.date:
 
 
 def _municipality_code(value: str) -> str:
-    if not _MUNICIPALITY_CODE.match(value):
+    if not _MUNICIPALITY_CODE.fullmatch(value):
         raise ValueError(f"'{value}' is geen CBS-gemeentecode; die ziet eruit als GM0047")
     return value
 
@@ -168,7 +174,7 @@ class Source(Record):
 
 class Result(Record):
     omschrijving: Line = Field(description="Wat is bereikt, in gewone woorden.")
-    aantal: float | None = Field(None, description="Het getal dat bij het resultaat hoort, als er een is.")
+    aantal: float | None = Field(None, allow_inf_nan=False, description="Het getal dat bij het resultaat hoort, als er een is.")
     peildatum: PartialDate = Field(description="Wanneer dit resultaat gold.")
     bron: Line = Field(description="De organisatie die het resultaat meldt.")
 

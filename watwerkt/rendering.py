@@ -69,13 +69,14 @@ class Renderer:
             keep_trailing_newline=True,
         )
         self.environment.filters.update(
-            md_inline=markdown_inline,
-            rich=rich_text,
-            datum=dutch_date,
-            getal=dutch_number,
-            yaml_string=lambda text: Markup(json.dumps(text, ensure_ascii=False)),
-            eerste_zin=first_sentence,
+            literal_heading=literal_heading_text,
+            markdown=sanitized_markdown,
+            date_nl=dutch_date,
+            number_nl=dutch_number,
+            front_matter=front_matter_string,
+            first_sentence=first_sentence,
             lookup=lambda ids, table: [table[key] for key in ids],
+            as_rows=lambda results: [(result,) for result in results],
         )
         self.environment.globals.update(
             kb=kennisbank,
@@ -133,12 +134,18 @@ COMPONENTS = {
 # --- filters -------------------------------------------------------------------------------
 
 
-def markdown_inline(text: str) -> Markup:
+def literal_heading_text(text: str) -> Markup:
     """Text that Markdown and HTML both show exactly as written (for headings)."""
     return Markup(_MARKDOWN_ESCAPES.sub(r"\\\1", html.escape(text, quote=False)))
 
 
-def rich_text(text: str) -> Markup:
+def front_matter_string(text: str) -> Markup:
+    """A front-matter value. HTML-escaped already, because the theme prints page.title and
+    page.meta.description into HTML (even into attributes) without escaping them."""
+    return Markup(json.dumps(html.escape(text), ensure_ascii=False))
+
+
+def sanitized_markdown(text: str) -> Markup:
     """A record's long text: its simple Markdown rendered, then sanitized."""
     rendered = markdown.markdown(text, extensions=["sane_lists"])
     return Markup(nh3.clean(rendered, tags=_ALLOWED_TAGS, attributes={"a": {"href"}}, url_schemes={"http", "https", "mailto"}))

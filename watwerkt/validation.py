@@ -15,7 +15,7 @@ from pydantic import BaseModel, ValidationError
 
 from .kennisbank import Kennisbank
 from .model import Approach, Curriculum, Municipality, Project, Region, TargetGroup, Theme, referenced_file
-from .yaml_source import Path_, YamlDocument, read_yaml
+from .yaml_source import DataPath, YamlDocument, read_yaml
 
 
 @dataclass(frozen=True, order=True)
@@ -57,6 +57,8 @@ COLLECTIONS = (
     _Collection("projects.yaml", Project),
 )
 CURRICULUM_FILE = "opleiding.yaml"
+# Anchors that a module page already uses for its sections; a learning goal's id is an anchor too.
+MODULE_PAGE_SECTIONS = {"doel", "inhoud", "leerdoelen", "werkvormen", "verwante-aanpakken", "projecten", "bronnen"}
 
 
 def load_kennisbank(data_dir: Path, *, relative_to: Path | None = None) -> Kennisbank:
@@ -106,15 +108,15 @@ def summary(kennisbank: Kennisbank) -> str:
 # --- where a path lies: which record, which field ----------------------------------------
 
 
-def _list_record_root(path: Path_) -> Path_:
+def _list_record_root(path: DataPath) -> DataPath:
     return path[:1]
 
 
-def _curriculum_record_root(path: Path_) -> Path_:
-    return path[:2] if len(path) >= 2 and path[0] == "modules" else ()
+def _curriculum_record_root(path: DataPath) -> DataPath:
+    return path[:2] if len(path) >= 2 and path[0] == "modules" and isinstance(path[1], int) else ()
 
 
-def _field_name(path: Path_) -> str:
+def _field_name(path: DataPath) -> str:
     text = ""
     for part in path:
         text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else part)
@@ -124,7 +126,7 @@ def _field_name(path: Path_) -> str:
 class _FileChecker:
     """Validates the records of one file and turns paths into precise problems."""
 
-    def __init__(self, document: YamlDocument, base: Path, record_root: Callable[[Path_], Path_], key: str, top_label: str = "-"):
+    def __init__(self, document: YamlDocument, base: Path, record_root: Callable[[DataPath], DataPath], key: str, top_label: str = "-"):
         self.document = document
         self.top_label = top_label  # how problems outside any record name their "record"
         self.file = _display_path(document.path, base)
@@ -136,7 +138,7 @@ class _FileChecker:
         for problem in document.problems:
             self.report(problem.path, problem.message, line=problem.line)
 
-    def report(self, path: Path_, message: str, *, line: int | None = None) -> None:
+    def report(self, path: DataPath, message: str, *, line: int | None = None) -> None:
         root = self.record_root(path)
         self.problems.append(
             Problem(
@@ -144,17 +146,17 @@ class _FileChecker:
                 line=line or self.document.line_of(path),
                 record=self._record_label(root),
                 field=_field_name(path[len(root) :]),
-                message=message,
+                message=" ".join(message.split()),  # one problem, one line, whatever the value held
             )
         )
 
-    def _record_label(self, root: Path_) -> str:
+    def _record_label(self, root: DataPath) -> str:
         if not root:
             return self.top_label
         record = _value_at(self.document.data, root)
         if isinstance(record, dict) and isinstance(record.get(self.key), str) and record.get(self.key):
-            return record[self.key]
-        return f"record {root[-1] + 1}"
+            return _shortened(record[self.key])
+        return f"record {root[-1] + 1}" if isinstance(root[-1], int) else self.top_label
 
     def validate_list(self, model: type[BaseModel]) -> dict[str, Any]:
         """Every valid record by its key; problems for the rest and for duplicate keys."""
@@ -191,7 +193,7 @@ class _FileChecker:
             return None
         return self._validate((), self.document.data, model)
 
-    def _validate(self, root: Path_, item: Any, model: type[BaseModel]) -> Any:
+    def _validate(self, root: DataPath, item: Any, model: type[BaseModel]) -> Any:
         if not isinstance(item, dict):
             self.report(root, f"moet een groep velden zijn (naam: waarde), niet {_type_name(item)}")
             return None
@@ -212,7 +214,7 @@ def _display_path(path: Path, base: Path) -> str:
         return str(path)
 
 
-def _value_at(data: Any, path: Path_) -> Any:
+def _value_at(data: Any, path: DataPath) -> Any:
     for part in path:
         try:
             data = data[part]
@@ -259,28 +261,36 @@ def _message(error: dict, model: type[BaseModel]) -> str:
         return str(ctx.get("error", error["msg"]))
     if kind == "string_type":
         return f"moet tekst zijn, niet {_type_name(value)}"
+    if kind == "finite_number":
+        return "moet een gewoon getal zijn"
     if kind in ("int_type", "int_parsing", "float_type", "float_parsing", "int_from_float"):
-        return f"moet een (heel) getal zijn, niet {_type_name(value)} '{value}'"
+        return f"moet een (heel) getal zijn, niet {_type_name(value)} '{_shortened(value)}'"
     if kind == "list_type":
         return f"moet een lijst zijn (elk item op een eigen regel met '- '), niet {_type_name(value)}"
     if kind in ("model_type", "dict_type", "model_attributes_type"):
         return f"moet een groep velden zijn (naam: waarde), niet {_type_name(value)}"
     if kind.startswith("date"):
-        return f"'{value}' is geen geldige datum; schrijf JJJJ-MM-DD"
+        return f"'{_shortened(value)}' is geen geldige datum; schrijf JJJJ-MM-DD"
     if kind == "literal_error":
-        return f"'{value}' is geen toegestane waarde; kies uit: {str(ctx.get('expected', '')).replace(' or ', ' of ')}"
+        return f"'{_shortened(value)}' is geen toegestane waarde; kies uit: {str(ctx.get('expected', '')).replace(' or ', ' of ')}"
     if kind == "too_short":
         return f"moet minstens {ctx.get('min_length')} item(s) bevatten"
-    if kind == "string_too_long":
+    if kind in ("string_too_long", "too_long"):
         return f"is te lang: {len(value)} tekens, hoogstens {ctx.get('max_length')}"
     if kind == "greater_than_equal":
         return f"moet minstens {ctx.get('ge')} zijn"
     if kind == "less_than_equal":
         return f"mag hoogstens {ctx.get('le')} zijn"
-    return f"ongeldige waarde '{value}' ({error['msg']})"
+    return f"ongeldige waarde '{_shortened(value)}' ({error['msg']})"
 
 
-def _unknown_field_message(model: type[BaseModel], loc: Path_) -> str:
+def _shortened(value: Any, limit: int = 60) -> str:
+    """A value as it may appear in a one-line message: one line, not too long."""
+    text = " ".join(str(value).split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _unknown_field_message(model: type[BaseModel], loc: DataPath) -> str:
     name = str(loc[-1])
     allowed = list(_model_at(model, loc[:-1]).model_fields)
     close = difflib.get_close_matches(name, allowed, n=1, cutoff=0.6)
@@ -288,7 +298,7 @@ def _unknown_field_message(model: type[BaseModel], loc: Path_) -> str:
     return f"onbekend veld '{name}'{hint}"
 
 
-def _model_at(model: type[BaseModel], loc: Path_) -> type[BaseModel]:
+def _model_at(model: type[BaseModel], loc: DataPath) -> type[BaseModel]:
     """The model that holds the fields at `loc` (which names fields and list indexes)."""
     for part in loc:
         if isinstance(part, int):
@@ -344,11 +354,17 @@ def _check_rules(records: dict[str, dict], checkers: dict[str, _FileChecker], cu
     for index, module in enumerate(curriculum.modules if curriculum else []):
         root = ("modules", index)
         _check_unique(curriculum_checker, root + ("id",), module.id, module_lines, "module")
+        for year in module.jaren:
+            if year > curriculum.duur_jaren:
+                curriculum_checker.report(root + ("jaren",), f"jaar {year} bestaat niet: de opleiding duurt {curriculum.duur_jaren} jaar")
         for goal_index, goal in enumerate(module.leerdoelen):
-            _check_unique(curriculum_checker, root + ("leerdoelen", goal_index, "id"), goal.id, goal_lines, "leerdoel")
+            goal_path = root + ("leerdoelen", goal_index, "id")
+            _check_unique(curriculum_checker, goal_path, goal.id, goal_lines, "leerdoel")
+            if goal.id in MODULE_PAGE_SECTIONS:
+                curriculum_checker.report(goal_path, f"'{goal.id}' is al de naam van een deel van de modulepagina; kies een andere id")
 
 
-def _check_raw_references(checker: _FileChecker, path: Path_, item: Any, model: type[BaseModel], known: dict) -> None:
+def _check_raw_references(checker: _FileChecker, path: DataPath, item: Any, model: type[BaseModel], known: dict) -> None:
     """Check every id in `item` that refers to another file, also in records that failed
     validation for another reason, so one run reports everything."""
     if not isinstance(item, dict):
@@ -360,13 +376,15 @@ def _check_raw_references(checker: _FileChecker, path: Path_, item: Any, model: 
             values = enumerate(value) if isinstance(value, list) else [(None, value)]
             for position, reference in values:
                 if isinstance(reference, str) and reference not in known[target]:
-                    where = path + (name,) + (() if position is None else (position,))
-                    close = difflib.get_close_matches(reference, sorted(known[target]), n=1, cutoff=0.6)
+                    hint = ""
                     # Codes like GM0047 all look alike: a "near miss" among them means nothing.
-                    hint = f"; bedoelde u '{close[0]}'?" if close and target != "gemeenten.yaml" else ""
-                    checker.report(where, f"'{reference}' staat niet in data/{target}{hint}")
+                    if target != "gemeenten.yaml":
+                        close = difflib.get_close_matches(reference, list(known[target]), n=1, cutoff=0.6)
+                        hint = f"; bedoelde u '{close[0]}'?" if close else ""
+                    where = path + (name,) + (() if position is None else (position,))
+                    checker.report(where, f"'{_shortened(reference)}' staat niet in data/{target}{hint}")
         inner = _inner_model(field.annotation)
-        if inner is not None:
+        if inner is not None and isinstance(value, (list, dict)):
             for position, child in enumerate(value) if isinstance(value, list) else [(None, value)]:
                 _check_raw_references(checker, path + (name,) + (() if position is None else (position,)), child, inner, known)
 
@@ -376,14 +394,14 @@ def _indexed(checker: _FileChecker, records: dict[str, Any]) -> Iterable[tuple[i
     return ((checker.index_of[key], record) for key, record in records.items())
 
 
-def _check_unique(checker: _FileChecker, path: Path_, value: str, seen: dict[str, int], kind: str) -> None:
+def _check_unique(checker: _FileChecker, path: DataPath, value: str, seen: dict[str, int], kind: str) -> None:
     if value in seen:
         checker.report(path, f"{kind}-id '{value}' komt al voor op regel {seen[value]}; elke id moet uniek zijn")
     else:
         seen[value] = checker.document.line_of(path)
 
 
-def _check_order(checker: _FileChecker, path: Path_, start: str | None, end: str | None) -> None:
+def _check_order(checker: _FileChecker, path: DataPath, start: str | None, end: str | None) -> None:
     if start and end:
         length = min(len(start), len(end))
         if end[:length] < start[:length]:

@@ -31,5 +31,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     for page in load_site(_project_dir(config)).renderer.record_pages():
+        if files.get_file_from_path(page.src_uri) is not None:
+            raise Abort(f"docs/{page.src_uri} bestaat al, maar die pagina wordt uit de gegevens gemaakt; verwijder het bestand.")
         files.append(File.generated(config, page.src_uri, content=page.markdown))
     return files
