@@ -255,3 +255,20 @@ def test_every_status_and_evidence_level_has_a_label():
     assert set(EVIDENCE_LEVELS) == set(get_args(EvidenceLevel))
     assert set(APPROACH_STATUSES) == set(get_args(ApproachStatus))
     assert set(PROJECT_STATUSES) == set(get_args(ProjectStatus))
+
+
+def test_approach_pages_show_the_results_of_their_projects(real_site, kennisbank):
+    checked = 0
+    for project in kennisbank.projects.values():
+        for approach_id in project.aanpakken:
+            page = page_at(real_site, record_url("approach", approach_id))
+            for result in project.resultaten:
+                assert result.omschrijving in page.text, (approach_id, result.omschrijving)
+                checked += 1
+    assert checked > 0
+
+
+def test_results_page_lists_every_result_once(real_site, kennisbank):
+    html = (real_site / "resultaten" / "index.html").read_text(encoding="utf-8")
+    expected = sum(len(record.resultaten) for record in [*kennisbank.approaches.values(), *kennisbank.projects.values()])
+    assert html.count('<td data-label="Resultaat">') == expected
