@@ -41,11 +41,11 @@ def copy_project(target: Path, data: Path = REPO / "data") -> Path:
     return target
 
 
-def build(project: Path, site: Path) -> subprocess.CompletedProcess:
+def build(project: Path, site: Path, *, prefix: tuple[str, ...] = ()) -> subprocess.CompletedProcess:
     """`mkdocs build --strict` of `project` into `site`, as the README's command runs it."""
     environment = dict(os.environ, NO_MKDOCS_2_WARNING="1")
     return subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(project / "mkdocs.yml"), "-d", str(site)],
+        [*prefix, sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(project / "mkdocs.yml"), "-d", str(site)],
         cwd=project,
         capture_output=True,
         text=True,

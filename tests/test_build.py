@@ -272,3 +272,12 @@ def test_results_page_lists_every_result_once(real_site, kennisbank):
     html = (real_site / "resultaten" / "index.html").read_text(encoding="utf-8")
     expected = sum(len(record.resultaten) for record in [*kennisbank.approaches.values(), *kennisbank.projects.values()])
     assert html.count('<td data-label="Resultaat">') == expected
+
+
+def test_the_build_needs_no_network(tmp_path):
+    # unshare gives the build its own network namespace with nothing in it (CI runs as root).
+    if subprocess.run(["unshare", "--net", "true"], capture_output=True).returncode != 0:
+        pytest.skip("unshare --net is not permitted here")
+    result = build(REPO, tmp_path / "site", prefix=("unshare", "--net"))
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert (tmp_path / "site" / "aanpakken" / "samen-sterk" / "index.html").exists()
