@@ -1,6 +1,7 @@
 """Every kind of bad input gets one precise line: FILE:LINE: RECORD_ID: FIELD: message."""
 from __future__ import annotations
 
+import datetime
 import re
 import shutil
 from pathlib import Path
@@ -12,8 +13,11 @@ from watwerkt import cli
 from watwerkt.validation import check_data
 
 
-def problems(data_dir: Path) -> list[str]:
-    _, found = check_data(data_dir, relative_to=data_dir.parent)
+TODAY = datetime.date(2026, 11, 25)  # the fixture data was last checked in November 2026
+
+
+def problems(data_dir: Path, today: datetime.date = TODAY) -> list[str]:
+    _, found = check_data(data_dir, relative_to=data_dir.parent, today=today)
     return [str(problem) for problem in found]
 
 
@@ -238,6 +242,7 @@ def test_every_problem_is_reported_not_only_the_first(data_dir):
 
 def test_check_command_exits_1_and_prints_every_line(data_dir, capsys, monkeypatch):
     monkeypatch.chdir(data_dir.parent)
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1795564800")  # 2026-11-25
     replace_in(data_dir / "projects.yaml", "  aanpakken: [eerste-aanpak]", "  aanpakken: [onbekend]")
     replace_in(data_dir / "themas.yaml", "  naam: Schulden", "  naam: [Schulden]")
     assert cli.main(["check"]) == 1
@@ -249,7 +254,8 @@ def test_check_command_exits_1_and_prints_every_line(data_dir, capsys, monkeypat
     ]
 
 
-def test_check_command_exits_0_with_a_summary(data_dir, capsys):
+def test_check_command_exits_0_with_a_summary(data_dir, capsys, monkeypatch):
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1795564800")  # 2026-11-25
     assert cli.main(["check", "--data", str(data_dir)]) == 0
     assert capsys.readouterr().out == (
         "Alles in orde: 2 aanpakken, 2 projecten, 2 modules met 3 leerdoelen, 3 gemeenten, "
@@ -261,7 +267,7 @@ def test_the_real_data_is_valid():
     from conftest import REPO
 
     _, found = check_data(REPO / "data", relative_to=REPO)
-    assert [str(problem) for problem in found] == []
+    assert [str(problem) for problem in found if not problem.warning] == []
 
 
 def test_a_build_reads_the_data_once_and_again_after_a_change(tmp_path):
@@ -358,3 +364,22 @@ def test_personal_email_in_free_text_is_refused(data_dir):
     assert problems(data_dir) == [
         "data/projects.yaml:5: eerste-project: beschrijving: dit lijkt het e-mailadres van een persoon; noem een algemeen adres van de organisatie"
     ]
+
+
+def test_records_checked_more_than_a_year_ago_are_warnings_not_errors(data_dir, capsys, monkeypatch):
+    a_year_on = datetime.date(2027, 12, 1)
+    stale = "meer dan 12 maanden geleden; kijk of alles nog klopt en zet dan de datum van vandaag"
+    assert problems(data_dir, today=a_year_on) == [
+        f"data/aanpakken.yaml:21: eerste-aanpak: laatst_gecontroleerd: waarschuwing: laatst gecontroleerd op 2026-11-25, {stale}",
+        f"data/aanpakken.yaml:42: tweede-aanpak: laatst_gecontroleerd: waarschuwing: laatst gecontroleerd op 2026-11-25, {stale}",
+        f"data/projects.yaml:16: eerste-project: laatst_gecontroleerd: waarschuwing: laatst gecontroleerd op 2026-11-01, {stale}",
+        f"data/projects.yaml:30: tweede-project: laatst_gecontroleerd: waarschuwing: laatst gecontroleerd op 2026-11-02, {stale}",
+    ]
+    assert problems(data_dir, today=datetime.date(2027, 11, 1)) == []  # not yet twelve months
+    kennisbank, _ = check_data(data_dir, today=a_year_on)
+    assert kennisbank is not None
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1827619200")  # 2027-12-01
+    assert cli.main(["check", "--data", str(data_dir)]) == 0
+    output = capsys.readouterr()
+    assert output.out.endswith("Wel 4 waarschuwing(en) hierboven.\n")
+    assert output.err.count("waarschuwing:") == 4

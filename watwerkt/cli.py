@@ -21,11 +21,13 @@ def run_check(data_dir: Path) -> int:
     kennisbank, problems = check_data(data_dir)
     for problem in problems:
         print(problem, file=sys.stderr)
-    if problems:
-        count = "1 probleem" if len(problems) == 1 else f"{len(problems)} problemen"
+    if kennisbank is None:
+        errors = sum(not problem.warning for problem in problems)
+        count = "1 probleem" if errors == 1 else f"{errors} problemen"
         print(f"{count} gevonden. Los ze op en controleer opnieuw.", file=sys.stderr)
         return 1
-    print(summary(kennisbank))
+    warnings = f" Wel {len(problems)} waarschuwing(en) hierboven." if problems else ""
+    print(summary(kennisbank) + warnings)
     return 0
 
 

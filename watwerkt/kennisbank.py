@@ -1,6 +1,7 @@
 """The validated records together, with the lookups pages need."""
 from __future__ import annotations
 
+import datetime
 from dataclasses import dataclass
 from functools import cached_property
 
@@ -46,8 +47,68 @@ class Kennisbank:
         found = {project.id: project for approach_id in module.verwante_aanpakken for project in self._projects_by_approach[approach_id]}
         return list(found.values())
 
+    @cached_property
+    def _projects_by_municipality(self) -> dict[str, list[Project]]:
+        index: dict[str, list[Project]] = {code: [] for code in self.municipalities}
+        for project in sorted(self.projects.values(), key=lambda project: project.naam):
+            for municipality in self.municipalities_of(project):
+                index[municipality.code].append(project)
+        return index
+
+    @cached_property
+    def _projects_by_theme(self) -> dict[str, list[Project]]:
+        index: dict[str, list[Project]] = {theme_id: [] for theme_id in self.themes}
+        for project in sorted(self.projects.values(), key=lambda project: project.naam):
+            for theme_id in project.themas:
+                index[theme_id].append(project)
+        return index
+
+    def projects_in(self, municipality: Municipality) -> list[Project]:
+        """The projects that run in a municipality, directly or through their region, by name."""
+        return self._projects_by_municipality[municipality.code]
+
+    def approaches_in(self, municipality: Municipality) -> list[Approach]:
+        """Approaches used by projects there, or whose own area includes the municipality."""
+        used = {approach_id for project in self.projects_in(municipality) for approach_id in project.aanpakken}
+        return sorted(
+            (a for a in self.approaches.values() if a.id in used or municipality in self.municipalities_of(a)),
+            key=lambda approach: approach.naam,
+        )
+
+    def projects_with_theme(self, theme: Theme) -> list[Project]:
+        return self._projects_by_theme[theme.id]
+
+    def municipality_by_id(self) -> dict[str, Municipality]:
+        return {municipality.id: municipality for municipality in self.municipalities.values()}
+
+    def related_projects(self, project: Project, limit: int = 5) -> tuple[list[Project], list[Project]]:
+        """Up to `limit` other projects in the same municipality, and up to `limit` others with a
+        shared theme (not already in the first list). Drawn from prebuilt indexes: cheap even
+        with many thousands of projects."""
+        nearby = _first_others(project, (p for m in self.municipalities_of(project) for p in self.projects_in(m)), limit, set())
+        same_theme = _first_others(project, (p for t in project.themas for p in self._projects_by_theme[t]), limit, {p.id for p in nearby})
+        return nearby, same_theme
+
+    def modules_for_project(self, project: Project) -> list[Module]:
+        return [module for module in self.curriculum.modules if set(module.verwante_aanpakken) & set(project.aanpakken)]
+
     def municipalities_of(self, record: Approach | Project) -> list[Municipality]:
         """The municipalities a record names, directly or through its region, in list order."""
         codes = list(self.regions[record.regio].gemeenten) if record.regio else []
         codes += [code for code in record.gemeenten if code not in codes]
         return [self.municipalities[code] for code in codes]
+
+
+def is_stale(checked: datetime.date, today: datetime.date) -> bool:
+    """Checked more than twelve months ago: the record may no longer be true."""
+    return (today - checked).days > 365
+
+
+def _first_others(project: Project, candidates, limit: int, skip: set[str]) -> list[Project]:
+    found: dict[str, Project] = {}
+    for candidate in candidates:
+        if candidate.id != project.id and candidate.id not in skip:
+            found.setdefault(candidate.id, candidate)
+            if len(found) == limit:
+                break
+    return list(found.values())

@@ -210,6 +210,11 @@ class Municipality(Record):
     naam: Line
     provincie: Province
 
+    @property
+    def id(self) -> str:
+        """The URL name: 'Aa en Hunze' → 'aa-en-hunze'. Names change less often than people link."""
+        return re.sub(r"[^a-z0-9]+", "-", unicodedata.normalize("NFKD", self.naam).encode("ascii", "ignore").decode().lower()).strip("-")
+
 
 class Region(Record):
     id: Id

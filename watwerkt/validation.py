@@ -5,7 +5,9 @@ straight to it: `data/projects.yaml:12: mijn-project: gemeenten[0]: onbekende ge
 """
 from __future__ import annotations
 
+import datetime
 import difflib
+import os
 import typing
 from dataclasses import dataclass
 from pathlib import Path
@@ -13,7 +15,7 @@ from typing import Any, Callable, Iterable
 
 from pydantic import BaseModel, ValidationError
 
-from .kennisbank import Kennisbank
+from .kennisbank import Kennisbank, is_stale
 from .model import Approach, Curriculum, Municipality, Project, Region, TargetGroup, Theme, referenced_file
 from .yaml_source import DataPath, YamlDocument, read_yaml
 
@@ -25,9 +27,11 @@ class Problem:
     record: str
     field: str
     message: str
+    warning: bool = False  # worth a look, but no reason to stop a build
 
     def __str__(self) -> str:
-        return f"{self.file}:{self.line}: {self.record}: {self.field}: {self.message}"
+        prefix = "waarschuwing: " if self.warning else ""
+        return f"{self.file}:{self.line}: {self.record}: {self.field}: {prefix}{self.message}"
 
 
 class InvalidData(Exception):
@@ -65,12 +69,24 @@ def load_kennisbank(data_dir: Path, *, relative_to: Path | None = None) -> Kenni
     """The validated kennisbank in `data_dir`; raises InvalidData listing every problem."""
     kennisbank, problems = check_data(data_dir, relative_to=relative_to)
     if kennisbank is None:
-        raise InvalidData(problems)
+        raise InvalidData([problem for problem in problems if not problem.warning])
     return kennisbank
 
 
-def check_data(data_dir: Path, *, relative_to: Path | None = None) -> tuple[Kennisbank | None, list[Problem]]:
-    """The kennisbank and no problems, or None and every problem found, sorted by file and line."""
+def reference_date() -> datetime.date:
+    """Today, or the day SOURCE_DATE_EPOCH names, so that a build can be repeated exactly."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    if epoch:
+        return datetime.datetime.fromtimestamp(int(epoch), tz=datetime.timezone.utc).date()
+    return datetime.date.today()
+
+
+def check_data(
+    data_dir: Path, *, relative_to: Path | None = None, today: datetime.date | None = None
+) -> tuple[Kennisbank | None, list[Problem]]:
+    """The kennisbank (None when there is any error) and every problem found, errors and
+    warnings, sorted by file and line."""
+    today = today or reference_date()
     data_dir = Path(data_dir)
     base = Path(relative_to) if relative_to else Path.cwd()
     checkers = {c.filename: _FileChecker(read_yaml(data_dir / c.filename), base, _list_record_root, c.key) for c in COLLECTIONS}
@@ -80,8 +96,9 @@ def check_data(data_dir: Path, *, relative_to: Path | None = None) -> tuple[Kenn
 
     _check_references(checkers, curriculum_checker)
     _check_rules(records, checkers, curriculum, curriculum_checker)
+    _check_freshness(records, checkers, today)
     problems = sorted({problem for checker in (*checkers.values(), curriculum_checker) for problem in checker.problems})
-    if problems or curriculum is None:
+    if curriculum is None or any(not problem.warning for problem in problems):
         return None, problems
     kennisbank = Kennisbank(
         municipalities=records["gemeenten.yaml"],
@@ -92,7 +109,7 @@ def check_data(data_dir: Path, *, relative_to: Path | None = None) -> tuple[Kenn
         projects=records["projects.yaml"],
         curriculum=curriculum,
     )
-    return kennisbank, []
+    return kennisbank, problems
 
 
 def summary(kennisbank: Kennisbank) -> str:
@@ -138,7 +155,7 @@ class _FileChecker:
         for problem in document.problems:
             self.report(problem.path, problem.message, line=problem.line)
 
-    def report(self, path: DataPath, message: str, *, line: int | None = None) -> None:
+    def report(self, path: DataPath, message: str, *, line: int | None = None, warning: bool = False) -> None:
         root = self.record_root(path)
         self.problems.append(
             Problem(
@@ -147,6 +164,7 @@ class _FileChecker:
                 record=self._record_label(root),
                 field=_field_name(path[len(root) :]),
                 message=" ".join(message.split()),  # one problem, one line, whatever the value held
+                warning=warning,
             )
         )
 
@@ -341,6 +359,13 @@ def _check_rules(records: dict[str, dict], checkers: dict[str, _FileChecker], cu
             approaches_file.report((index, "status"), f"bij status '{approach.status}' hoort een 'status_reden': waarom gestopt of niet werkzaam?")
         _check_order(approaches_file, (index, "periode"), approach.periode.start, approach.periode.eind)
 
+    municipalities_file = checkers["gemeenten.yaml"]
+    url_names: dict[str, str] = {}
+    for index, municipality in _indexed(municipalities_file, records["gemeenten.yaml"]):
+        if municipality.id in url_names:
+            municipalities_file.report((index, "naam"), f"geeft dezelfde webadresnaam '{municipality.id}' als {url_names[municipality.id]}")
+        url_names.setdefault(municipality.id, municipality.code)
+
     projects_file = checkers["projects.yaml"]
     for index, project in _indexed(projects_file, records["projects.yaml"]):
         if not project.contact.website and not project.contact.email:
@@ -362,6 +387,19 @@ def _check_rules(records: dict[str, dict], checkers: dict[str, _FileChecker], cu
             _check_unique(curriculum_checker, goal_path, goal.id, goal_lines, "leerdoel")
             if goal.id in MODULE_PAGE_SECTIONS:
                 curriculum_checker.report(goal_path, f"'{goal.id}' is al de naam van een deel van de modulepagina; kies een andere id")
+
+
+def _check_freshness(records: dict[str, dict], checkers: dict[str, _FileChecker], today: datetime.date) -> None:
+    for filename in ("aanpakken.yaml", "projects.yaml"):
+        checker = checkers[filename]
+        for index, record in _indexed(checker, records[filename]):
+            if is_stale(record.laatst_gecontroleerd, today):
+                checker.report(
+                    (index, "laatst_gecontroleerd"),
+                    f"laatst gecontroleerd op {record.laatst_gecontroleerd.isoformat()}, meer dan 12 maanden geleden; "
+                    "kijk of alles nog klopt en zet dan de datum van vandaag",
+                    warning=True,
+                )
 
 
 def _check_raw_references(checker: _FileChecker, path: DataPath, item: Any, model: type[BaseModel], known: dict) -> None:
