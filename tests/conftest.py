@@ -41,9 +41,9 @@ def copy_project(target: Path, data: Path = REPO / "data") -> Path:
     return target
 
 
-def build(project: Path, site: Path, *, prefix: tuple[str, ...] = ()) -> subprocess.CompletedProcess:
+def build(project: Path, site: Path, *, prefix: tuple[str, ...] = (), **environment_values: str) -> subprocess.CompletedProcess:
     """`mkdocs build --strict` of `project` into `site`, as the README's command runs it."""
-    environment = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    environment = dict(os.environ, NO_MKDOCS_2_WARNING="1", **environment_values)
     return subprocess.run(
         [*prefix, sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(project / "mkdocs.yml"), "-d", str(site)],
         cwd=project,

@@ -6,6 +6,7 @@ from ids, so a renamed title never breaks a link.
 """
 from __future__ import annotations
 
+import datetime
 import html
 import json
 import re
@@ -16,7 +17,7 @@ import markdown
 import nh3
 from markupsafe import Markup
 
-from .kennisbank import Kennisbank
+from .kennisbank import Kennisbank, is_stale
 from .model import Approach, PartialDate, Project
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -48,7 +49,7 @@ def record_url(kind: str, record_id: str) -> str:
     return f"{SECTIONS[kind]}/{record_id}/"
 
 
-SECTIONS = {"approach": "aanpakken", "project": "projectenbank", "module": "opleiding"}
+SECTIONS = {"approach": "aanpakken", "project": "projectenbank", "module": "opleiding", "municipality": "gemeenten"}
 
 
 def relative_root(page_url: str) -> str:
@@ -58,7 +59,7 @@ def relative_root(page_url: str) -> str:
 
 
 class Renderer:
-    def __init__(self, kennisbank: Kennisbank):
+    def __init__(self, kennisbank: Kennisbank, *, today: datetime.date):
         self.kennisbank = kennisbank
         self.environment = jinja2.Environment(
             loader=jinja2.FileSystemLoader(TEMPLATES),
@@ -78,6 +79,7 @@ class Renderer:
             lookup=lambda ids, table: [table[key] for key in ids],
             as_rows=lambda results: [(result,) for result in results],
         )
+        self.environment.tests["contains"] = lambda sequence, value: value in sequence
         self.environment.globals.update(
             kb=kennisbank,
             EVIDENCE_LEVELS=EVIDENCE_LEVELS,
@@ -86,6 +88,7 @@ class Renderer:
             record_url=record_url,
             period=period_text,
             area=self.area_text,
+            is_stale=lambda record: is_stale(record.laatst_gecontroleerd, today),
         )
 
     def render(self, template: str, *, root: str, **values) -> str:
@@ -98,6 +101,7 @@ class Renderer:
             ("approach", self.kennisbank.approaches.values(), "approach.md"),
             ("project", self.kennisbank.projects.values(), "project.md"),
             ("module", self.kennisbank.curriculum.modules, "module.md"),
+            ("municipality", self.kennisbank.municipalities.values(), "municipality.md"),
         ):
             for record in records:
                 url = record_url(kind, record.id)
@@ -128,6 +132,7 @@ COMPONENTS = {
     "opleiding_overzicht": "curriculum_overview.html",
     "resultaten_tabel": "results_table.html",
     "regio_lijst": "region_list.html",
+    "gemeenten_overzicht": "municipality_overview.html",
 }
 
 

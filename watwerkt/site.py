@@ -6,7 +6,7 @@ from pathlib import Path
 
 from .kennisbank import Kennisbank
 from .rendering import Renderer
-from .validation import load_kennisbank
+from .validation import load_kennisbank, reference_date
 
 
 @dataclass(frozen=True)
@@ -26,9 +26,10 @@ def load_site(project_dir: Path) -> Site:
     """
     project_dir = Path(project_dir).resolve()
     data_dir = project_dir / "data"
-    signature = (project_dir, *((path.name, path.stat().st_mtime_ns, path.stat().st_size) for path in sorted(data_dir.glob("*.yaml"))))
+    today = reference_date()
+    signature = (project_dir, today, *((path.name, path.stat().st_mtime_ns, path.stat().st_size) for path in sorted(data_dir.glob("*.yaml"))))
     if signature not in _loaded:
         kennisbank = load_kennisbank(data_dir, relative_to=project_dir)
         _loaded.clear()
-        _loaded[signature] = Site(kennisbank, Renderer(kennisbank))
+        _loaded[signature] = Site(kennisbank, Renderer(kennisbank, today=today))
     return _loaded[signature]
