@@ -12,7 +12,7 @@ import pytest
 from conftest import FIXTURE_DATA, REPO, build, copy_project, replace_in
 from site_pages import link_targets, page_at, read_page, resolve
 from watwerkt import load_kennisbank
-from watwerkt.rendering import record_url
+from watwerkt.urls import record_url
 
 
 @pytest.fixture(scope="module")

@@ -6,7 +6,7 @@ import pytest
 from conftest import REPO, build
 from site_pages import link_targets, page_at
 from watwerkt import load_kennisbank
-from watwerkt.rendering import record_url
+from watwerkt.urls import record_url
 
 
 @pytest.fixture(scope="module")

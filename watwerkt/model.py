@@ -268,29 +268,29 @@ class Approach(Record):
 
 
 class Project(Record):
-    id: Id
-    naam: Line
-    organisatie: Line
+    id: Id = Field(description="Vaste naam voor het webadres: kleine letters, cijfers en streepjes. Verander hem nooit.")
+    naam: Line = Field(description="De naam van het project.")
+    organisatie: Line = Field(description="De organisatie die het project uitvoert.")
     samenvatting: Summary = Field(description="Eén zin in gewone taal (B1).")
-    beschrijving: Text
-    status: ProjectStatus
-    start: PartialDate | None = None
-    eind: PartialDate | None = None
-    regio: Id | None = refers_to("regios.yaml", default=None)
-    gemeenten: list[MunicipalityCode] = refers_to("gemeenten.yaml", default=[])
-    gebied_toelichting: Text | None = None
-    themas: list[Id] = refers_to("themas.yaml", min_length=1)
-    doelgroepen: list[Id] = refers_to("doelgroepen.yaml", min_length=1)
-    aanpakken: list[Id] = refers_to("aanpakken.yaml", default=[])
-    doelen: list[Line] = Field(min_length=1)
-    resultaten: list[Result] = []
+    beschrijving: Text = Field(description="Wat het project doet; eenvoudige Markdown mag.")
+    status: ProjectStatus = Field(description="Loopt het project nog, is het afgerond of gestopt?")
+    start: PartialDate | None = Field(None, description="Begin: JJJJ-MM-DD, JJJJ-MM of JJJJ.")
+    eind: PartialDate | None = Field(None, description="Einde: JJJJ-MM-DD, JJJJ-MM of JJJJ.")
+    regio: Id | None = refers_to("regios.yaml", default=None, description="Een regio uit data/regios.yaml, als het project in een hele regio loopt.")
+    gemeenten: list[MunicipalityCode] = refers_to("gemeenten.yaml", default=[], description="De gemeenten (CBS-codes) waar het project loopt.")
+    gebied_toelichting: Text | None = Field(None, description="Uitleg over het gebied, als dat nodig is.")
+    themas: list[Id] = refers_to("themas.yaml", min_length=1, description="Thema's uit data/themas.yaml.")
+    doelgroepen: list[Id] = refers_to("doelgroepen.yaml", min_length=1, description="Doelgroepen uit data/doelgroepen.yaml.")
+    aanpakken: list[Id] = refers_to("aanpakken.yaml", default=[], description="De aanpakken uit de kennisbank die het project gebruikt.")
+    doelen: list[Line] = Field(min_length=1, description="Wat het project wil bereiken.")
+    resultaten: list[Result] = Field([], description="Wat het project bereikte, met aantallen en peildatum.")
     geleerd: Text | None = Field(None, description="Wat het project leerde; vooral voor afgeronde en gestopte projecten.")
-    partners: list[Line] = []
-    financiers: list[Line] = []
-    contact: Contact
-    bronnen: list[Source] = []
-    toegevoegd: Date
-    laatst_gecontroleerd: Date
+    partners: list[Line] = Field([], description="Organisaties die meewerken.")
+    financiers: list[Line] = Field([], description="Wie het project betaalt.")
+    contact: Contact = Field(description="Website en/of algemeen e-mailadres van de organisatie, nooit van een persoon.")
+    bronnen: list[Source] = Field([], description="Waar de informatie vandaan komt.")
+    toegevoegd: Date = Field(description="Wanneer het project in de projectenbank kwam (JJJJ-MM-DD).")
+    laatst_gecontroleerd: Date = Field(description="Wanneer de gegevens voor het laatst zijn nagekeken (JJJJ-MM-DD).")
 
 
 class LearningGoal(Record):

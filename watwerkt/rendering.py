@@ -12,13 +12,16 @@ import json
 import re
 from dataclasses import dataclass
 from pathlib import Path
+
 import jinja2
 import markdown
 import nh3
 from markupsafe import Markup
 
+from .exports import project_json_ld
 from .kennisbank import Kennisbank, is_stale
 from .model import Approach, PartialDate, Project
+from .urls import record_url, relative_root
 
 TEMPLATES = Path(__file__).parent / "templates"
 
@@ -42,20 +45,6 @@ class GeneratedPage:
 
     src_uri: str
     markdown: str
-
-
-def record_url(kind: str, record_id: str) -> str:
-    """The site-relative URL of a record's page, e.g. 'aanpakken/samen-sterk/'."""
-    return f"{SECTIONS[kind]}/{record_id}/"
-
-
-SECTIONS = {"approach": "aanpakken", "project": "projectenbank", "module": "opleiding", "municipality": "gemeenten"}
-
-
-def relative_root(page_url: str) -> str:
-    """From a page URL such as 'aanpakken/samen-sterk/' back to the site root: '../../'."""
-    depth = page_url.strip("/").count("/") + 1 if page_url.strip("/") else 0
-    return "../" * depth
 
 
 class Renderer:
@@ -89,13 +78,15 @@ class Renderer:
             period=period_text,
             area=self.area_text,
             is_stale=lambda record: is_stale(record.laatst_gecontroleerd, today),
+            json_ld=lambda project, site_url: project_json_ld(kennisbank, project, site_url),
+            project_fields=Project.model_fields,
         )
 
     def render(self, template: str, *, root: str, **values) -> str:
         return self.environment.get_template(template).render(root=root, **values)
 
-    def record_pages(self) -> list[GeneratedPage]:
-        """A page for every approach, project and curriculum module."""
+    def record_pages(self, *, site_url: str) -> list[GeneratedPage]:
+        """A page for every approach, project, curriculum module and municipality."""
         pages = []
         for kind, records, template in (
             ("approach", self.kennisbank.approaches.values(), "approach.md"),
@@ -105,7 +96,7 @@ class Renderer:
         ):
             for record in records:
                 url = record_url(kind, record.id)
-                text = self.render(template, root=relative_root(url), record=record)
+                text = self.render(template, root=relative_root(url), record=record, site_url=site_url)
                 pages.append(GeneratedPage(f"{url.rstrip('/')}.md", text))
         return pages
 
@@ -133,6 +124,7 @@ COMPONENTS = {
     "resultaten_tabel": "results_table.html",
     "regio_lijst": "region_list.html",
     "gemeenten_overzicht": "municipality_overview.html",
+    "open_data_velden": "open_data_fields.html",
 }
 
 

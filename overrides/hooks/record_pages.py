@@ -2,7 +2,8 @@
 
 Before anything is built, the data is checked: any problem stops the build with the same
 lines as `watwerkt check`, so no half-valid site is ever published. Then every record gets
-its generated page; docs/ holds no stub file per record.
+its generated page (docs/ holds no stub file per record), and the open-data files and the
+feed are added to the site.
 """
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ from mkdocs.exceptions import Abort
 from mkdocs.structure.files import File, Files
 
 from watwerkt import InvalidData
+from watwerkt.exports import exports
 from watwerkt.site import load_site
 
 
@@ -30,8 +32,12 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 
 def on_files(files: Files, *, config: MkDocsConfig) -> Files:
-    for page in load_site(_project_dir(config)).renderer.record_pages():
-        if files.get_file_from_path(page.src_uri) is not None:
-            raise Abort(f"docs/{page.src_uri} bestaat al, maar die pagina wordt uit de gegevens gemaakt; verwijder het bestand.")
-        files.append(File.generated(config, page.src_uri, content=page.markdown))
+    site = load_site(_project_dir(config))
+    site_url = config.site_url or "/"
+    generated = [(page.src_uri, page.markdown) for page in site.renderer.record_pages(site_url=site_url)]
+    generated += [(export.path, export.content) for export in exports(site.kennisbank, site_url=site_url, site_name=config.site_name)]
+    for src_uri, content in generated:
+        if files.get_file_from_path(src_uri) is not None:
+            raise Abort(f"docs/{src_uri} bestaat al, maar dat bestand wordt uit de gegevens gemaakt; verwijder het.")
+        files.append(File.generated(config, src_uri, content=content))
     return files

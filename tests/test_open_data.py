@@ -1,0 +1,91 @@
+"""Open data, feed and page metadata: parse what the build wrote and compare with the records."""
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+from xml.etree import ElementTree
+
+import pytest
+
+from conftest import REPO
+from site_pages import page_at
+from watwerkt import load_kennisbank
+from watwerkt.model import Project
+from watwerkt.urls import record_url
+
+ATOM = "{http://www.w3.org/2005/Atom}"
+
+
+@pytest.fixture(scope="module")
+def kennisbank():
+    return load_kennisbank(REPO / "data", relative_to=REPO)
+
+
+def test_projects_json_matches_the_records(real_site, kennisbank):
+    document = json.loads((real_site / "open-data" / "projecten.json").read_text(encoding="utf-8"))
+    assert document["licentie"] == "CC BY 4.0"
+    projects = document["projecten"]
+    assert [p["id"] for p in projects] == sorted(kennisbank.projects)
+    for exported in projects:
+        record = kennisbank.projects[exported["id"]]
+        assert exported["naam"] == record.naam and exported["gemeenten"] == record.gemeenten
+        assert exported["toegevoegd"] == record.toegevoegd.isoformat()
+        assert exported["url"].endswith(record_url("project", record.id))
+        assert Project.model_validate({k: v for k, v in exported.items() if k != "url"}) == record
+
+
+def test_approaches_json_matches_the_records(real_site, kennisbank):
+    document = json.loads((real_site / "open-data" / "aanpakken.json").read_text(encoding="utf-8"))
+    assert {a["id"]: a["naam"] for a in document["aanpakken"]} == {a.id: a.naam for a in kennisbank.approaches.values()}
+
+
+def test_projects_csv_opens_in_dutch_excel(real_site, kennisbank):
+    raw = (real_site / "open-data" / "projecten.csv").read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf"), "Excel needs the byte-order mark to read UTF-8"
+    assert b"\r\n" in raw
+    rows = list(csv.DictReader(io.StringIO(raw.decode("utf-8-sig")), delimiter=";"))
+    assert [row["id"] for row in rows] == sorted(kennisbank.projects)
+    row = next(row for row in rows if row["id"] == "sterk-uit-armoede-veenkolonien")
+    assert row["regio"] == "Veenkoloniën (Agenda voor de Veenkoloniën)"
+    assert "Veendam" in row["gemeenten"] and "GM0047" in row["gemeentecodes"]
+    assert row["provincies"] == "Drenthe, Groningen"
+
+
+def test_project_schema_is_published(real_site):
+    schema = json.loads((real_site / "open-data" / "project.schema.json").read_text(encoding="utf-8"))
+    assert set(schema["properties"]) == set(Project.model_fields)
+    assert "naam" in schema["required"]
+
+
+def test_feed_is_atom_with_the_newest_first(real_site, kennisbank):
+    feed = ElementTree.parse(real_site / "projectenbank" / "feed.xml").getroot()
+    assert feed.tag == f"{ATOM}feed"
+    entries = feed.findall(f"{ATOM}entry")
+    assert len(entries) == len(kennisbank.projects)
+    updated = [entry.findtext(f"{ATOM}updated") for entry in entries]
+    assert updated == sorted(updated, reverse=True)
+    assert feed.findtext(f"{ATOM}updated") == updated[0]
+    for entry in entries:
+        assert entry.findtext(f"{ATOM}title") and entry.find(f"{ATOM}link").get("href").startswith("http")
+    assert "feed.xml" in (real_site / "projectenbank" / "index.html").read_text(encoding="utf-8")
+
+
+def test_project_pages_carry_json_ld_and_open_graph(real_site, kennisbank):
+    for project in kennisbank.projects.values():
+        html = (real_site / record_url("project", project.id) / "index.html").read_text(encoding="utf-8")
+        [json_ld] = re.findall(r'<script type="application/ld\+json">(.*?)</script>', html, re.S)
+        data = json.loads(json_ld)
+        assert data["@type"] == "Project" and data["name"] == project.naam
+        assert {area["name"] for area in data["areaServed"]} == {m.naam for m in kennisbank.municipalities_of(project)}
+        assert '<meta property="og:type" content="article">' in html
+        assert re.search(r'<meta property="og:title" content="[^"]+">', html)
+
+
+def test_open_data_page_explains_every_field(real_site):
+    page = page_at(real_site, "open-data/")
+    for name, field in Project.model_fields.items():
+        assert name in page.text and field.description in page.text, name
+    for link in ("projecten.json", "projecten.csv", "aanpakken.json", "project.schema.json", "../projectenbank/feed.xml"):
+        assert link in page.links
