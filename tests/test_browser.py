@@ -86,3 +86,71 @@ def test_a_record_page_reads_well_on_a_phone(browser, site_url):
     # Nothing but the tables' own scroll boxes may be wider than the screen.
     assert page.evaluate("document.documentElement.scrollWidth") <= 360
     context.close()
+
+
+@pytest.fixture(scope="module")
+def kennisbank():
+    from conftest import REPO
+    from watwerkt import load_kennisbank
+
+    return load_kennisbank(REPO / "data", relative_to=REPO)
+
+
+def listed_projects(page) -> list[str]:
+    return [link.get_attribute("href").split("/")[-2] for link in page.locator("#ww-projecten h2 a").all()]
+
+
+def test_filtering_by_gemeente_and_thema_shows_exactly_the_matching_projects(page, site_url, kennisbank):
+    veendam = kennisbank.municipalities["GM0047"]
+    in_veendam = {p.id for p in kennisbank.projects.values() if veendam in kennisbank.municipalities_of(p)}
+    # A theme that narrows the Veendam projects further, but not to nothing.
+    theme = next(t for t in sorted(kennisbank.themes) if 0 < sum(t in kennisbank.projects[p].themas for p in in_veendam) < len(in_veendam))
+    both = {p for p in in_veendam if theme in kennisbank.projects[p].themas}
+    label = kennisbank.themes[theme].naam
+
+    page.goto(site_url + "projectenbank/")
+    expect(page.locator("#ww-filters")).to_be_visible()
+    page.select_option("#ww-filter-gemeente", "GM0047")
+    expect(page.locator("#ww-aantal")).to_have_text(f"{len(in_veendam)} projecten gevonden")
+    page.select_option("#ww-filter-thema", theme)
+    expect(page.locator("#ww-aantal")).to_have_text(f"{len(both)} project{'en' if len(both) != 1 else ''} gevonden")
+    assert set(listed_projects(page)) == both
+    assert page.url.endswith(f"projectenbank/?gemeente=GM0047&thema={theme}")
+    # Each option counts what choosing it would give under the rest of the selection.
+    expect(page.locator(f"#ww-filter-thema option[value={theme}]")).to_have_text(f"{label} ({len(both)})")
+
+    page.reload()
+    expect(page.locator("#ww-aantal")).to_have_text(f"{len(both)} project{'en' if len(both) != 1 else ''} gevonden")
+    expect(page.locator("#ww-filter-gemeente")).to_have_value("GM0047")
+    assert set(listed_projects(page)) == both
+
+    page.go_back()
+    expect(page.locator("#ww-aantal")).to_have_text(f"{len(in_veendam)} projecten gevonden")
+    expect(page.locator("#ww-filter-thema")).to_have_value("")
+    assert set(listed_projects(page)) == in_veendam
+
+
+def test_the_free_text_filter(page, site_url, kennisbank):
+    expected = {p.id for p in kennisbank.projects.values() if "noorderpoort" in f"{p.naam} {p.organisatie} {p.samenvatting}".lower()}
+    assert 0 < len(expected) < len(kennisbank.projects)
+    page.goto(site_url + "projectenbank/")
+    page.locator("#ww-filter-q").press_sequentially("Noorderpoort", delay=10)
+    expect(page.locator("#ww-aantal")).to_have_text(f"{len(expected)} project{'en' if len(expected) != 1 else ''} gevonden")
+    assert set(listed_projects(page)) == expected
+    assert "q=Noorderpoort" in page.url
+    # Accents and case do not matter: "veenkolonien" finds "Veenkoloniën" in a name.
+    with_accent = {p.id for p in kennisbank.projects.values() if "veenkoloniën" in f"{p.naam} {p.organisatie} {p.samenvatting}".lower()}
+    page.goto(site_url + "projectenbank/?q=veenkolonien")
+    expect(page.locator("#ww-aantal")).to_have_text(f"{len(with_accent)} projecten gevonden")
+    assert set(listed_projects(page)) == with_accent
+
+
+def test_without_javascript_the_overview_still_lists_every_project(browser, site_url, kennisbank):
+    context = browser.new_context(java_script_enabled=False, locale="nl-NL")
+    page = context.new_page()
+    page.goto(site_url + "projectenbank/")
+    expect(page.locator("#ww-filters")).to_be_hidden()
+    assert set(listed_projects(page)) == set(kennisbank.projects)
+    page.locator(f"#ww-projecten a[href$='{sorted(kennisbank.projects)[0]}/']").click()
+    expect(page.locator("h1")).to_contain_text(kennisbank.projects[sorted(kennisbank.projects)[0]].naam)
+    context.close()

@@ -250,7 +250,7 @@ def test_every_status_and_evidence_level_has_a_label():
     from typing import get_args
 
     from watwerkt.model import ApproachStatus, EvidenceLevel, ProjectStatus
-    from watwerkt.rendering import APPROACH_STATUSES, EVIDENCE_LEVELS, PROJECT_STATUSES
+    from watwerkt.labels import APPROACH_STATUSES, EVIDENCE_LEVELS, PROJECT_STATUSES
 
     assert set(EVIDENCE_LEVELS) == set(get_args(EvidenceLevel))
     assert set(APPROACH_STATUSES) == set(get_args(ApproachStatus))

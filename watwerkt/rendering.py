@@ -18,8 +18,10 @@ import markdown
 import nh3
 from markupsafe import Markup
 
+from . import projectenbank
 from .exports import project_json_ld
 from .kennisbank import Kennisbank, is_stale
+from .labels import APPROACH_STATUSES, EVIDENCE_LEVELS, PROJECT_STATUSES
 from .model import Approach, PartialDate, Project
 from .urls import record_url, relative_root
 
@@ -29,14 +31,6 @@ _MONTHS = ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augu
 _MARKDOWN_ESCAPES = re.compile(r"([\\`*_{}\[\]()#+\-.!|])")
 _ALLOWED_TAGS = {"p", "ul", "ol", "li", "em", "strong", "a", "br", "code", "blockquote"}
 
-EVIDENCE_LEVELS = {
-    "niet-beoordeeld": "Niet beoordeeld",
-    "goed-beschreven": "Goed beschreven",
-    "goed-onderbouwd": "Goed onderbouwd",
-    "effectief": "Effectief",
-}
-APPROACH_STATUSES = {"in-gebruik": "In gebruik", "gestopt": "Gestopt", "niet-werkzaam": "Niet werkzaam gebleken"}
-PROJECT_STATUSES = {"lopend": "Lopend", "afgerond": "Afgerond", "gestopt": "Gestopt"}
 
 
 @dataclass(frozen=True)
@@ -80,6 +74,7 @@ class Renderer:
             is_stale=lambda record: is_stale(record.laatst_gecontroleerd, today),
             json_ld=lambda project, site_url: project_json_ld(kennisbank, project, site_url),
             project_fields=Project.model_fields,
+            bank=projectenbank,
         )
 
     def render(self, template: str, *, root: str, **values) -> str:
@@ -98,6 +93,10 @@ class Renderer:
                 url = record_url(kind, record.id)
                 text = self.render(template, root=relative_root(url), record=record, site_url=site_url)
                 pages.append(GeneratedPage(f"{url.rstrip('/')}.md", text))
+        for page in range(2, projectenbank.page_count(self.kennisbank) + 1):
+            url = projectenbank.page_url(page)
+            text = self.render("project_list_page.md", root=relative_root(url), page=page)
+            pages.append(GeneratedPage(f"{url.rstrip('/')}.md", text))
         return pages
 
     def component(self, name: str, *, page_url: str) -> Markup:

@@ -14,6 +14,7 @@ from mkdocs.exceptions import Abort
 from mkdocs.structure.files import File, Files
 
 from watwerkt import InvalidData
+from watwerkt import projectenbank
 from watwerkt.exports import exports
 from watwerkt.site import load_site
 
@@ -36,6 +37,7 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     site_url = config.site_url or "/"
     generated = [(page.src_uri, page.markdown) for page in site.renderer.record_pages(site_url=site_url)]
     generated += [(export.path, export.content) for export in exports(site.kennisbank, site_url=site_url, site_name=config.site_name)]
+    generated.append((projectenbank.INDEX_PATH, projectenbank.filter_index(site.kennisbank)))
     for src_uri, content in generated:
         if files.get_file_from_path(src_uri) is not None:
             raise Abort(f"docs/{src_uri} bestaat al, maar dat bestand wordt uit de gegevens gemaakt; verwijder het.")

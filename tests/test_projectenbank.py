@@ -1,0 +1,80 @@
+"""The projectenbank overview: every project without JavaScript, filters with it."""
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from conftest import REPO, build, copy_project
+from site_pages import link_targets, page_at
+from watwerkt import load_kennisbank
+from watwerkt.urls import record_url
+
+
+@pytest.fixture(scope="module")
+def kennisbank():
+    return load_kennisbank(REPO / "data", relative_to=REPO)
+
+
+def synthetic_projects(count: int) -> str:
+    return "".join(
+        f"""
+- id: proef-{number:04d}
+  naam: Proefproject {number:04d}
+  organisatie: Stichting Proef
+  samenvatting: Een proefproject voor de paginering.
+  beschrijving: Alleen voor de test.
+  status: lopend
+  gemeenten: [{"GM0114" if number % 2 else "GM0047"}]
+  themas: [schulden]
+  doelgroepen: [inwoners-in-armoede]
+  doelen: [Testen.]
+  contact: {{website: "https://example.org"}}
+  toegevoegd: 2026-11-25
+  laatst_gecontroleerd: 2026-11-25
+"""
+        for number in range(count)
+    )
+
+
+def test_the_overview_lists_every_project_with_its_count(real_site, kennisbank):
+    page = page_at(real_site, "projectenbank/")
+    assert {record_url("project", p) for p in kennisbank.projects} <= link_targets(real_site, page)
+    assert f"{len(kennisbank.projects)} projecten" in page.text
+    for project in kennisbank.projects.values():
+        assert project.samenvatting in page.text and project.organisatie in page.text
+
+
+def test_the_filter_form_offers_every_facet_from_the_reference_data(real_site, kennisbank):
+    html = (real_site / "projectenbank" / "index.html").read_text(encoding="utf-8")
+    for facet in ("gemeente", "provincie", "regio", "thema", "doelgroep", "aanpak", "status"):
+        assert f'<select id="ww-filter-{facet}" name="{facet}">' in html
+    for municipality in kennisbank.municipalities.values():
+        assert f'<option value="{municipality.code}">{municipality.naam}</option>' in html
+    assert 'role="status" aria-live="polite"' in html
+
+
+def test_the_filter_index_holds_every_project(real_site, kennisbank):
+    index = json.loads((real_site / "projectenbank" / "index.json").read_text(encoding="utf-8"))
+    assert sorted(entry[0] for entry in index["projecten"]) == sorted(kennisbank.projects)
+    assert len(index["gemeenten"]) == len(kennisbank.municipalities)
+
+
+def test_many_projects_are_split_into_pages_without_javascript(tmp_path, kennisbank):
+    project = copy_project(tmp_path / "project")
+    with open(project / "data" / "projects.yaml", "a", encoding="utf-8") as file:
+        file.write(synthetic_projects(120))
+    result = build(project, tmp_path / "site")
+    assert result.returncode == 0, result.stdout + result.stderr
+    site = tmp_path / "site"
+    total = 120 + len(kennisbank.projects)
+    pages = [page_at(site, "projectenbank/"), page_at(site, "projectenbank/pagina/2/"), page_at(site, "projectenbank/pagina/3/")]
+    listed = []
+    for page in pages:
+        projects = [t for t in link_targets(site, page) if t.startswith("projectenbank/") and t.count("/") == 2 and "pagina" not in t]
+        assert 0 < len(projects) <= 50
+        listed += projects
+        assert {"projectenbank/", "projectenbank/pagina/2/", "projectenbank/pagina/3/"} <= link_targets(site, page)
+    assert len(set(listed)) == total
+    assert f"{total} projecten; pagina 2 van 3" in pages[1].text
+    assert not (site / "projectenbank" / "pagina" / "4").exists()

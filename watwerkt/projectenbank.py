@@ -1,0 +1,80 @@
+"""The projectenbank overview: pages of projects without JavaScript, and the compact index
+that lets the filter script narrow all projects at once in the browser."""
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+
+from .kennisbank import Kennisbank
+from .labels import PROJECT_STATUSES
+from .model import Project
+
+PAGE_SIZE = 50  # projects per server-rendered page: the list without JavaScript
+INDEX_PATH = "projectenbank/index.json"
+
+
+@dataclass(frozen=True)
+class Facet:
+    name: str  # the URL query parameter
+    label: str
+    options: list[tuple[str, str]]  # (value, label), in display order
+
+
+def sorted_projects(kennisbank: Kennisbank) -> list[Project]:
+    return sorted(kennisbank.projects.values(), key=lambda project: (project.naam.casefold(), project.id))
+
+
+def page_count(kennisbank: Kennisbank) -> int:
+    return max(1, -(-len(kennisbank.projects) // PAGE_SIZE))
+
+
+def page_of_projects(kennisbank: Kennisbank, page: int) -> list[Project]:
+    return sorted_projects(kennisbank)[(page - 1) * PAGE_SIZE : page * PAGE_SIZE]
+
+
+def page_url(page: int) -> str:
+    return "projectenbank/" if page == 1 else f"projectenbank/pagina/{page}/"
+
+
+def facets(kennisbank: Kennisbank) -> list[Facet]:
+    """The filters, in the order the form shows them. Their option order is the order of the
+    indexes in the JSON index."""
+    municipalities = sorted(kennisbank.municipalities.values(), key=lambda m: m.naam)
+    return [
+        Facet("gemeente", "Gemeente", [(m.code, m.naam) for m in municipalities]),
+        Facet("provincie", "Provincie", [("Groningen", "Groningen"), ("Drenthe", "Drenthe")]),
+        Facet("regio", "Regio", [(r.id, r.naam) for r in kennisbank.regions.values()]),
+        Facet("thema", "Thema", [(t.id, t.naam) for t in kennisbank.themes.values()]),
+        Facet("doelgroep", "Doelgroep", [(g.id, g.naam) for g in kennisbank.target_groups.values()]),
+        Facet("aanpak", "Aanpak", [(a.id, a.naam) for a in sorted(kennisbank.approaches.values(), key=lambda a: a.naam)]),
+        Facet("status", "Status", list(PROJECT_STATUSES.items())),
+    ]
+
+
+def filter_index(kennisbank: Kennisbank) -> str:
+    """Compact JSON: every project as a short array of option indexes (see facets()).
+
+    Labels are not repeated here: the page's form already holds them. Each municipality
+    carries its province and regions, so those filters cost nothing per project.
+    """
+    by_facet = {facet.name: {value: index for index, (value, _) in enumerate(facet.options)} for facet in facets(kennisbank)}
+    municipalities = [
+        [by_facet["provincie"][m.provincie], [by_facet["regio"][r.id] for r in kennisbank.regions.values() if m.code in r.gemeenten]]
+        for m in sorted(kennisbank.municipalities.values(), key=lambda m: m.naam)
+    ]
+    projects = [
+        [
+            project.id,
+            project.naam,
+            project.organisatie,
+            project.samenvatting,
+            [by_facet["gemeente"][m.code] for m in kennisbank.municipalities_of(project)],
+            [by_facet["thema"][t] for t in project.themas],
+            [by_facet["doelgroep"][g] for g in project.doelgroepen],
+            [by_facet["aanpak"][a] for a in project.aanpakken],
+            by_facet["status"][project.status],
+            by_facet["regio"][project.regio] if project.regio else -1,
+        ]
+        for project in sorted_projects(kennisbank)
+    ]
+    return json.dumps({"gemeenten": municipalities, "projecten": projects}, ensure_ascii=False, separators=(",", ":"))
