@@ -8,68 +8,21 @@ roughly constant "ms per project"; a quadratic build would show it climbing.
 """
 from __future__ import annotations
 
-import os
 import resource
-import shutil
-import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
 
-REPO = Path(__file__).resolve().parent.parent
-SITE_PARTS = ("docs", "overrides", "macros", "watwerkt", "mkdocs.yml", "data")
-MUNICIPALITIES = ["GM0047", "GM0765", "GM0114", "GM1731", "GM0014", "GM0106"]
-THEMES = ["generatiearmoede", "schulden", "maatwerk", "stress", "ervaringsdeskundigheid"]
-APPROACHES = ["samen-sterk", "mobility-mentoring", "doorbraakmethode", "sterk-uit-armoede"]
-
-
-def synthetic_projects(count: int) -> str:
-    records = []
-    for number in range(count):
-        records.append(
-            f"""
-- id: proef-project-{number}
-  naam: Proefproject {number}
-  organisatie: Stichting Proef {number % 37}
-  samenvatting: Een verzonnen project om de bouwtijd te meten, nummer {number}.
-  beschrijving: >-
-    Dit project bestaat alleen voor de meting. Het helpt inwoners met schulden en stress,
-    samen met ervaringsdeskundigen in gemeente {MUNICIPALITIES[number % len(MUNICIPALITIES)]}.
-  status: {"lopend" if number % 3 else "afgerond"}
-  start: {2015 + number % 10}
-  gemeenten: [{MUNICIPALITIES[number % len(MUNICIPALITIES)]}]
-  themas: [{THEMES[number % len(THEMES)]}]
-  doelgroepen: [inwoners-in-armoede]
-  aanpakken: [{APPROACHES[number % len(APPROACHES)]}]
-  doelen: [Schulden voorkomen.]
-  resultaten:
-    - {{omschrijving: Deelnemers, aantal: {number % 50}, peildatum: 2024, bron: Stichting Proef}}
-  contact: {{website: "https://example.org/{number}"}}
-  toegevoegd: 2026-01-01
-  laatst_gecontroleerd: 2026-01-01
-"""
-        )
-    return "".join(records)
+from synthetic import build, project_with
 
 
 def measure(count: int) -> tuple[float, float]:
     with tempfile.TemporaryDirectory() as folder:
-        project = Path(folder)
-        for part in SITE_PARTS:
-            source = REPO / part
-            (shutil.copytree if source.is_dir() else shutil.copy2)(source, project / part)
-        with open(project / "data" / "projects.yaml", "a", encoding="utf-8") as file:
-            file.write(synthetic_projects(count))
-        environment = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+        project = project_with(Path(folder), count)
         start = time.perf_counter()
-        result = subprocess.run(
-            [sys.executable, "-m", "mkdocs", "build", "-q", "-d", str(project / "site")],
-            cwd=project, capture_output=True, text=True, env=environment,
-        )
+        build(project, project / "site")
         seconds = time.perf_counter() - start
-        if result.returncode != 0:
-            sys.exit(result.stdout + result.stderr)
     peak_mb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
     return seconds, peak_mb
 

@@ -131,7 +131,7 @@ def test_filtering_by_gemeente_and_thema_shows_exactly_the_matching_projects(pag
 
 
 def test_the_free_text_filter(page, site_url, kennisbank):
-    expected = {p.id for p in kennisbank.projects.values() if "noorderpoort" in f"{p.naam} {p.organisatie} {p.samenvatting}".lower()}
+    expected = {p.id for p in kennisbank.projects.values() if "noorderpoort" in f"{p.naam} {p.organisatie}".lower()}
     assert 0 < len(expected) < len(kennisbank.projects)
     page.goto(site_url + "projectenbank/")
     page.locator("#ww-filter-q").press_sequentially("Noorderpoort", delay=10)
@@ -139,7 +139,7 @@ def test_the_free_text_filter(page, site_url, kennisbank):
     assert set(listed_projects(page)) == expected
     assert "q=Noorderpoort" in page.url
     # Accents and case do not matter: "veenkolonien" finds "Veenkoloniën" in a name.
-    with_accent = {p.id for p in kennisbank.projects.values() if "veenkoloniën" in f"{p.naam} {p.organisatie} {p.samenvatting}".lower()}
+    with_accent = {p.id for p in kennisbank.projects.values() if "veenkoloniën" in f"{p.naam} {p.organisatie}".lower()}
     page.goto(site_url + "projectenbank/?q=veenkolonien")
     expect(page.locator("#ww-aantal")).to_have_text(f"{len(with_accent)} projecten gevonden")
     assert set(listed_projects(page)) == with_accent

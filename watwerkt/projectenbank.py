@@ -55,7 +55,8 @@ def filter_index(kennisbank: Kennisbank) -> str:
     """Compact JSON: every project as a short array of option indexes (see facets()).
 
     Labels are not repeated here: the page's form already holds them. Each municipality
-    carries its province and regions, so those filters cost nothing per project.
+    carries its province and regions, so those filters cost nothing per project. Summaries
+    are left out: at 10,000 projects they would double the download (bench/projectenbank.py).
     """
     by_facet = {facet.name: {value: index for index, (value, _) in enumerate(facet.options)} for facet in facets(kennisbank)}
     municipalities = [
@@ -67,7 +68,6 @@ def filter_index(kennisbank: Kennisbank) -> str:
             project.id,
             project.naam,
             project.organisatie,
-            project.samenvatting,
             [by_facet["gemeente"][m.code] for m in kennisbank.municipalities_of(project)],
             [by_facet["thema"][t] for t in project.themas],
             [by_facet["doelgroep"][g] for g in project.doelgroepen],

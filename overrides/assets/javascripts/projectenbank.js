@@ -13,8 +13,8 @@
   var root = form.getAttribute("data-root");
   var SHOWN_AT_ONCE = 50;
   // The order of the fields in each project array of index.json (see watwerkt/projectenbank.py).
-  var ID = 0, NAME = 1, ORGANISATION = 2, SUMMARY = 3, MUNICIPALITIES = 4, THEMES = 5,
-      TARGET_GROUPS = 6, APPROACHES = 7, STATUS = 8, REGION = 9;
+  var ID = 0, NAME = 1, ORGANISATION = 2, MUNICIPALITIES = 3, THEMES = 4,
+      TARGET_GROUPS = 5, APPROACHES = 6, STATUS = 7, REGION = 8;
   var FACETS = ["gemeente", "provincie", "regio", "thema", "doelgroep", "aanpak", "status"];
 
   var selects = {};
@@ -30,7 +30,7 @@
   var index = null;
   var shown = SHOWN_AT_ONCE;
 
-  // The option indexes each project has for each facet.
+  // The option indexes a project has, per facet, in the order of FACETS.
   function valuesOf(project) {
     var provinces = {}, regions = {};
     project[MUNICIPALITIES].forEach(function (m) {
@@ -38,15 +38,15 @@
       provinces[municipality[0]] = true;
       municipality[1].forEach(function (r) { regions[r] = true; });
     });
-    return {
-      gemeente: project[MUNICIPALITIES],
-      provincie: Object.keys(provinces).map(Number),
-      regio: Object.keys(regions).map(Number),
-      thema: project[THEMES],
-      doelgroep: project[TARGET_GROUPS],
-      aanpak: project[APPROACHES],
-      status: [project[STATUS]]
-    };
+    return [
+      project[MUNICIPALITIES],
+      Object.keys(provinces).map(Number),
+      Object.keys(regions).map(Number),
+      project[THEMES],
+      project[TARGET_GROUPS],
+      project[APPROACHES],
+      [project[STATUS]]
+    ];
   }
 
   function normalised(text) {
@@ -68,36 +68,49 @@
     return true;
   }
 
-  function matchesFacets(entry, chosen, except) {
-    for (var i = 0; i < FACETS.length; i++) {
-      var name = FACETS[i];
-      if (name === except || chosen[name] === -1) continue;
-      if (entry.values[name].indexOf(chosen[name]) === -1) return false;
+  // The first facet that rules the entry out, -2 when none does. Plain loops: this runs for
+  // every project on every change.
+  function firstMismatch(entry, chosenValues) {
+    for (var f = 0; f < FACETS.length; f++) {
+      var wanted = chosenValues[f];
+      if (wanted !== -1 && entry.values[f].indexOf(wanted) === -1) return f;
     }
-    return true;
+    return -2;
   }
 
   // Filter, count per facet value under the current selection, and show the result.
   function update() {
     var chosen = selection();
+    var chosenValues = FACETS.map(function (name) { return chosen[name]; });
     var words = normalised(query.value).split(/\s+/).filter(Boolean);
-    var counts = {};
-    FACETS.forEach(function (name) { counts[name] = new Array(labels[name].length).fill(0); });
+    var counts = FACETS.map(function (name) { return new Int32Array(labels[name].length); });
     var results = [];
-    index.entries.forEach(function (entry) {
-      if (!matchesText(entry, words)) return;
-      var all = matchesFacets(entry, chosen, null);
-      if (all) results.push(entry);
-      FACETS.forEach(function (name) {
-        // A facet's own choice does not narrow its counts: they show what choosing another value gives.
-        if (all || (chosen[name] !== -1 && matchesFacets(entry, chosen, name))) {
-          entry.values[name].forEach(function (value) { counts[name][value] += 1; });
+    var entries = index.entries;
+    for (var e = 0; e < entries.length; e++) {
+      var entry = entries[e];
+      if (words.length && !matchesText(entry, words)) continue;
+      var miss = firstMismatch(entry, chosenValues);
+      if (miss === -2) results.push(entry);
+      for (var f = 0; f < FACETS.length; f++) {
+        // A facet's own choice does not narrow its counts: they show what choosing another
+        // value would give. So an entry counts for facet f if only f (or nothing) rules it out.
+        if (miss !== -2 && miss !== f) continue;
+        if (miss === f) {
+          var saved = chosenValues[f];
+          chosenValues[f] = -1;
+          var otherMiss = firstMismatch(entry, chosenValues);
+          chosenValues[f] = saved;
+          if (otherMiss !== -2) continue;
         }
-      });
-    });
-    FACETS.forEach(function (name) {
+        var values = entry.values[f];
+        for (var v = 0; v < values.length; v++) counts[f][values[v]] += 1;
+      }
+    }
+    FACETS.forEach(function (name, f) {
+      var options = selects[name].options;
       labels[name].forEach(function (label, i) {
-        selects[name].options[i + 1].textContent = label + " (" + counts[name][i] + ")";
+        var text = label + " (" + counts[f][i] + ")";
+        if (options[i + 1].textContent !== text) options[i + 1].textContent = text;
       });
     });
     render(results);
@@ -131,7 +144,6 @@
     link.href = root + "projectenbank/" + project[ID] + "/";
     heading.appendChild(link);
     item.appendChild(heading);
-    item.appendChild(element("p", null, project[SUMMARY]));
     var facts = element("dl", "ww-feiten");
     [
       ["Organisatie", project[ORGANISATION]],
@@ -176,7 +188,7 @@
       return {
         project: project,
         values: valuesOf(project),
-        text: normalised([project[NAME], project[ORGANISATION], project[SUMMARY]].join(" ")
+        text: normalised([project[NAME], project[ORGANISATION]].join(" ")
           + " " + project[MUNICIPALITIES].map(function (m) { return labels.gemeente[m]; }).join(" "))
       };
     });
