@@ -68,14 +68,35 @@ def test_dutch_search_finds_the_approach(page, site_url):
     hrefs = [link.get_attribute("href") for link in results.all()]
     assert hrefs and all("aanpakken/mobility-mentoring/" in href for href in hrefs), hrefs
     expect(page.locator(".md-search-result__item").first).to_contain_text("Mobility Mentoring")
+    expect(page.locator(".md-search-result__meta")).to_have_text("1 resultaat")
+
+
+def test_search_understands_dutch_word_forms(page, site_url):
+    # The page says "ambassadeur"; the Dutch stemmer matches the plural too.
+    results = search(page, site_url, "ambassadeurs")
+    expect(results.first).to_be_visible(timeout=10_000)
+    assert all("aanpakken/samen-sterk/" in link.get_attribute("href") for link in results.all())
+    expect(results.first).to_contain_text("ambassadeur")
 
 
 def test_choosing_a_result_opens_the_approach_page(page, site_url):
-    results = search(page, site_url, "maatje")
+    results = search(page, site_url, "ambassadeurs")
     expect(results.first).to_be_visible(timeout=10_000)
     results.first.click()
     expect(page.locator("h1")).to_contain_text("Samen Sterk")
     assert "/aanpakken/samen-sterk/" in page.url
+
+
+def test_search_fetches_a_small_index_only_when_used(page, site_url):
+    requested = []
+    page.on("request", lambda request: requested.append(request.url))
+    page.goto(site_url)
+    page.wait_for_load_state("networkidle")
+    assert not any("search_index.json" in url or "/pagefind/" in url for url in requested), requested
+    results = search(page, site_url, "maatje")
+    expect(results.first).to_be_visible(timeout=10_000)
+    assert any("/pagefind/" in url for url in requested)
+    assert not any("search_index.json" in url for url in requested)
 
 
 def test_a_record_page_reads_well_on_a_phone(browser, site_url):

@@ -3,7 +3,7 @@
 Before anything is built, the data is checked: any problem stops the build with the same
 lines as `watwerkt check`, so no half-valid site is ever published. Then every record gets
 its generated page (docs/ holds no stub file per record), and the open-data files and the
-feed are added to the site.
+feed are added to the site. After the build, Pagefind indexes the site for the search box.
 """
 from __future__ import annotations
 
@@ -16,6 +16,7 @@ from mkdocs.structure.files import File, Files
 from watwerkt import InvalidData
 from watwerkt import projectenbank
 from watwerkt.exports import exports
+from watwerkt.search_index import SearchIndexError, build_search_index
 from watwerkt.site import load_site
 
 
@@ -43,3 +44,10 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
             raise Abort(f"docs/{src_uri} bestaat al, maar dat bestand wordt uit de gegevens gemaakt; verwijder het.")
         files.append(File.generated(config, src_uri, content=content))
     return files
+
+
+def on_post_build(*, config: MkDocsConfig) -> None:
+    try:
+        build_search_index(Path(config.site_dir))
+    except SearchIndexError as error:
+        raise Abort(str(error)) from None

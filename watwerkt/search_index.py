@@ -1,0 +1,26 @@
+"""The site search index: Pagefind over the built site.
+
+Pagefind splits the index into small pieces that the browser fetches as someone types, and
+stems Dutch words (the pages say lang="nl"). bench/search.py shows why this, not Material's
+built-in search, which downloads its whole index before the first answer.
+"""
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+
+class SearchIndexError(RuntimeError):
+    pass
+
+
+def build_search_index(site_dir: Path) -> None:
+    """Write the index to `site_dir`/pagefind/; raise SearchIndexError if Pagefind fails."""
+    result = subprocess.run(
+        [sys.executable, "-m", "pagefind", "--site", str(site_dir), "--silent"],
+        capture_output=True,
+        text=True,
+    )
+    if result.returncode != 0:
+        raise SearchIndexError(f"Pagefind kon de zoekindex niet maken:\n{result.stdout}{result.stderr}")
