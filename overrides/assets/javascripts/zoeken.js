@@ -23,10 +23,13 @@
     input.blur();
   }
 
+  // Loaded when the field gets focus, so the first letters typed do not wait for it.
   function loadPagefind() {
     if (!pagefind) {
       pagefind = import(bundle.href).then(function (module) {
-        return module.options({ baseUrl: new URL("..", bundle).pathname }).then(function () { return module; });
+        return module.options({ baseUrl: new URL("..", bundle).pathname })
+          .then(function () { return module.init(); })
+          .then(function () { return module; });
       });
     }
     return pagefind;
@@ -82,7 +85,7 @@
       return;
     }
     loadPagefind()
-      .then(function (module) { return module.debouncedSearch(query, {}, 150); })
+      .then(function (module) { return module.debouncedSearch(query, {}, 60); })
       .then(function (found) {
         if (!found || ticket !== latest) return null;  // a newer query is on its way
         return Promise.all(found.results.slice(0, 10).map(function (r) { return r.data(); }))
@@ -98,7 +101,7 @@
       .catch(function () { meta.textContent = "Zoeken lukt nu niet."; });
   }
 
-  input.addEventListener("focus", open);
+  input.addEventListener("focus", function () { open(); loadPagefind(); });
   if (toggle) {
     // On a phone the magnifier in the header opens the search: put the cursor in the field.
     toggle.addEventListener("change", function () { if (toggle.checked) input.focus(); });
