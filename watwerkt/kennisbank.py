@@ -75,12 +75,6 @@ class Kennisbank:
             key=lambda approach: approach.naam,
         )
 
-    def projects_with_theme(self, theme: Theme) -> list[Project]:
-        return self._projects_by_theme[theme.id]
-
-    def municipality_by_id(self) -> dict[str, Municipality]:
-        return {municipality.id: municipality for municipality in self.municipalities.values()}
-
     def related_projects(self, project: Project, limit: int = 5) -> tuple[list[Project], list[Project]]:
         """Up to `limit` other projects in the same municipality, and up to `limit` others with a
         shared theme (not already in the first list). Drawn from prebuilt indexes: cheap even
