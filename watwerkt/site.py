@@ -4,6 +4,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from . import projectenbank
+from .exports import exports
 from .kennisbank import Kennisbank
 from .rendering import Renderer
 from .validation import load_kennisbank, reference_date
@@ -13,6 +15,14 @@ from .validation import load_kennisbank, reference_date
 class Site:
     kennisbank: Kennisbank
     renderer: Renderer
+
+    def generated_files(self, *, site_url: str, site_name: str) -> list[tuple[str, str | bytes]]:
+        """(path below docs/, content) of every file the engine adds to the site: a Markdown
+        page per record, the open data and feed, and the projectenbank's filter index."""
+        files = [(page.src_uri, page.markdown) for page in self.renderer.record_pages(site_url=site_url)]
+        files += [(export.path, export.content) for export in exports(self.kennisbank, site_url=site_url, site_name=site_name)]
+        files.append((projectenbank.INDEX_PATH, projectenbank.filter_index(self.kennisbank)))
+        return files
 
 
 _loaded: dict[tuple, Site] = {}

@@ -14,8 +14,6 @@ from mkdocs.exceptions import Abort
 from mkdocs.structure.files import File, Files
 
 from watwerkt import InvalidData
-from watwerkt import projectenbank
-from watwerkt.exports import exports
 from watwerkt.search_index import SearchIndexError, build_search_index
 from watwerkt.site import load_site
 
@@ -34,11 +32,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 
 def on_files(files: Files, *, config: MkDocsConfig) -> Files:
-    site = load_site(_project_dir(config))
-    site_url = config.site_url or "/"
-    generated = [(page.src_uri, page.markdown) for page in site.renderer.record_pages(site_url=site_url)]
-    generated += [(export.path, export.content) for export in exports(site.kennisbank, site_url=site_url, site_name=config.site_name)]
-    generated.append((projectenbank.INDEX_PATH, projectenbank.filter_index(site.kennisbank)))
+    generated = load_site(_project_dir(config)).generated_files(site_url=config.site_url or "/", site_name=config.site_name)
     for src_uri, content in generated:
         if files.get_file_from_path(src_uri) is not None:
             raise Abort(f"docs/{src_uri} bestaat al, maar dat bestand wordt uit de gegevens gemaakt; verwijder het.")
