@@ -89,3 +89,22 @@ def test_open_data_page_explains_every_field(real_site):
         assert name in page.text and field.description in page.text, name
     for link in ("projecten.json", "projecten.csv", "aanpakken.json", "project.schema.json", "../projectenbank/feed.xml"):
         assert link in page.links
+
+
+def test_csv_cells_never_become_spreadsheet_formulas(tmp_path):
+    from conftest import build, copy_project
+
+    project = copy_project(tmp_path / "project")
+    with open(project / "data" / "projects.yaml", "a", encoding="utf-8") as file:
+        file.write(
+            "\n- id: formule\n  naam: '=HYPERLINK(\"https://example.org\";\"klik\")'\n  organisatie: '@SUM(A1)'\n"
+            "  samenvatting: Een project.\n  beschrijving: Een project.\n  status: lopend\n  gemeenten: [GM0047]\n"
+            "  themas: [schulden]\n  doelgroepen: [inwoners-in-armoede]\n  doelen: [Iets.]\n"
+            "  contact: {website: 'https://example.org'}\n  toegevoegd: 2026-11-25\n  laatst_gecontroleerd: 2026-11-25\n"
+        )
+    result = build(project, tmp_path / "site")
+    assert result.returncode == 0, result.stdout + result.stderr
+    raw = (tmp_path / "site" / "open-data" / "projecten.csv").read_bytes().decode("utf-8-sig")
+    row = next(row for row in csv.DictReader(io.StringIO(raw), delimiter=";") if row["id"] == "formule")
+    assert row["naam"] == "'=HYPERLINK(\"https://example.org\";\"klik\")"
+    assert row["organisatie"] == "'@SUM(A1)"

@@ -77,7 +77,7 @@ def projects_csv(kennisbank: Kennisbank, site_url: str) -> bytes:
     writer.writerow(CSV_COLUMNS)
     for project in _by_id(kennisbank.projects):
         municipalities = kennisbank.municipalities_of(project)
-        writer.writerow([
+        writer.writerow(_spreadsheet_safe(cell) for cell in [
             project.id, project.naam, project.organisatie, project.samenvatting, project.status,
             project.start or "", project.eind or "",
             ", ".join(m.naam for m in municipalities), ", ".join(m.code for m in municipalities),
@@ -91,6 +91,11 @@ def projects_csv(kennisbank: Kennisbank, site_url: str) -> bytes:
             site_url + record_url("project", project.id),
         ])
     return "\ufeff".encode() + buffer.getvalue().encode("utf-8")
+
+
+def _spreadsheet_safe(cell: str) -> str:
+    """A cell that starts like a formula (=, +, -, @) is shown as text, never run by Excel."""
+    return "'" + cell if cell[:1] in ("=", "+", "-", "@", "\t", "\r") else cell
 
 
 def atom_feed(kennisbank: Kennisbank, *, site_url: str, site_name: str) -> str:
