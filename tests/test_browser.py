@@ -175,3 +175,22 @@ def test_without_javascript_the_overview_still_lists_every_project(browser, site
     page.locator(f"#ww-projecten a[href$='{sorted(kennisbank.projects)[0]}/']").click()
     expect(page.locator("h1")).to_contain_text(kennisbank.projects[sorted(kennisbank.projects)[0]].naam)
     context.close()
+
+
+def test_back_after_typing_returns_to_the_full_list(page, site_url, kennisbank):
+    page.goto(site_url + "projectenbank/")
+    expect(page.locator("#ww-filters")).to_be_visible()
+    expect(page.locator("#ww-meer")).to_be_hidden()  # everything fits on one screen
+    page.locator("#ww-filter-q").press_sequentially("Noord", delay=10)
+    expect(page).to_have_url(site_url + "projectenbank/?q=Noord")
+    page.go_back()
+    expect(page).to_have_url(site_url + "projectenbank/")
+    expect(page.locator("#ww-aantal")).to_have_text(f"{len(kennisbank.projects)} projecten")
+    assert set(listed_projects(page)) == set(kennisbank.projects)
+
+
+def test_unknown_filter_values_are_dropped_from_the_address(page, site_url, kennisbank):
+    page.goto(site_url + "projectenbank/?thema=bestaat-niet&gemeente=GM0047")
+    expect(page.locator("#ww-filter-gemeente")).to_have_value("GM0047")
+    expect(page).to_have_url(site_url + "projectenbank/?gemeente=GM0047")
+    expect(page.locator("#ww-filter-thema")).to_have_value("")

@@ -383,3 +383,8 @@ def test_records_checked_more_than_a_year_ago_are_warnings_not_errors(data_dir, 
     output = capsys.readouterr()
     assert output.out.endswith("Wel 4 waarschuwing(en) hierboven.\n")
     assert output.err.count("waarschuwing:") == 4
+
+
+def test_a_value_twice_in_one_list_is_refused(data_dir):
+    replace_in(data_dir / "projects.yaml", "  gemeenten: [GM0047]", "  gemeenten: [GM0047, GM0047]")
+    assert problems(data_dir) == ["data/projects.yaml:8: eerste-project: gemeenten[1]: 'GM0047' staat al eerder in deze lijst"]

@@ -20,34 +20,38 @@ LICENCE_URL = "https://creativecommons.org/licenses/by/4.0/deed.nl"
 ATOM = "http://www.w3.org/2005/Atom"
 
 
+FEED_LENGTH = 50  # the newest projects; the whole bank is in projecten.json
+
+
 @dataclass(frozen=True)
 class Export:
     """A file the site publishes, at a stable path below the site root."""
 
     path: str
     content: str | bytes
-    media_type: str
 
 
 def exports(kennisbank: Kennisbank, *, site_url: str, site_name: str) -> list[Export]:
     return [
-        Export("open-data/projecten.json", _json(projects_document(kennisbank, site_url)), "application/json"),
-        Export("open-data/projecten.csv", projects_csv(kennisbank, site_url), "text/csv"),
-        Export("open-data/aanpakken.json", _json(approaches_document(kennisbank, site_url)), "application/json"),
-        Export("open-data/project.schema.json", _json(Project.model_json_schema()), "application/schema+json"),
-        Export("projectenbank/feed.xml", atom_feed(kennisbank, site_url=site_url, site_name=site_name), "application/atom+xml"),
+        Export("open-data/projecten.json", _json(projects_document(kennisbank, site_url))),
+        Export("open-data/projecten.csv", projects_csv(kennisbank, site_url)),
+        Export("open-data/aanpakken.json", _json(approaches_document(kennisbank, site_url))),
+        Export("open-data/project.schema.json", _json(Project.model_json_schema())),
+        Export("projectenbank/feed.xml", atom_feed(kennisbank, site_url=site_url, site_name=site_name)),
     ]
 
 
 def projects_document(kennisbank: Kennisbank, site_url: str) -> dict:
+    """Each project exactly as its schema describes it; what the site adds (its page, all the
+    municipalities it runs in, also through its region) stands beside it, by id."""
+    projects = _by_id(kennisbank.projects)
     return {
         "licentie": LICENCE,
         "licentie_url": LICENCE_URL,
         "schema": site_url + "open-data/project.schema.json",
-        "projecten": [
-            {"url": site_url + record_url("project", project.id), **project.model_dump(mode="json", exclude_none=True)}
-            for project in _by_id(kennisbank.projects)
-        ],
+        "projecten": [project.model_dump(mode="json", exclude_none=True) for project in projects],
+        "paginas": {project.id: site_url + record_url("project", project.id) for project in projects},
+        "alle_gemeentecodes": {project.id: [m.code for m in kennisbank.municipalities_of(project)] for project in projects},
     }
 
 
@@ -101,12 +105,12 @@ def _spreadsheet_safe(cell: str) -> str:
 def atom_feed(kennisbank: Kennisbank, *, site_url: str, site_name: str) -> str:
     """'Nieuw in de projectenbank': the projects by the day they were added, newest first."""
     ElementTree.register_namespace("", ATOM)
-    projects = sorted(kennisbank.projects.values(), key=lambda p: (p.toegevoegd, p.id), reverse=True)
+    projects = sorted(kennisbank.projects.values(), key=lambda p: (p.toegevoegd, p.id), reverse=True)[:FEED_LENGTH]
     feed = ElementTree.Element(f"{{{ATOM}}}feed", {"xml:lang": "nl"})
     _text(feed, "title", f"Nieuw in de projectenbank – {site_name}")
     _text(feed, "id", site_url + "projectenbank/feed.xml")
     _text(feed, "updated", _timestamp(projects[0].toegevoegd) if projects else "1970-01-01T00:00:00Z")
-    ElementTree.SubElement(feed, f"{{{ATOM}}}link", {"rel": "self", "href": site_url + "projectenbank/feed.xml"})
+    ElementTree.SubElement(feed, f"{{{ATOM}}}link", {"rel": "self", "type": "application/atom+xml", "href": site_url + "projectenbank/feed.xml"})
     ElementTree.SubElement(feed, f"{{{ATOM}}}link", {"rel": "alternate", "href": site_url + "projectenbank/"})
     author = ElementTree.SubElement(feed, f"{{{ATOM}}}author")
     _text(author, "name", site_name)
@@ -115,33 +119,12 @@ def atom_feed(kennisbank: Kennisbank, *, site_url: str, site_name: str) -> str:
         url = site_url + record_url("project", project.id)
         _text(entry, "title", project.naam)
         _text(entry, "id", url)
+        _text(entry, "published", _timestamp(project.toegevoegd))
         _text(entry, "updated", _timestamp(project.toegevoegd))
         ElementTree.SubElement(entry, f"{{{ATOM}}}link", {"rel": "alternate", "href": url})
         _text(entry, "summary", f"{project.samenvatting} ({project.organisatie})")
     ElementTree.indent(feed)
     return '<?xml version="1.0" encoding="utf-8"?>\n' + ElementTree.tostring(feed, encoding="unicode") + "\n"
-
-
-def project_json_ld(kennisbank: Kennisbank, project: Project, site_url: str) -> str:
-    """schema.org metadata for a project page, safe to place inside a <script> element."""
-    data = {
-        "@context": "https://schema.org",
-        "@type": "Project",
-        "name": project.naam,
-        "description": project.samenvatting,
-        "url": site_url + record_url("project", project.id),
-        "areaServed": [{"@type": "AdministrativeArea", "name": m.naam} for m in kennisbank.municipalities_of(project)],
-        "parentOrganization": {"@type": "Organization", "name": project.organisatie},
-        "keywords": [kennisbank.themes[t].naam for t in project.themas],
-        "dateCreated": project.toegevoegd.isoformat(),
-        "dateModified": project.laatst_gecontroleerd.isoformat(),
-    }
-    if project.contact.website:
-        data["sameAs"] = project.contact.website
-    if project.financiers:
-        data["funder"] = [{"@type": "Organization", "name": name} for name in project.financiers]
-    text = json.dumps(data, ensure_ascii=False, sort_keys=True)
-    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
 
 
 def _json(data: dict) -> str:

@@ -50,7 +50,7 @@ class Kennisbank:
     @cached_property
     def _projects_by_municipality(self) -> dict[str, list[Project]]:
         index: dict[str, list[Project]] = {code: [] for code in self.municipalities}
-        for project in sorted(self.projects.values(), key=lambda project: project.naam):
+        for project in self.projects_by_name():
             for municipality in self.municipalities_of(project):
                 index[municipality.code].append(project)
         return index
@@ -58,10 +58,19 @@ class Kennisbank:
     @cached_property
     def _projects_by_theme(self) -> dict[str, list[Project]]:
         index: dict[str, list[Project]] = {theme_id: [] for theme_id in self.themes}
-        for project in sorted(self.projects.values(), key=lambda project: project.naam):
+        for project in self.projects_by_name():
             for theme_id in project.themas:
                 index[theme_id].append(project)
         return index
+
+    def projects_by_name(self) -> list[Project]:
+        return sorted(self.projects.values(), key=lambda project: (project.naam.casefold(), project.id))
+
+    def regions_of(self, municipality: Municipality) -> list[Region]:
+        return [region for region in self.regions.values() if municipality.code in region.gemeenten]
+
+    def count_projects(self, municipality: Municipality, theme: Theme) -> int:
+        return sum(theme.id in project.themas for project in self.projects_in(municipality))
 
     def projects_in(self, municipality: Municipality) -> list[Project]:
         """The projects that run in a municipality, directly or through their region, by name."""
@@ -88,9 +97,8 @@ class Kennisbank:
 
     def municipalities_of(self, record: Approach | Project) -> list[Municipality]:
         """The municipalities a record names, directly or through its region, in list order."""
-        codes = list(self.regions[record.regio].gemeenten) if record.regio else []
-        codes += [code for code in record.gemeenten if code not in codes]
-        return [self.municipalities[code] for code in codes]
+        codes = [*(self.regions[record.regio].gemeenten if record.regio else []), *record.gemeenten]
+        return [self.municipalities[code] for code in dict.fromkeys(codes)]
 
 
 def is_stale(checked: datetime.date, today: datetime.date) -> bool:

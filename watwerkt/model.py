@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime
 import re
+import typing
 import unicodedata
 from typing import Annotated, Literal
 from urllib.parse import urlsplit
@@ -145,6 +146,7 @@ EvidenceLevel = Literal["niet-beoordeeld", "goed-beschreven", "goed-onderbouwd",
 ApproachStatus = Literal["in-gebruik", "gestopt", "niet-werkzaam"]
 ProjectStatus = Literal["lopend", "afgerond", "gestopt"]
 Province = Literal["Groningen", "Drenthe"]
+PROVINCES = typing.get_args(Province)
 
 
 def refers_to(filename: str, **field_options) -> object:

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from .kennisbank import Kennisbank
 from .labels import PROJECT_STATUSES
-from .model import Project
+from .model import PROVINCES
 
 PAGE_SIZE = 50  # projects per server-rendered page: the list without JavaScript
 INDEX_PATH = "projectenbank/index.json"
@@ -20,16 +20,12 @@ class Facet:
     options: list[tuple[str, str]]  # (value, label), in display order
 
 
-def sorted_projects(kennisbank: Kennisbank) -> list[Project]:
-    return sorted(kennisbank.projects.values(), key=lambda project: (project.naam.casefold(), project.id))
-
-
 def page_count(kennisbank: Kennisbank) -> int:
     return max(1, -(-len(kennisbank.projects) // PAGE_SIZE))
 
 
 def page_of_projects(kennisbank: Kennisbank, page: int) -> list[Project]:
-    return sorted_projects(kennisbank)[(page - 1) * PAGE_SIZE : page * PAGE_SIZE]
+    return kennisbank.projects_by_name()[(page - 1) * PAGE_SIZE : page * PAGE_SIZE]
 
 
 def page_url(page: int) -> str:
@@ -42,7 +38,7 @@ def facets(kennisbank: Kennisbank) -> list[Facet]:
     municipalities = sorted(kennisbank.municipalities.values(), key=lambda m: m.naam)
     return [
         Facet("gemeente", "Gemeente", [(m.code, m.naam) for m in municipalities]),
-        Facet("provincie", "Provincie", [("Groningen", "Groningen"), ("Drenthe", "Drenthe")]),
+        Facet("provincie", "Provincie", [(province, province) for province in PROVINCES]),
         Facet("regio", "Regio", [(r.id, r.naam) for r in kennisbank.regions.values()]),
         Facet("thema", "Thema", [(t.id, t.naam) for t in kennisbank.themes.values()]),
         Facet("doelgroep", "Doelgroep", [(g.id, g.naam) for g in kennisbank.target_groups.values()]),
@@ -60,7 +56,7 @@ def filter_index(kennisbank: Kennisbank) -> str:
     """
     by_facet = {facet.name: {value: index for index, (value, _) in enumerate(facet.options)} for facet in facets(kennisbank)}
     municipalities = [
-        [by_facet["provincie"][m.provincie], [by_facet["regio"][r.id] for r in kennisbank.regions.values() if m.code in r.gemeenten]]
+        [by_facet["provincie"][m.provincie], [by_facet["regio"][r.id] for r in kennisbank.regions_of(m)]]
         for m in sorted(kennisbank.municipalities.values(), key=lambda m: m.naam)
     ]
     projects = [
@@ -75,6 +71,6 @@ def filter_index(kennisbank: Kennisbank) -> str:
             by_facet["status"][project.status],
             by_facet["regio"][project.regio] if project.regio else -1,
         ]
-        for project in sorted_projects(kennisbank)
+        for project in kennisbank.projects_by_name()
     ]
     return json.dumps({"gemeenten": municipalities, "projecten": projects}, ensure_ascii=False, separators=(",", ":"))

@@ -19,10 +19,9 @@ import nh3
 from markupsafe import Markup
 
 from . import projectenbank
-from .exports import project_json_ld
 from .kennisbank import Kennisbank, is_stale
 from .labels import APPROACH_STATUSES, EVIDENCE_LEVELS, PROJECT_STATUSES
-from .model import Approach, PartialDate, Project
+from .model import PROVINCES, Approach, PartialDate, Project
 from .urls import record_url, relative_root
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -62,7 +61,6 @@ class Renderer:
             lookup=lambda ids, table: [table[key] for key in ids],
             as_rows=lambda results: [(result,) for result in results],
         )
-        self.environment.tests["contains"] = lambda sequence, value: value in sequence
         self.environment.globals.update(
             kb=kennisbank,
             EVIDENCE_LEVELS=EVIDENCE_LEVELS,
@@ -75,6 +73,7 @@ class Renderer:
             json_ld=lambda project, site_url: project_json_ld(kennisbank, project, site_url),
             project_fields=Project.model_fields,
             bank=projectenbank,
+            PROVINCES=PROVINCES,
         )
 
     def render(self, template: str, *, root: str, **values) -> str:
@@ -125,6 +124,28 @@ COMPONENTS = {
     "gemeenten_overzicht": "municipality_overview.html",
     "open_data_velden": "open_data_fields.html",
 }
+
+
+def project_json_ld(kennisbank: Kennisbank, project: Project, site_url: str) -> str:
+    """schema.org metadata for a project page, safe to place inside a <script> element."""
+    data = {
+        "@context": "https://schema.org",
+        "@type": "Project",
+        "name": project.naam,
+        "description": project.samenvatting,
+        "url": site_url + record_url("project", project.id),
+        "areaServed": [{"@type": "AdministrativeArea", "name": m.naam} for m in kennisbank.municipalities_of(project)],
+        "parentOrganization": {"@type": "Organization", "name": project.organisatie},
+        "keywords": [kennisbank.themes[t].naam for t in project.themas],
+        "dateCreated": project.toegevoegd.isoformat(),
+        "dateModified": project.laatst_gecontroleerd.isoformat(),
+    }
+    if project.contact.website:
+        data["sameAs"] = project.contact.website
+    if project.financiers:
+        data["funder"] = [{"@type": "Organization", "name": name} for name in project.financiers]
+    text = json.dumps(data, ensure_ascii=False, sort_keys=True)
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
 
 
 # --- filters -------------------------------------------------------------------------------

@@ -18,7 +18,8 @@ class SearchIndexError(RuntimeError):
 def build_search_index(site_dir: Path) -> None:
     """Write the index to `site_dir`/pagefind/; raise SearchIndexError if Pagefind fails."""
     result = subprocess.run(
-        [sys.executable, "-m", "pagefind", "--site", str(site_dir), "--silent"],
+        # The ¶ permalinks next to headings are not words of the page.
+        [sys.executable, "-m", "pagefind", "--site", str(site_dir), "--exclude-selectors", ".headerlink", "--silent"],
         capture_output=True,
         text=True,
     )

@@ -410,6 +410,12 @@ def _check_raw_references(checker: _FileChecker, path: DataPath, item: Any, mode
     for name, field in model.model_fields.items():
         value = item.get(name)
         target = referenced_file(field)
+        if target and isinstance(value, list):
+            seen: set[str] = set()
+            for position, reference in enumerate(value):
+                if isinstance(reference, str) and reference in seen:
+                    checker.report(path + (name, position), f"'{_shortened(reference)}' staat al eerder in deze lijst")
+                seen.add(reference) if isinstance(reference, str) else None
         if target and known.get(target) is not None:
             values = enumerate(value) if isinstance(value, list) else [(None, value)]
             for position, reference in values:

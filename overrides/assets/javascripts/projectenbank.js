@@ -29,6 +29,8 @@
 
   var index = null;
   var shown = SHOWN_AT_ONCE;
+  var typing = false;  // typed since the last history entry: replace it rather than add one per letter
+  var announce = null;
 
   // The option indexes a project has, per facet, in the order of FACETS.
   function valuesOf(project) {
@@ -116,12 +118,24 @@
     render(results);
   }
 
+  function filtering() {
+    return Boolean(query.value.trim()) || FACETS.some(function (name) { return selects[name].value; });
+  }
+
   function render(results) {
     var fragment = document.createDocumentFragment();
     results.slice(0, shown).forEach(function (entry) { fragment.appendChild(card(entry.project)); });
     list.replaceChildren(fragment);
-    count.textContent = results.length === 1 ? "1 project gevonden" : results.length + " projecten gevonden";
     more.hidden = results.length <= shown;
+    var text = !filtering() ? results.length + " projecten"
+      : results.length === 1 ? "1 project gevonden" : results.length + " projecten gevonden";
+    // The count is a live region: while someone types, announce it once they pause.
+    clearTimeout(announce);
+    if (document.activeElement === query) {
+      announce = setTimeout(function () { count.textContent = text; }, 400);
+    } else {
+      count.textContent = text;
+    }
   }
 
   function element(tag, className, text) {
@@ -193,18 +207,31 @@
       };
     });
     urlToState();
+    stateToUrl(false);  // drops values the page does not know, so a shared link shows what it says
+    update();
     form.hidden = false;
     if (pagination) pagination.hidden = true;
-    update();
 
-    form.addEventListener("change", function () { shown = SHOWN_AT_ONCE; stateToUrl(true); update(); });
-    query.addEventListener("input", function () { shown = SHOWN_AT_ONCE; stateToUrl(false); update(); });
+    form.addEventListener("change", function (event) {
+      if (event.target === query) return;
+      shown = SHOWN_AT_ONCE; typing = false; stateToUrl(true); update();
+    });
+    query.addEventListener("input", function () {
+      shown = SHOWN_AT_ONCE; stateToUrl(!typing); typing = true; update();
+    });
     form.addEventListener("submit", function (event) { event.preventDefault(); });
     form.addEventListener("reset", function () {
       setTimeout(function () { shown = SHOWN_AT_ONCE; stateToUrl(true); update(); }, 0);
     });
-    more.addEventListener("click", function () { shown += SHOWN_AT_ONCE; update(); });
-    window.addEventListener("popstate", function () { urlToState(); shown = SHOWN_AT_ONCE; update(); });
+    more.addEventListener("click", function () {
+      var before = shown;
+      shown += SHOWN_AT_ONCE;
+      update();
+      // Keyboard users continue at the first card that was just added.
+      var next = list.children[before] && list.children[before].querySelector("a");
+      if (next) next.focus();
+    });
+    window.addEventListener("popstate", function () { urlToState(); shown = SHOWN_AT_ONCE; typing = false; update(); });
   }
 
   fetch(form.getAttribute("data-index"))

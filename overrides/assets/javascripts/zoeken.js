@@ -13,14 +13,20 @@
   var bundle = new URL(form.getAttribute("data-pagefind"), location.href);
   var pagefind = null;
   var latest = 0;
+  var returnFocusTo = null;
 
   function open() {
     if (toggle && !toggle.checked) toggle.checked = true;
   }
 
+  // Closing gives the focus back to where it was before the search opened.
   function close() {
     if (toggle) toggle.checked = false;
-    input.blur();
+    if (returnFocusTo && returnFocusTo !== input && document.contains(returnFocusTo)) {
+      returnFocusTo.focus();
+    } else {
+      input.blur();
+    }
   }
 
   // Loaded when the field gets focus, so the first letters typed do not wait for it.
@@ -122,6 +128,7 @@
       close();
     } else if (!typing && !event.ctrlKey && !event.metaKey && !event.altKey && (event.key === "/" || event.key === "s" || event.key === "f")) {
       event.preventDefault();
+      returnFocusTo = document.activeElement;
       open();
       input.focus();
     }
