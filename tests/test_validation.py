@@ -134,7 +134,8 @@ def test_unknown_reference_inside_the_curriculum_names_the_module(data_dir):
 def test_duplicate_learning_goal_id_names_the_module(data_dir):
     replace_in(data_dir / "opleiding.yaml", "{id: derde-leerdoel,", "{id: eerste-leerdoel,")
     assert problems(data_dir) == [
-        "data/opleiding.yaml:31: tweede-module: leerdoelen[0].id: leerdoel-id 'eerste-leerdoel' komt al voor op regel 20; elke id moet uniek zijn"
+        "data/opleiding.yaml:31: tweede-module: leerdoelen[0].id: leerdoel-id 'eerste-leerdoel' komt al voor op regel 20; elke id moet uniek zijn",
+        VANISHED_GOAL,
     ]
 
 
@@ -349,7 +350,9 @@ def test_overlong_text_gets_a_short_dutch_message(data_dir):
 def test_a_learning_goal_id_may_not_be_a_section_anchor(data_dir):
     replace_in(data_dir / "opleiding.yaml", "{id: derde-leerdoel,", "{id: bronnen,")
     assert problems(data_dir) == [
-        "data/opleiding.yaml:31: tweede-module: leerdoelen[0].id: 'bronnen' is al de naam van een deel van de modulepagina; kies een andere id"
+        "data/opleiding.yaml:31: tweede-module: leerdoelen[0].id: 'bronnen' is al de naam van een deel van de modulepagina; kies een andere id",
+        "data/opleiding.yaml:31: tweede-module: leerdoelen[0].id: nieuwe leerdoel-id: zet 'bronnen' in data/vaste-links.yaml, zodat links ernaar blijven werken",
+        VANISHED_GOAL,
     ]
 
 
@@ -388,3 +391,38 @@ def test_records_checked_more_than_a_year_ago_are_warnings_not_errors(data_dir, 
 def test_a_value_twice_in_one_list_is_refused(data_dir):
     replace_in(data_dir / "projects.yaml", "  gemeenten: [GM0047]", "  gemeenten: [GM0047, GM0047]")
     assert problems(data_dir) == ["data/projects.yaml:8: eerste-project: gemeenten[1]: 'GM0047' staat al eerder in deze lijst"]
+
+
+VANISHED_GOAL = (
+    "data/vaste-links.yaml:2: vaste-links: leerdoelen[2]: leerdoel 'derde-leerdoel' stond op de site en trainers linken ernaar; "
+    "zet 'derde-leerdoel' bij de vorige_ids van het leerdoel dat ervoor in de plaats kwam"
+)
+
+
+def test_a_changed_module_id_with_its_old_id_kept_is_valid(data_dir):
+    replace_in(data_dir / "opleiding.yaml", "  - id: tweede-module\n", "  - id: nieuwe-module\n    vorige_ids: [tweede-module]\n")
+    replace_in(data_dir / "vaste-links.yaml", "modules: [eerste-module, tweede-module]", "modules: [eerste-module, tweede-module, nieuwe-module]")
+    assert problems(data_dir) == []
+
+
+def test_a_removed_module_id_that_trainers_link_to_is_refused(data_dir):
+    replace_in(data_dir / "opleiding.yaml", "  - id: tweede-module\n", "  - id: nieuwe-module\n")
+    replace_in(data_dir / "vaste-links.yaml", "modules: [eerste-module, tweede-module]", "modules: [eerste-module, tweede-module, nieuwe-module]")
+    assert problems(data_dir) == [
+        "data/vaste-links.yaml:1: vaste-links: modules[1]: module 'tweede-module' stond op de site en trainers linken ernaar; "
+        "zet 'tweede-module' bij de vorige_ids van de module die ervoor in de plaats kwam"
+    ]
+
+
+def test_a_new_id_must_be_registered(data_dir):
+    replace_in(data_dir / "opleiding.yaml", "      - {id: tweede-leerdoel, tekst: Je kunt nog iets.}", "      - {id: tweede-leerdoel, tekst: Je kunt nog iets.}\n      - {id: vierde-leerdoel, tekst: Nieuw.}")
+    assert problems(data_dir) == [
+        "data/opleiding.yaml:22: eerste-module: leerdoelen[2].id: nieuwe leerdoel-id: zet 'vierde-leerdoel' in data/vaste-links.yaml, zodat links ernaar blijven werken"
+    ]
+
+
+def test_an_old_id_may_not_be_reused(data_dir):
+    replace_in(data_dir / "opleiding.yaml", "      - {id: derde-leerdoel, tekst: Je kunt nog meer.}", "      - {id: derde-leerdoel, tekst: Je kunt nog meer., vorige_ids: [eerste-leerdoel]}")
+    assert problems(data_dir) == [
+        "data/opleiding.yaml:31: tweede-module: leerdoelen[0].vorige_ids[0]: 'eerste-leerdoel' is nu de id van een ander leerdoel; een oude id mag niet opnieuw gebruikt worden"
+    ]

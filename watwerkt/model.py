@@ -296,12 +296,14 @@ class Project(Record):
 
 
 class LearningGoal(Record):
-    id: Id
+    id: Id = Field(description="Vast anker in de link naar dit leerdoel (#id). Verander het nooit zomaar.")
     tekst: Line
+    vorige_ids: list[Id] = Field([], description="Ids die dit leerdoel eerder had: oude links blijven werken.")
 
 
 class Module(Record):
-    id: Id
+    id: Id = Field(description="Vaste naam in het webadres /opleiding/<id>/. Verander het nooit zomaar.")
+    vorige_ids: list[Id] = Field([], description="Ids die deze module eerder had: oude links worden doorgestuurd.")
     naam: Line
     jaren: list[Literal[1, 2]] = Field(min_length=1, description="In welk opleidingsjaar of welke jaren.")
     doel: Text
@@ -310,6 +312,13 @@ class Module(Record):
     werkvormen: list[Line] = []
     verwante_aanpakken: list[Id] = refers_to("aanpakken.yaml", default=[])
     bronnen: list[Source] = Field(min_length=1)
+
+
+class PermanentIds(Record):
+    """Every module and learning goal id ever published: those links must keep working."""
+
+    modules: list[Id] = Field(min_length=1)
+    leerdoelen: list[Id] = Field(min_length=1)
 
 
 class Pillar(Record):

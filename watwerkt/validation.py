@@ -16,7 +16,7 @@ from typing import Any, Callable, Iterable
 from pydantic import BaseModel, ValidationError
 
 from .kennisbank import Kennisbank, is_stale
-from .model import Approach, Curriculum, Municipality, Project, Region, TargetGroup, Theme, referenced_file
+from .model import Approach, Curriculum, Municipality, PermanentIds, Project, Region, TargetGroup, Theme, referenced_file
 from .yaml_source import DataPath, YamlDocument, read_yaml
 
 
@@ -61,6 +61,7 @@ COLLECTIONS = (
     _Collection("projects.yaml", Project),
 )
 CURRICULUM_FILE = "opleiding.yaml"
+PERMANENT_IDS_FILE = "vaste-links.yaml"
 # Anchors that a module page already uses for its sections; a learning goal's id is an anchor too.
 MODULE_PAGE_SECTIONS = {"doel", "inhoud", "leerdoelen", "werkvormen", "verwante-aanpakken", "projecten", "bronnen"}
 
@@ -93,11 +94,15 @@ def check_data(
     records = {c.filename: checkers[c.filename].validate_list(c.model) for c in COLLECTIONS}
     curriculum_checker = _FileChecker(read_yaml(data_dir / CURRICULUM_FILE), base, _curriculum_record_root, "id", top_label="opleiding")
     curriculum = curriculum_checker.validate_one(Curriculum)
+    register_checker = _FileChecker(read_yaml(data_dir / PERMANENT_IDS_FILE), base, lambda path: (), "id", top_label="vaste-links")
+    register = register_checker.validate_one(PermanentIds)
 
     _check_references(checkers, curriculum_checker)
     _check_rules(records, checkers, curriculum, curriculum_checker)
     _check_freshness(records, checkers, today)
-    problems = sorted({problem for checker in (*checkers.values(), curriculum_checker) for problem in checker.problems})
+    if curriculum is not None and register is not None:
+        _check_permanent_ids(curriculum, curriculum_checker, register, register_checker)
+    problems = sorted({problem for checker in (*checkers.values(), curriculum_checker, register_checker) for problem in checker.problems})
     if curriculum is None or any(not problem.warning for problem in problems):
         return None, problems
     kennisbank = Kennisbank(
@@ -387,6 +392,34 @@ def _check_rules(records: dict[str, dict], checkers: dict[str, _FileChecker], cu
             _check_unique(curriculum_checker, goal_path, goal.id, goal_lines, "leerdoel")
             if goal.id in MODULE_PAGE_SECTIONS:
                 curriculum_checker.report(goal_path, f"'{goal.id}' is al de naam van een deel van de modulepagina; kies een andere id")
+
+
+def _check_permanent_ids(curriculum: Curriculum, checker: _FileChecker, register: PermanentIds, register_checker: _FileChecker) -> None:
+    """Links that trainers made must keep working: a published id stays, as a current id or
+    as an old id that redirects; an old id is never given to something else."""
+    modules = [(("modules", i), module) for i, module in enumerate(curriculum.modules)]
+    goals = [(("modules", i, "leerdoelen", j), goal) for i, module in enumerate(curriculum.modules) for j, goal in enumerate(module.leerdoelen)]
+    for kind, records, published, register_field in (("module", modules, register.modules, "modules"), ("leerdoel", goals, register.leerdoelen, "leerdoelen")):
+        current = {record.id: path for path, record in records}
+        old: dict[str, DataPath] = {}
+        for path, record in records:
+            for position, old_id in enumerate(record.vorige_ids):
+                old_path = path + ("vorige_ids", position)
+                if old_id in current:
+                    checker.report(old_path, f"'{old_id}' is nu de id van een ander{'e' if kind == 'module' else ''} {kind}; een oude id mag niet opnieuw gebruikt worden")
+                elif old_id in old:
+                    checker.report(old_path, f"'{old_id}' staat al als vorige id bij een ander{'e' if kind == 'module' else ''} {kind}")
+                old.setdefault(old_id, old_path)
+        for position, published_id in enumerate(published):
+            if published_id not in current and published_id not in old:
+                register_checker.report(
+                    (register_field, position),
+                    f"{kind} '{published_id}' stond op de site en trainers linken ernaar; zet '{published_id}' bij de vorige_ids "
+                    f"van {'de module die' if kind == 'module' else 'het leerdoel dat'} ervoor in de plaats kwam",
+                )
+        for record_id, path in current.items():
+            if record_id not in published:
+                checker.report(path + ("id",), f"nieuwe {kind}-id: zet '{record_id}' in data/{PERMANENT_IDS_FILE}, zodat links ernaar blijven werken")
 
 
 def _check_freshness(records: dict[str, dict], checkers: dict[str, _FileChecker], today: datetime.date) -> None:
