@@ -17,7 +17,7 @@ def define_env(env) -> None:
 
     def component_macro(name: str):
         def render_component() -> str:
-            return load_site(project_dir).renderer.component(name, page_url=env.page.url)
+            return load_site(project_dir).renderer.component(name, page_url=env.page.url, site_url=env.conf["site_url"] or "/")
 
         return render_component
 

@@ -38,6 +38,8 @@ def exports(kennisbank: Kennisbank, *, site_url: str, site_name: str) -> list[Ex
         Export("open-data/aanpakken.json", _json(approaches_document(kennisbank, site_url))),
         Export("open-data/project.schema.json", _json(Project.model_json_schema())),
         Export("projectenbank/feed.xml", atom_feed(kennisbank, site_url=site_url, site_name=site_name)),
+        Export("open-data/opleiding.json", _json(curriculum_document(kennisbank, site_url))),
+        Export("open-data/opleiding.csv", curriculum_csv(kennisbank, site_url)),
     ]
 
 
@@ -74,14 +76,11 @@ CSV_COLUMNS = [
 
 
 def projects_csv(kennisbank: Kennisbank, site_url: str) -> bytes:
-    """One row per project. Semicolons and a byte-order mark: what Excel with Dutch settings
-    needs to open it with the right columns and the right letters (ë, é)."""
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, delimiter=";", lineterminator="\r\n")
-    writer.writerow(CSV_COLUMNS)
+    """One row per project."""
+    rows = []
     for project in _by_id(kennisbank.projects):
         municipalities = kennisbank.municipalities_of(project)
-        writer.writerow(_spreadsheet_safe(cell) for cell in [
+        rows.append([
             project.id, project.naam, project.organisatie, project.samenvatting, project.status,
             project.start or "", project.eind or "",
             ", ".join(m.naam for m in municipalities), ", ".join(m.code for m in municipalities),
@@ -94,12 +93,42 @@ def projects_csv(kennisbank: Kennisbank, site_url: str) -> bytes:
             project.toegevoegd.isoformat(), project.laatst_gecontroleerd.isoformat(),
             site_url + record_url("project", project.id),
         ])
+    return _excel_csv(CSV_COLUMNS, rows)
+
+
+def _excel_csv(header: list[str], rows: list[list[str]]) -> bytes:
+    """Semicolons, CRLF and a byte-order mark: what Excel with Dutch settings needs to open the
+    file with the right columns and the right letters (ë, é)."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, delimiter=";", lineterminator="\r\n")
+    writer.writerow(header)
+    writer.writerows([_spreadsheet_safe(cell) for cell in row] for row in rows)
     return "\ufeff".encode() + buffer.getvalue().encode("utf-8")
 
 
 def _spreadsheet_safe(cell: str) -> str:
     """A cell that starts like a formula (=, +, -, @) is shown as text, never run by Excel."""
     return "'" + cell if cell[:1] in ("=", "+", "-", "@", "\t", "\r") else cell
+
+
+def curriculum_document(kennisbank: Kennisbank, site_url: str) -> dict:
+    curriculum = kennisbank.curriculum
+    return {
+        "licentie": LICENCE,
+        "licentie_url": LICENCE_URL,
+        "opleiding": curriculum.model_dump(mode="json", exclude_none=True),
+        "paginas": {module.id: site_url + record_url("module", module.id) for module in curriculum.modules},
+    }
+
+
+def curriculum_csv(kennisbank: Kennisbank, site_url: str) -> bytes:
+    """One row per learning goal, with the permanent link a trainer can paste."""
+    rows = [
+        [module.id, module.naam, " en ".join(map(str, module.jaren)), goal.id, goal.tekst, f"{site_url}{record_url('module', module.id)}#{goal.id}"]
+        for module in kennisbank.curriculum.modules
+        for goal in module.leerdoelen
+    ]
+    return _excel_csv(["module_id", "module", "jaar", "leerdoel_id", "leerdoel", "vaste_link"], rows)
 
 
 def atom_feed(kennisbank: Kennisbank, *, site_url: str, site_name: str) -> str:

@@ -20,7 +20,7 @@ from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Fie
 
 _ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 _ID_MAX_LENGTH = 80  # ids become file names and URLs
-_RESERVED_IDS = {"index", "pagina"}  # the index page of a folder; the projectenbank's pages
+_RESERVED_IDS = {"index", "pagina", "lesmateriaal"}  # the index page of a folder; the projectenbank's pages
 _HTML_TAG = re.compile(r"<\s*/?\s*[a-zA-Z!?]")
 _SCRIPT_URL = re.compile(r"\b(?:javascript|vbscript|data)\s*:", re.IGNORECASE)
 # Dutch mobile numbers belong to persons; organisations publish a general number.

@@ -92,17 +92,22 @@ class Renderer:
                 url = record_url(kind, record.id)
                 text = self.render(template, root=relative_root(url), record=record, site_url=site_url)
                 pages.append(GeneratedPage(f"{url.rstrip('/')}.md", text))
+        for module in self.kennisbank.curriculum.modules:
+            for old_id in module.vorige_ids:
+                url = record_url("module", old_id)
+                text = self.render("moved.html", root=relative_root(url), module=module)
+                pages.append(GeneratedPage(f"{url}index.html", text))
         for page in range(2, projectenbank.page_count(self.kennisbank) + 1):
             url = projectenbank.page_url(page)
             text = self.render("project_list_page.md", root=relative_root(url), page=page)
             pages.append(GeneratedPage(f"{url.rstrip('/')}.md", text))
         return pages
 
-    def component(self, name: str, *, page_url: str) -> Markup:
+    def component(self, name: str, *, page_url: str, site_url: str) -> Markup:
         """One of COMPONENTS as HTML for a hand-written page at `page_url`."""
         if name not in COMPONENTS:
             raise KeyError(f"unknown component {name!r}; known: {', '.join(COMPONENTS)}")
-        return Markup(self.render(COMPONENTS[name], root=relative_root(page_url)).strip())
+        return Markup(self.render(COMPONENTS[name], root=relative_root(page_url), site_url=site_url).strip())
 
     def area_text(self, record: Approach | Project) -> str:
         if record.regio:
@@ -123,6 +128,7 @@ COMPONENTS = {
     "regio_lijst": "region_list.html",
     "gemeenten_overzicht": "municipality_overview.html",
     "open_data_velden": "open_data_fields.html",
+    "lesmateriaal": "teaching_material.html",
 }
 
 

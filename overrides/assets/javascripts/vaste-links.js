@@ -1,0 +1,55 @@
+// "Kopieer link" next to every permanent link: puts the full address on the clipboard, so a
+// trainer can paste it into a lesson plan. Without JavaScript the links themselves still work.
+(function () {
+  "use strict";
+
+  function copy(text) {
+    if (navigator.clipboard && window.isSecureContext) return navigator.clipboard.writeText(text);
+    var field = document.createElement("textarea");
+    field.value = text;
+    field.setAttribute("readonly", "");
+    field.style.position = "absolute";
+    field.style.left = "-9999px";
+    document.body.appendChild(field);
+    field.select();
+    var done = document.execCommand("copy");
+    field.remove();
+    return done ? Promise.resolve() : Promise.reject(new Error("copy failed"));
+  }
+
+  function button(label, text) {
+    var node = document.createElement("button");
+    node.type = "button";
+    node.className = "ww-kopieer";
+    node.textContent = "Kopieer link";
+    node.setAttribute("aria-label", label);
+    var status = document.createElement("span");
+    status.className = "ww-kopieer__status";
+    status.setAttribute("role", "status");
+    node.addEventListener("click", function () {
+      copy(text()).then(
+        function () { status.textContent = "Gekopieerd"; },
+        function () { status.textContent = "Kopiëren lukte niet; kopieer de link zelf"; }
+      );
+      setTimeout(function () { status.textContent = ""; }, 4000);
+    });
+    return [node, status];
+  }
+
+  document.querySelectorAll("a.ww-vaste-link").forEach(function (link) {
+    var context = link.closest("li") ? "Kopieer de link naar dit leerdoel" : "Kopieer de link naar deze module";
+    button(context, function () { return link.href; }).forEach(function (node) { link.after(node); link = node; });
+  });
+
+  // On paper a link is only useful with its address: print the full address of every link.
+  document.querySelectorAll(".md-content a[href]:not(.headerlink)").forEach(function (link) {
+    if (!/^(mailto|javascript):/.test(link.getAttribute("href"))) link.setAttribute("data-print-url", link.href);
+  });
+
+  var all = document.getElementById("ww-alle-links");
+  if (all) {
+    var parts = button("Kopieer alle links", function () { return all.value; });
+    parts[0].textContent = "Kopieer alles";
+    all.after(parts[0], parts[1]);
+  }
+})();
