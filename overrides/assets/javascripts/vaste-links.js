@@ -38,7 +38,8 @@
 
   document.querySelectorAll("a.ww-vaste-link").forEach(function (link) {
     var context = link.closest("li") ? "Kopieer de link naar dit leerdoel" : "Kopieer de link naar deze module";
-    button(context, function () { return link.href; }).forEach(function (node) { link.after(node); link = node; });
+    var parts = button(context, function () { return link.href; });
+    link.after(parts[0], parts[1]);
   });
 
   // On paper a link is only useful with its address: print the full address of every link.
