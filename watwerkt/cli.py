@@ -5,7 +5,8 @@ import argparse
 import sys
 from pathlib import Path
 
-from .validation import check_data, summary
+from .schemas import stale_generated_files, write_generated_files
+from .validation import Problem, check_data, summary
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -13,14 +14,22 @@ def main(argv: list[str] | None = None) -> int:
     commands = parser.add_subparsers(dest="command", required=True)
     check = commands.add_parser("check", help="controleer alle records in data/")
     check.add_argument("--data", type=Path, default=Path("data"), help="de map met de YAML-bestanden (standaard: data)")
+    check.add_argument(
+        "--format", choices=("tekst", "github"), default="tekst",
+        help="github: als aantekeningen die GitHub bij de regels van een pull request toont",
+    )
+    schema = commands.add_parser("schema", help="schrijf de JSON Schema's in schema/ en CONTRIBUTING.md uit het model")
+    schema.add_argument("--check", action="store_true", help="schrijf niets; exit 1 als iets verouderd is")
     arguments = parser.parse_args(argv)
-    return run_check(arguments.data)
+    if arguments.command == "schema":
+        return run_schema(Path.cwd(), check_only=arguments.check)
+    return run_check(arguments.data, output_format=arguments.format)
 
 
-def run_check(data_dir: Path) -> int:
+def run_check(data_dir: Path, *, output_format: str = "tekst") -> int:
     kennisbank, problems = check_data(data_dir)
     for problem in problems:
-        print(problem, file=sys.stderr)
+        print(github_annotation(problem) if output_format == "github" else problem, file=sys.stderr if output_format == "tekst" else sys.stdout)
     if kennisbank is None:
         errors = sum(not problem.warning for problem in problems)
         count = "1 probleem" if errors == 1 else f"{errors} problemen"
@@ -28,6 +37,35 @@ def run_check(data_dir: Path) -> int:
         return 1
     warnings = f" Wel {len(problems)} waarschuwing(en) hierboven." if problems else ""
     print(summary(kennisbank) + warnings)
+    return 0
+
+
+def github_annotation(problem: Problem) -> str:
+    """A GitHub Actions workflow command: GitHub shows it at the line in the pull request."""
+    level = "warning" if problem.warning else "error"
+    title = f"{problem.record}: {problem.field}"
+    return (
+        f"::{level} file={_escape_property(problem.file)},line={problem.line},title={_escape_property(title)}"
+        f"::{_escape_data(problem.message)}"
+    )
+
+
+def _escape_data(text: str) -> str:
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _escape_property(text: str) -> str:
+    return _escape_data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+def run_schema(root: Path, *, check_only: bool) -> int:
+    if check_only:
+        stale = stale_generated_files(root)
+        for path in stale:
+            print(f"{path} is verouderd: draai `watwerkt schema`", file=sys.stderr)
+        return 1 if stale else 0
+    for path in write_generated_files(root):
+        print(f"geschreven: {path}")
     return 0
 
 

@@ -14,7 +14,7 @@ import unicodedata
 from typing import Annotated, Literal
 from urllib.parse import urlsplit
 
-from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, WithJsonSchema
 
 # --- value types ---------------------------------------------------------------------------
 
@@ -133,7 +133,11 @@ Email = Annotated[str, AfterValidator(_email)]
 PartialDate = Annotated[
     str,
     BeforeValidator(_partial_date),
-    Field(description="JJJJ-MM-DD, JJJJ-MM of JJJJ", json_schema_extra={"pattern": r"^\d{4}(-\d{2}(-\d{2})?)?$"}),
+    # In YAML a bare year (2017) is a number and a full date (2017-09-01) a date: allow both.
+    WithJsonSchema({
+        "description": "JJJJ-MM-DD, JJJJ-MM of JJJJ",
+        "anyOf": [{"type": "string", "pattern": r"^\d{4}(-\d{2}(-\d{2})?)?$"}, {"type": "integer", "minimum": 1000, "maximum": 9999}],
+    }),
 ]
 Date = Annotated[datetime.date, BeforeValidator(_real_date)]
 MunicipalityCode = Annotated[

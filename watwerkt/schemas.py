@@ -1,0 +1,134 @@
+"""What the record model generates for people and editors: the JSON Schema of every data file
+and the contributor guide. The model is the one truth; these are written from it by
+`watwerkt schema`, and a test fails when a committed copy is out of date."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import yaml
+from pydantic import BaseModel
+
+from .model import Approach, Curriculum, Municipality, PermanentIds, Project, Region, TargetGroup, Theme
+
+SCHEMA_DIR = "schema"
+# data file → (model, whether the file is a list of such records)
+DATA_FILES: dict[str, tuple[type[BaseModel], bool]] = {
+    "gemeenten.yaml": (Municipality, True),
+    "regios.yaml": (Region, True),
+    "themas.yaml": (Theme, True),
+    "doelgroepen.yaml": (TargetGroup, True),
+    "aanpakken.yaml": (Approach, True),
+    "projects.yaml": (Project, True),
+    "opleiding.yaml": (Curriculum, False),
+    "vaste-links.yaml": (PermanentIds, False),
+}
+
+
+def schema_name(data_file: str) -> str:
+    return data_file.removesuffix(".yaml") + ".schema.json"
+
+
+def editor_line(data_file: str) -> str:
+    """The first line of a data file: editors with the YAML language server then check it."""
+    return f"# yaml-language-server: $schema=../{SCHEMA_DIR}/{schema_name(data_file)}"
+
+
+def file_schema(data_file: str) -> dict:
+    model, is_list = DATA_FILES[data_file]
+    schema = model.model_json_schema()
+    if is_list:
+        definitions = schema.pop("$defs", {})
+        definitions[model.__name__] = schema
+        schema = {"type": "array", "items": {"$ref": f"#/$defs/{model.__name__}"}, "$defs": definitions}
+    return {"$schema": "https://json-schema.org/draft/2020-12/schema", "title": data_file, **schema}
+
+
+def generated_files() -> dict[str, str]:
+    """Path in the repository → content, for everything `watwerkt schema` writes."""
+    files = {f"{SCHEMA_DIR}/{schema_name(name)}": json.dumps(file_schema(name), ensure_ascii=False, indent=2) + "\n" for name in DATA_FILES}
+    files["CONTRIBUTING.md"] = contributor_guide()
+    return files
+
+
+EXAMPLE_PROJECT = {
+    "id": "buurtkamer-geldzaken-emmen",
+    "naam": "Buurtkamer Geldzaken Emmen",
+    "organisatie": "Stichting Voorbeeld Welzijn",
+    "samenvatting": "Inwoners met geldzorgen krijgen hulp van een ervaringsdeskundige en een schuldhulpverlener.",
+    "beschrijving": "Elke dinsdag is de buurtkamer open. Een ervaringsdeskundige en een schuldhulpverlener helpen samen met post, regelingen en schulden.",
+    "status": "lopend",
+    "start": "2025-03",
+    "gemeenten": ["GM0114"],
+    "themas": ["schulden", "ervaringsdeskundigheid"],
+    "doelgroepen": ["inwoners-in-armoede"],
+    "aanpakken": ["inzet-ervaringsdeskundigen"],
+    "doelen": ["Schulden eerder in beeld krijgen.", "Inwoners weten welke regelingen er zijn."],
+    "resultaten": [{"omschrijving": "Bezoekers in het eerste jaar", "aantal": 120, "peildatum": "2026-03", "bron": "Stichting Voorbeeld Welzijn"}],
+    "partners": ["Gemeente Emmen"],
+    "financiers": ["Gemeente Emmen"],
+    "contact": {"website": "https://www.example.org/buurtkamer", "email": "info@example.org"},
+    "bronnen": [{"titel": "Jaarverslag 2025", "organisatie": "Stichting Voorbeeld Welzijn", "url": "https://www.example.org/jaarverslag"}],
+    "toegevoegd": "2026-11-25",
+    "laatst_gecontroleerd": "2026-11-25",
+}
+
+
+def contributor_guide() -> str:
+    example = yaml.safe_dump([EXAMPLE_PROJECT], allow_unicode=True, sort_keys=False, width=100)
+    rows = "\n".join(
+        f"| `{name}` | {'ja' if field.is_required() else 'nee'} | {field.description or ''} |"
+        for name, field in Project.model_fields.items()
+    )
+    return f"""# Een project aanmelden
+
+<!-- Dit bestand wordt gemaakt door `watwerkt schema` uit watwerkt/model.py. Pas het daar aan. -->
+
+Loopt jouw organisatie een project tegen armoede in Groningen, Drenthe of de Veenkoloniën? Dan
+hoort het in de projectenbank van *Wat Werkt*. Zo meld je het aan met een pull request:
+
+1. Open `data/projects.yaml` en zet je project onderaan, in dezelfde vorm als het voorbeeld
+   hieronder.
+2. Controleer het: `make check` (of `.venv/bin/watwerkt check`). Elke fout staat op één regel,
+   met bestand, regel, project en veld.
+3. Open een pull request. Die wordt automatisch gecontroleerd; fouten verschijnen bij de regel
+   waar ze staan. Daarna kijkt de redactie ernaar.
+
+Noem alleen algemene contactgegevens van de organisatie (website, info@-adres), nooit de naam,
+het 06-nummer of het e-mailadres van een persoon.
+
+Werk je in een editor met de YAML-taalserver (zoals VS Code met de YAML-extensie)? Dan krijg je
+al tijdens het typen aanvullingen en foutmeldingen: de eerste regel van elk gegevensbestand
+wijst naar het schema in `{SCHEMA_DIR}/`.
+
+## Voorbeeld
+
+```yaml
+{example}```
+
+## Alle velden
+
+| Veld | Verplicht | Betekenis |
+|---|---|---|
+{rows}
+
+Gemeenten schrijf je als CBS-code (zoals `GM0114` voor Emmen): zie `data/gemeenten.yaml`.
+Thema's, doelgroepen, regio's en aanpakken noem je met hun id uit `data/themas.yaml`,
+`data/doelgroepen.yaml`, `data/regios.yaml` en `data/aanpakken.yaml`.
+"""
+
+
+def write_generated_files(root: Path) -> list[str]:
+    """Write every generated file below `root`; the paths that changed."""
+    changed = []
+    for path, content in generated_files().items():
+        target = root / path
+        if not target.exists() or target.read_text(encoding="utf-8") != content:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(content, encoding="utf-8")
+            changed.append(path)
+    return changed
+
+
+def stale_generated_files(root: Path) -> list[str]:
+    return [path for path, content in generated_files().items() if not (root / path).exists() or (root / path).read_text(encoding="utf-8") != content]
