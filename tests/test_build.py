@@ -281,3 +281,10 @@ def test_the_build_needs_no_network(tmp_path):
     result = build(REPO, tmp_path / "site", prefix=("unshare", "--net"))
     assert result.returncode == 0, result.stdout + result.stderr
     assert (tmp_path / "site" / "aanpakken" / "samen-sterk" / "index.html").exists()
+
+
+def test_project_pages_show_who_submitted_them_and_when(real_site, kennisbank):
+    for project in kennisbank.projects.values():
+        text = page_at(real_site, record_url("project", project.id)).text
+        assert f"Aangemeld door {project.aangemeld_door} op" in text
+        assert "laatst gecontroleerd op" in text

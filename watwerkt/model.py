@@ -296,6 +296,7 @@ class Project(Record):
     contact: Contact = Field(description="Website en/of algemeen e-mailadres van de organisatie, nooit van een persoon.")
     bronnen: list[Source] = Field([], description="Waar de informatie vandaan komt.")
     toegevoegd: Date = Field(description="Wanneer het project in de projectenbank kwam (JJJJ-MM-DD).")
+    aangemeld_door: Line | None = Field(None, description="De organisatie (of de redactie) die het project aanmeldde; nooit een persoon.")
     laatst_gecontroleerd: Date = Field(description="Wanneer de gegevens voor het laatst zijn nagekeken (JJJJ-MM-DD).")
 
 

@@ -70,6 +70,7 @@ EXAMPLE_PROJECT = {
     "contact": {"website": "https://www.example.org/buurtkamer", "email": "info@example.org"},
     "bronnen": [{"titel": "Jaarverslag 2025", "organisatie": "Stichting Voorbeeld Welzijn", "url": "https://www.example.org/jaarverslag"}],
     "toegevoegd": "2026-11-25",
+    "aangemeld_door": "Stichting Voorbeeld Welzijn",
     "laatst_gecontroleerd": "2026-11-25",
 }
 
