@@ -17,7 +17,9 @@ def define_env(env) -> None:
 
     def component_macro(name: str):
         def render_component() -> str:
-            return load_site(project_dir).renderer.component(name, page_url=env.page.url, site_url=env.conf["site_url"] or "/")
+            return load_site(project_dir).renderer.component(
+                name, page_url=env.page.url, site_url=env.conf["site_url"] or "/", settings=env.conf["extra"]
+            )
 
         return render_component
 

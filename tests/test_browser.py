@@ -246,3 +246,71 @@ def test_an_old_module_address_lands_on_the_new_page_at_the_goal(tmp_path, brows
     finally:
         server.shutdown()
         server.server_close()
+
+
+def test_the_submission_form_shows_errors_inline_and_in_a_summary(page, site_url):
+    page.goto(site_url + "aanmelden/")
+    expect(page.locator("#ww-aanmelden")).to_be_visible()
+    page.fill("#veld-naam", "Buurtkamer")
+    page.get_by_role("button", name="Controleren en versturen").click()
+    summary = page.locator("#ww-foutoverzicht")
+    expect(summary).to_be_focused()
+    for field in ("organisatie", "samenvatting", "status", "gemeenten", "themas", "doelgroepen", "doelen", "contact"):
+        expect(page.locator(f"#fout-{field}")).to_be_visible()
+    expect(summary.locator("a").first).to_have_attribute("href", "#veld-organisatie")
+    expect(page.locator("#veld-organisatie")).to_have_attribute("aria-invalid", "true")
+    expect(page.locator("#ww-verzenden")).to_be_hidden()
+
+
+def fill_valid_project(page):
+    page.fill("#veld-naam", "Buurtkamer Geldzaken Emmen")
+    page.fill("#veld-organisatie", "Stichting Voorbeeld")
+    page.fill("#veld-samenvatting", "Hulp bij geldzaken in de buurt.")
+    page.fill("#veld-beschrijving", "Elke dinsdag open; **samen** met een ervaringsdeskundige.")
+    page.check("#veld-status-lopend")
+    page.fill("#veld-start", "2025-03")
+    page.fill("#veld-doelen", "Schulden eerder zien\nRegelingen bekend maken")
+    page.check("#veld-gemeenten-GM0114")
+    page.check("#veld-themas-schulden")
+    page.check("#veld-doelgroepen-inwoners-in-armoede")
+    page.check("#veld-aanpakken-inzet-ervaringsdeskundigen")
+    page.fill("#veld-website", "https://www.example.org/buurtkamer")
+
+
+def test_a_valid_submission_gives_yaml_that_passes_the_check_and_builds(page, site_url, tmp_path):
+    from conftest import build, copy_project
+
+    page.goto(site_url + "aanmelden/")
+    fill_valid_project(page)
+    # A draft survives a reload.
+    page.reload()
+    expect(page.locator("#veld-naam")).to_have_value("Buurtkamer Geldzaken Emmen")
+    expect(page.locator("#veld-gemeenten-GM0114")).to_be_checked()
+    page.get_by_role("button", name="Controleren en versturen").click()
+    expect(page.locator("#ww-verzenden")).to_be_visible()
+    with page.expect_download() as download:
+        page.click("#ww-download")
+    yaml_text = download.value.path().read_text(encoding="utf-8")
+    assert yaml_text == page.locator("#ww-yaml").input_value()
+    assert yaml_text.startswith("- id: buurtkamer-geldzaken-emmen\n")
+
+    project = copy_project(tmp_path / "project")
+    with open(project / "data" / "projects.yaml", "a", encoding="utf-8") as file:
+        file.write("\n" + yaml_text)
+    result = build(project, tmp_path / "site")
+    assert result.returncode == 0, result.stdout + result.stderr
+    built = (tmp_path / "site" / "projectenbank" / "buurtkamer-geldzaken-emmen" / "index.html").read_text(encoding="utf-8")
+    assert "Buurtkamer Geldzaken Emmen" in built and "<strong>samen</strong>" in built
+
+    page.get_by_role("button", name="Wis concept").click()
+    page.reload()
+    expect(page.locator("#veld-naam")).to_have_value("")
+
+
+def test_the_honeypot_stops_a_bot(page, site_url):
+    page.goto(site_url + "aanmelden/")
+    fill_valid_project(page)
+    page.evaluate("document.getElementById('veld-bedrijfsnaam').value = 'spam'")
+    page.get_by_role("button", name="Controleren en versturen").click()
+    page.wait_for_timeout(300)
+    expect(page.locator("#ww-verzenden")).to_be_hidden()

@@ -60,6 +60,7 @@ class Renderer:
             first_sentence=first_sentence,
             lookup=lambda ids, table: [table[key] for key in ids],
             as_rows=lambda results: [(result,) for result in results],
+            zip_labels=lambda ids, table: [(key, table[key].naam) for key in ids],
         )
         self.environment.globals.update(
             kb=kennisbank,
@@ -103,11 +104,13 @@ class Renderer:
             pages.append(GeneratedPage(f"{url.rstrip('/')}.md", text))
         return pages
 
-    def component(self, name: str, *, page_url: str, site_url: str) -> Markup:
-        """One of COMPONENTS as HTML for a hand-written page at `page_url`."""
+    def component(self, name: str, *, page_url: str, site_url: str, settings: dict | None = None) -> Markup:
+        """One of COMPONENTS as HTML for a hand-written page at `page_url`; `settings` are the
+        site's own (such as where submissions go)."""
         if name not in COMPONENTS:
             raise KeyError(f"unknown component {name!r}; known: {', '.join(COMPONENTS)}")
-        return Markup(self.render(COMPONENTS[name], root=relative_root(page_url), site_url=site_url).strip())
+        html = self.render(COMPONENTS[name], root=relative_root(page_url), site_url=site_url, settings=settings or {})
+        return Markup(html.strip())
 
     def area_text(self, record: Approach | Project) -> str:
         if record.regio:
@@ -129,6 +132,7 @@ COMPONENTS = {
     "gemeenten_overzicht": "municipality_overview.html",
     "open_data_velden": "open_data_fields.html",
     "lesmateriaal": "teaching_material.html",
+    "aanmeldformulier": "submission_form.html",
 }
 
 

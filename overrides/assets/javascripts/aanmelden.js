@@ -1,0 +1,249 @@
+// The submission form: builds the project record, checks it against the published JSON Schema
+// (generated from the record model), shows errors next to the fields and in a summary, keeps a
+// draft, and offers the record as YAML: download, e-mail, GitHub issue or a form service.
+(function () {
+  "use strict";
+
+  var form = document.getElementById("ww-aanmelden");
+  if (!form) return;
+  var summary = document.getElementById("ww-foutoverzicht");
+  var sending = document.getElementById("ww-verzenden");
+  var draftStatus = form.querySelector(".ww-concept-status");
+  var DRAFT = "watwerkt-aanmelding-concept";
+  var LIST_FIELDS = ["doelen", "partners", "financiers"];
+  var CHOICE_FIELDS = ["gemeenten", "themas", "doelgroepen", "aanpakken"];
+  var TEXT_FIELDS = ["naam", "organisatie", "samenvatting", "beschrijving", "start", "eind", "geleerd"];
+  var schema = null;
+
+  function today() {
+    return new Date().toISOString().slice(0, 10);
+  }
+
+  function slug(text) {
+    return text.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase()
+      .replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "").slice(0, 80);
+  }
+
+  function lines(text) {
+    return text.split("\n").map(function (line) { return line.trim(); }).filter(Boolean);
+  }
+
+  function checked(name) {
+    return Array.prototype.filter.call(form.elements[name] ? form.querySelectorAll("[name=" + name + "]") : [], function (box) {
+      return box.checked;
+    }).map(function (box) { return box.value; });
+  }
+
+  // The record exactly as it will stand in data/projects.yaml: only fields that were filled in.
+  function record() {
+    var value = function (name) { return form.elements[name].value.trim(); };
+    var project = { id: slug(value("naam")) };
+    TEXT_FIELDS.forEach(function (name) { if (value(name)) project[name] = value(name); });
+    var status = form.querySelector("[name=status]:checked");
+    if (status) project.status = status.value;
+    CHOICE_FIELDS.forEach(function (name) { project[name] = checked(name); });
+    LIST_FIELDS.forEach(function (name) { var items = lines(form.elements[name].value); if (items.length || name === "doelen") project[name] = items; });
+    project.contact = {};
+    if (value("website")) project.contact.website = value("website");
+    if (value("email")) project.contact.email = value("email");
+    project.toegevoegd = today();
+    project.laatst_gecontroleerd = today();
+    if (value("organisatie")) project.aangemeld_door = value("organisatie");
+    ["aanpakken", "partners", "financiers"].forEach(function (name) { if (project[name] && !project[name].length) delete project[name]; });
+    return project;
+  }
+
+  // --- checking against the JSON Schema --------------------------------------------------
+  // Only the keywords the generated schema uses for a project are understood here; anything
+  // the schema cannot say (the shape of a link, personal data) `watwerkt check` checks when
+  // the record reaches the repository.
+  function resolve(node) {
+    while (node && node.$ref) node = schema.$defs[node.$ref.split("/").pop()];
+    return node;
+  }
+
+  function problemsOf(value, node, path, found) {
+    node = resolve(node);
+    if (!node) return found;
+    if (node.anyOf) {
+      var fits = node.anyOf.some(function (option) { return problemsOf(value, option, path, []).length === 0; });
+      if (!fits) found.push([path, "heeft niet de goede vorm"]);
+      return found;
+    }
+    if (node.type === "string") {
+      if (typeof value !== "string") return found.concat([[path, "moet tekst zijn"]]);
+      if (node.minLength && value.length < node.minLength) found.push([path, "mag niet leeg zijn"]);
+      if (node.maxLength && value.length > node.maxLength) found.push([path, "is te lang: " + value.length + " tekens, hoogstens " + node.maxLength]);
+      if (node.pattern && !new RegExp(node.pattern).test(value)) found.push([path, "heeft niet de goede vorm (" + (node.description || node.pattern) + ")"]);
+      if (node.enum && node.enum.indexOf(value) === -1) found.push([path, "kies een van de mogelijkheden"]);
+    } else if (node.type === "null") {
+      if (value !== null) found.push([path, "moet leeg zijn"]);
+    } else if (node.type === "integer") {
+      if (typeof value !== "number") found.push([path, "moet een getal zijn"]);
+    } else if (node.type === "array") {
+      if (!Array.isArray(value)) return found.concat([[path, "moet een lijst zijn"]]);
+      if (node.minItems && value.length < node.minItems) found.push([path, "kies of vul er minstens " + node.minItems + " in"]);
+      value.forEach(function (item, i) { problemsOf(item, node.items, path, found); });
+    } else if (node.type === "object") {
+      (node.required || []).forEach(function (name) {
+        if (!(name in value)) found.push([path || name, "is verplicht"]);
+      });
+      Object.keys(value).forEach(function (name) {
+        if (node.properties && node.properties[name]) problemsOf(value[name], node.properties[name], path || name, found);
+      });
+    }
+    if (node.enum && node.type !== "string" && node.enum.indexOf(value) === -1) found.push([path, "kies een van de mogelijkheden"]);
+    return found;
+  }
+
+  function validate(project) {
+    var found = problemsOf(project, schema, "", []);
+    // Two rules that span fields, as `watwerkt check` has them too.
+    if (!project.contact.website && !project.contact.email) found.push(["contact", "vul een website of een algemeen e-mailadres in"]);
+    if (!project.gemeenten.length) found.push(["gemeenten", "kies minstens één gemeente"]);
+    var first = {};
+    found.forEach(function (problem) { if (!(problem[0] in first)) first[problem[0]] = problem[1]; });
+    return first;  // one message per field
+  }
+
+  // --- showing errors: inline and in a summary at the top --------------------------------
+  function labelOf(name) {
+    var field = form.querySelector("[data-veld=" + name + "]");
+    var label = field && field.querySelector("label, legend");
+    return label ? label.firstChild.textContent.trim() : name;
+  }
+
+  function showErrors(errors) {
+    form.querySelectorAll(".ww-fout").forEach(function (node) { node.hidden = true; node.textContent = ""; });
+    form.querySelectorAll("[aria-invalid]").forEach(function (node) { node.removeAttribute("aria-invalid"); });
+    var list = summary.querySelector("ul");
+    list.replaceChildren();
+    var names = Object.keys(errors).filter(function (name) { return name !== "id"; });
+    if (errors.id && !errors.naam) names.unshift("naam"), errors.naam = "geef het project een naam met letters of cijfers";
+    names.forEach(function (name) {
+      var message = labelOf(name) + ": " + errors[name];
+      var inline = document.getElementById("fout-" + name);
+      if (inline) { inline.textContent = message; inline.hidden = false; }
+      var target = document.getElementById("veld-" + name) || form.querySelector("[data-veld=" + name + "] input");
+      if (target) target.setAttribute("aria-invalid", "true");
+      var item = document.createElement("li");
+      var link = document.createElement("a");
+      link.textContent = message;
+      link.href = "#" + (target ? target.id : "ww-aanmelden");
+      item.appendChild(link);
+      list.appendChild(item);
+    });
+    summary.hidden = names.length === 0;
+    if (names.length) summary.focus();
+    return names.length === 0;
+  }
+
+  // --- the record as YAML, as it goes into data/projects.yaml ----------------------------
+  function yamlString(text) {
+    return JSON.stringify(text);  // a JSON string is a valid double-quoted YAML string
+  }
+
+  function toYaml(project) {
+    var out = [];
+    Object.keys(project).forEach(function (key, index) {
+      var value = project[key];
+      var prefix = index === 0 ? "- " : "  ";
+      if (Array.isArray(value)) {
+        out.push(prefix + key + ": [" + value.map(yamlString).join(", ") + "]");
+      } else if (typeof value === "object") {
+        out.push(prefix + key + ":");
+        Object.keys(value).forEach(function (inner) { out.push("    " + inner + ": " + yamlString(value[inner])); });
+      } else if (key === "toegevoegd" || key === "laatst_gecontroleerd" || key === "id") {
+        out.push(prefix + key + ": " + value);
+      } else {
+        out.push(prefix + key + ": " + yamlString(value));
+      }
+    });
+    return out.join("\n") + "\n";
+  }
+
+  function offer(project) {
+    var yaml = toYaml(project);
+    document.getElementById("ww-yaml").value = yaml;
+    var download = document.getElementById("ww-download");
+    download.href = URL.createObjectURL(new Blob([yaml], { type: "application/yaml" }));
+    download.download = project.id + ".yaml";
+    var email = form.getAttribute("data-email");
+    var viaEmail = document.getElementById("ww-via-email");
+    if (viaEmail && email) {
+      viaEmail.href = "mailto:" + email + "?subject=" + encodeURIComponent("Aanmelding projectenbank: " + project.naam)
+        + "&body=" + encodeURIComponent(yaml);
+    }
+    var issues = form.getAttribute("data-issues");
+    var viaGithub = document.getElementById("ww-via-github");
+    if (viaGithub && issues) {
+      // The issue form's field ids are the record's field names.
+      var parameters = new URLSearchParams({ template: "project.yml", title: "Project: " + project.naam });
+      Object.keys(project).forEach(function (key) {
+        var value = project[key];
+        parameters.set(key, Array.isArray(value) ? value.join("\n") : typeof value === "object" ? JSON.stringify(value) : String(value));
+      });
+      viaGithub.href = issues + "?" + parameters.toString();
+    }
+    var service = document.getElementById("ww-via-formulierdienst");
+    if (service) service.elements.project_yaml.value = yaml;
+    sending.hidden = false;
+    sending.focus();
+  }
+
+  // --- draft: nothing is lost on a reload -------------------------------------------------
+  function saveDraft() {
+    var values = {};
+    Array.prototype.forEach.call(form.elements, function (element) {
+      if (!element.name || element.name === "bedrijfsnaam") return;
+      if (element.type === "checkbox" || element.type === "radio") {
+        if (element.checked) (values[element.name] = values[element.name] || []).push(element.value);
+      } else if (element.value) {
+        values[element.name] = element.value;
+      }
+    });
+    try { localStorage.setItem(DRAFT, JSON.stringify(values)); } catch (error) { /* private mode */ }
+  }
+
+  function restoreDraft() {
+    var values;
+    try { values = JSON.parse(localStorage.getItem(DRAFT) || "null"); } catch (error) { values = null; }
+    if (!values) return;
+    Array.prototype.forEach.call(form.elements, function (element) {
+      if (!(element.name in values)) return;
+      if (element.type === "checkbox" || element.type === "radio") {
+        element.checked = values[element.name].indexOf(element.value) !== -1;
+      } else {
+        element.value = values[element.name];
+      }
+    });
+    draftStatus.textContent = "Je concept is teruggezet.";
+  }
+
+  form.addEventListener("input", saveDraft);
+  form.addEventListener("change", saveDraft);
+  document.getElementById("ww-wis-concept").addEventListener("click", function () {
+    try { localStorage.removeItem(DRAFT); } catch (error) { /* private mode */ }
+    form.reset();
+    showErrors({});
+    sending.hidden = true;
+    draftStatus.textContent = "Het concept is gewist.";
+  });
+
+  form.addEventListener("submit", function (event) {
+    event.preventDefault();
+    if (form.elements.bedrijfsnaam.value) return;  // the honeypot: only bots fill it in
+    var project = record();
+    if (showErrors(validate(project))) offer(project);
+    else sending.hidden = true;
+  });
+
+  fetch(form.getAttribute("data-schema"))
+    .then(function (response) { return response.json(); })
+    .then(function (data) {
+      schema = data;
+      restoreDraft();
+      form.hidden = false;
+      document.querySelector(".ww-zonder-javascript").hidden = true;
+    });
+})();
