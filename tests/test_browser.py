@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import functools
+import json
 import os
 import shutil
 import threading
@@ -314,3 +315,65 @@ def test_the_honeypot_stops_a_bot(page, site_url):
     page.get_by_role("button", name="Controleren en versturen").click()
     page.wait_for_timeout(300)
     expect(page.locator("#ww-verzenden")).to_be_hidden()
+
+
+def test_the_form_offers_github_email_and_a_form_service(browser, tmp_path):
+    """With the site's submission settings, every route carries the whole record."""
+    from http.server import BaseHTTPRequestHandler
+    from urllib.parse import parse_qs, urlsplit
+
+    import yaml
+
+    from conftest import REPO, build
+    from watwerkt.schemas import ISSUE_FORM_FIELDS
+
+    received = []
+
+    class Receiver(BaseHTTPRequestHandler):
+        def do_POST(self):
+            length = int(self.headers["Content-Length"])
+            received.append(parse_qs(self.rfile.read(length).decode("utf-8")))
+            self.send_response(200)
+            self.send_header("Content-Type", "text/html; charset=utf-8")
+            self.end_headers()
+            self.wfile.write("<p>Ontvangen</p>".encode())
+
+        def log_message(self, *args):
+            pass
+
+    receiver = ThreadingHTTPServer(("127.0.0.1", 0), Receiver)
+    threading.Thread(target=receiver.serve_forever, daemon=True).start()
+    endpoint = f"http://127.0.0.1:{receiver.server_address[1]}/ontvang"
+    issues = "https://github.com/voorbeeld/watwerkt/issues/new"
+    result = build(REPO, tmp_path / "site", AANMELDEN_EMAIL="redactie@example.org", AANMELDEN_GITHUB=issues, AANMELDEN_ENDPOINT=endpoint)
+    assert result.returncode == 0, result.stdout + result.stderr
+    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_QuietHandler, directory=str(tmp_path / "site")))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        page = browser.new_page()
+        page.goto(f"http://127.0.0.1:{server.server_address[1]}/aanmelden/")
+        fill_valid_project(page)
+        page.get_by_role("button", name="Controleren en versturen").click()
+        yaml_text = page.locator("#ww-yaml").input_value()
+        [record] = yaml.safe_load(yaml_text)
+
+        github = urlsplit(page.locator("#ww-via-github").get_attribute("href"))
+        assert f"{github.scheme}://{github.netloc}{github.path}" == issues
+        parameters = {key: values[0] for key, values in parse_qs(github.query).items()}
+        assert parameters["template"] == "project.yml"
+        assert set(record) <= set(ISSUE_FORM_FIELDS)
+        for name, value in record.items():
+            expected = "\n".join(value) if isinstance(value, list) else value
+            assert parameters[name] == (json.dumps(expected, separators=(",", ":")) if isinstance(value, dict) else str(expected)), name
+
+        mail = urlsplit(page.locator("#ww-via-email").get_attribute("href"))
+        assert mail.scheme == "mailto" and mail.path == "redactie@example.org"
+        assert parse_qs(mail.query)["body"][0] == yaml_text
+
+        page.get_by_role("button", name="Direct versturen").click()
+        expect(page.locator("p")).to_have_text("Ontvangen")
+        assert received[0]["project_yaml"][0].replace("\r\n", "\n") == yaml_text  # forms send CRLF line ends
+        page.close()
+    finally:
+        server.shutdown()
+        receiver.shutdown()

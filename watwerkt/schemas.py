@@ -48,7 +48,40 @@ def generated_files() -> dict[str, str]:
     """Path in the repository → content, for everything `watwerkt schema` writes."""
     files = {f"{SCHEMA_DIR}/{schema_name(name)}": json.dumps(file_schema(name), ensure_ascii=False, indent=2) + "\n" for name in DATA_FILES}
     files["CONTRIBUTING.md"] = contributor_guide()
+    files[".github/ISSUE_TEMPLATE/project.yml"] = issue_form()
     return files
+
+
+# The fields the web form sends to the issue form, in its order; their ids are the record's
+# field names, so the form's link fills them in and a converter can read them back.
+ISSUE_FORM_FIELDS = (
+    "id", "naam", "organisatie", "samenvatting", "beschrijving", "status", "start", "eind", "gemeenten", "themas",
+    "doelgroepen", "aanpakken", "doelen", "geleerd", "partners", "financiers", "contact", "toegevoegd",
+    "laatst_gecontroleerd", "aangemeld_door",
+)
+_LONG_FIELDS = {"beschrijving", "geleerd", "gemeenten", "themas", "doelgroepen", "aanpakken", "doelen", "partners", "financiers", "contact"}
+
+
+def issue_form() -> str:
+    """The GitHub issue form for a project, its field ids the record's field names."""
+    body = []
+    for name in ISSUE_FORM_FIELDS:
+        field = Project.model_fields[name]
+        body.append({
+            "type": "textarea" if name in _LONG_FIELDS else "input",
+            "id": name,
+            "attributes": {"label": name, "description": field.description or ""},
+            "validations": {"required": field.is_required()},
+        })
+    form = {
+        "name": "Project aanmelden",
+        "description": "Een project voor de projectenbank; het webformulier op /aanmelden/ vult dit in.",
+        "title": "Project: ",
+        "labels": ["aanmelding"],
+        "body": body,
+    }
+    header = "# Gemaakt door `watwerkt schema` uit watwerkt/model.py. Pas het daar aan.\n"
+    return header + yaml.safe_dump(form, allow_unicode=True, sort_keys=False, width=100)
 
 
 EXAMPLE_PROJECT = {
