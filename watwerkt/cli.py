@@ -6,7 +6,8 @@ import sys
 from pathlib import Path
 
 from .schemas import stale_generated_files, write_generated_files
-from .validation import Problem, check_data, summary
+from .issue_form import add_project_from_issue, issue_comment
+from .validation import Problem, check_data, reference_date, summary
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -18,9 +19,15 @@ def main(argv: list[str] | None = None) -> int:
         "--format", choices=("tekst", "github"), default="tekst",
         help="github: als aantekeningen die GitHub bij de regels van een pull request toont",
     )
+    submission = commands.add_parser("aanmelding", help="zet een project uit een GitHub-issue in data/projects.yaml")
+    submission.add_argument("issue_body", type=Path, help="bestand met de tekst van het issue")
+    submission.add_argument("--data", type=Path, default=Path("data"))
+    submission.add_argument("--reactie", type=Path, help="schrijf hier het antwoord voor het issue als het project niet klopt")
     schema = commands.add_parser("schema", help="schrijf de JSON Schema's in schema/ en CONTRIBUTING.md uit het model")
     schema.add_argument("--check", action="store_true", help="schrijf niets; exit 1 als iets verouderd is")
     arguments = parser.parse_args(argv)
+    if arguments.command == "aanmelding":
+        return run_submission(arguments.issue_body, arguments.data, arguments.reactie)
     if arguments.command == "schema":
         return run_schema(Path.cwd(), check_only=arguments.check)
     return run_check(arguments.data, output_format=arguments.format)
@@ -56,6 +63,18 @@ def _escape_data(text: str) -> str:
 
 def _escape_property(text: str) -> str:
     return _escape_data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+def run_submission(issue_body: Path, data_dir: Path, reply: Path | None) -> int:
+    record_id, problems = add_project_from_issue(issue_body.read_text(encoding="utf-8"), data_dir, today=reference_date())
+    if record_id:
+        print(record_id)
+        return 0
+    comment = issue_comment(problems)
+    if reply:
+        reply.write_text(comment, encoding="utf-8")
+    print(comment, file=sys.stderr)
+    return 1
 
 
 def run_schema(root: Path, *, check_only: bool) -> int:
