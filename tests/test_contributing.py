@@ -76,3 +76,13 @@ def test_the_workflow_checks_pull_requests_on_data():
     steps = [step.get("run", "") for step in workflow["jobs"]["check"]["steps"]]
     assert "data/**" in workflow[True]["pull_request"]["paths"]  # PyYAML reads the key `on` as True
     assert "watwerkt check --format github" in steps and "mkdocs build --strict" in steps
+
+
+def test_the_contributor_guide_is_on_the_site(real_site):
+    from site_pages import link_targets, page_at
+
+    page = page_at(real_site, "bijdragen/")
+    assert page.h1 == "Een project aanmelden"
+    assert EXAMPLE_PROJECT["id"] in page.text
+    assert "bijdragen/" in link_targets(real_site, page_at(real_site, "aanmelden/"))
+    assert "bijdragen/" in link_targets(real_site, page_at(real_site, "projectenbank/"))

@@ -8,6 +8,7 @@ from . import projectenbank
 from .exports import exports
 from .kennisbank import Kennisbank
 from .rendering import Renderer
+from .schemas import contributor_guide
 from .validation import load_kennisbank, reference_date
 
 
@@ -22,6 +23,7 @@ class Site:
         files = [(page.src_uri, page.markdown) for page in self.renderer.record_pages(site_url=site_url)]
         files += [(export.path, export.content) for export in exports(self.kennisbank, site_url=site_url, site_name=site_name)]
         files.append((projectenbank.INDEX_PATH, projectenbank.filter_index(self.kennisbank)))
+        files.append(("bijdragen.md", contributor_guide()))  # CONTRIBUTING.md, on the site too
         return files
 
 
