@@ -426,3 +426,11 @@ def test_an_old_id_may_not_be_reused(data_dir):
     assert problems(data_dir) == [
         "data/opleiding.yaml:31: tweede-module: leerdoelen[0].vorige_ids[0]: 'eerste-leerdoel' is nu de id van een ander leerdoel; een oude id mag niet opnieuw gebruikt worden"
     ]
+
+
+def test_an_oversized_file_is_refused_before_it_is_read(data_dir, monkeypatch):
+    from watwerkt import yaml_source
+
+    monkeypatch.setattr(yaml_source, "MAX_FILE_BYTES", 2048)
+    (data_dir / "themas.yaml").write_text("- {id: a, naam: b, omschrijving: c}\n" * 100, encoding="utf-8")
+    assert problems(data_dir)[0] == "data/themas.yaml:1: -: -: bestand is te groot: 3 KB, hoogstens 2 KB; splits het of haal iets weg"

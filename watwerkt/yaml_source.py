@@ -20,6 +20,7 @@ except AttributeError:  # PyYAML built without libyaml
 
 DataPath = tuple  # a path into the data: keys and list indexes, e.g. (3, "gemeenten", 0)
 
+MAX_FILE_BYTES = 20 * 1024 * 1024  # about 40,000 projects: far beyond need, far below harm
 _TIMESTAMP = "tag:yaml.org,2002:timestamp"
 _FLOAT = "tag:yaml.org,2002:float"
 # "14.000" is fourteen to YAML, fourteen thousand to a Dutch reader.
@@ -75,6 +76,9 @@ class YamlDocument:
 def read_yaml(path: Path) -> YamlDocument:
     """Read `path`; syntax errors and duplicate keys become problems, never exceptions."""
     try:
+        if path.stat().st_size > MAX_FILE_BYTES:
+            message = f"bestand is te groot: {path.stat().st_size // 1024} KB, hoogstens {MAX_FILE_BYTES // 1024} KB; splits het of haal iets weg"
+            return YamlDocument(path, None, problems=[SourceProblem(1, (), message)])
         text = path.read_text(encoding="utf-8")
     except FileNotFoundError:
         return YamlDocument(path, None, problems=[SourceProblem(1, (), "bestand ontbreekt")])
