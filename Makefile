@@ -19,8 +19,12 @@ test: $(BIN)/.installed system-packages
 check: $(BIN)/.installed
 	$(BIN)/watwerkt check
 
+# Built next to site/ and swapped in only when the build succeeded: a failed build never
+# leaves a half-written site.
 build: $(BIN)/.installed
-	$(BIN)/mkdocs build --strict
+	rm -rf .site-new
+	$(BIN)/mkdocs build --strict -d .site-new
+	rm -rf site && mv .site-new site
 
 # The virtual environment, with the exact versions of constraints.txt.
 $(BIN)/.installed: pyproject.toml constraints.txt

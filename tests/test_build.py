@@ -288,3 +288,25 @@ def test_project_pages_show_who_submitted_them_and_when(real_site, kennisbank):
         text = page_at(real_site, record_url("project", project.id)).text
         assert f"Aangemeld door {project.aangemeld_door} op" in text
         assert "laatst gecontroleerd op" in text
+
+
+def test_two_builds_of_the_same_sources_are_byte_identical(tmp_path):
+    import hashlib
+
+    def digest(site):
+        return {str(path.relative_to(site)): hashlib.sha256(path.read_bytes()).hexdigest() for path in sorted(site.rglob("*")) if path.is_file()}
+
+    first = build(REPO, tmp_path / "first", SOURCE_DATE_EPOCH="1795564800")
+    second = build(REPO, tmp_path / "second", SOURCE_DATE_EPOCH="1795564800")
+    assert first.returncode == second.returncode == 0
+    assert digest(tmp_path / "first") == digest(tmp_path / "second")
+
+
+def test_a_failed_build_leaves_the_previous_site_untouched(tmp_path):
+    project = copy_project(tmp_path / "project")
+    site = tmp_path / "site"
+    assert build(project, site).returncode == 0
+    before = {path: path.read_bytes() for path in site.rglob("*") if path.is_file()}
+    replace_in(project / "data" / "projects.yaml", "  status: afgerond\n", "  status: klaar\n")
+    assert build(project, site).returncode == 1
+    assert {path: path.read_bytes() for path in site.rglob("*") if path.is_file()} == before
