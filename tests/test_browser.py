@@ -377,3 +377,25 @@ def test_the_form_offers_github_email_and_a_form_service(browser, tmp_path):
     finally:
         server.shutdown()
         receiver.shutdown()
+
+
+def test_the_reading_aid_enlarges_text_and_spacing_and_remembers_it(browser, site_url):
+    context = browser.new_context(locale="nl-NL", viewport={"width": 360, "height": 740})
+    page = context.new_page()
+    page.goto(site_url + "aanpakken/samen-sterk/")
+    size = lambda: page.evaluate("parseFloat(getComputedStyle(document.documentElement).fontSize)")
+    spacing = lambda: page.evaluate("getComputedStyle(document.querySelector('.md-typeset p')).letterSpacing")
+    before = size()
+    for _ in range(8):  # up to 200%
+        page.get_by_role("button", name="Tekst groter").click()
+    assert size() == pytest.approx(before * 2)
+    page.get_by_role("button", name="Letterafstand groter").click()
+    assert spacing() != "normal"
+    expect(page.locator(".ww-leeshulp__status")).to_contain_text("Tekst 200%")
+    page.goto(site_url + "projectenbank/")  # remembered on the next page
+    assert size() == pytest.approx(before * 2)
+    # At 200% text the page still fits a phone screen without sideways scrolling.
+    assert page.evaluate("document.documentElement.scrollWidth") <= 360
+    page.get_by_role("button", name="Standaard").click()
+    assert size() == pytest.approx(before)
+    context.close()

@@ -1,0 +1,39 @@
+// The reading aid: larger or smaller text and wider letter spacing, remembered across pages
+// and visits. The choice is applied in the page head (overrides/main.html) before drawing.
+(function () {
+  "use strict";
+
+  var aid = document.querySelector(".ww-leeshulp");
+  if (!aid) return;
+  var KEY = "watwerkt-leeshulp";
+  var LIMITS = { tekst: [75, 200], letters: [0, 0.3] };
+  var status = aid.querySelector(".ww-leeshulp__status");
+
+  function load() {
+    try { return JSON.parse(localStorage.getItem(KEY) || "{}"); } catch (error) { return {}; }
+  }
+
+  function apply(settings) {
+    var root = document.documentElement.style;
+    if (settings.tekst) root.setProperty("--ww-schaal", settings.tekst / 100); else root.removeProperty("--ww-schaal");
+    if (settings.letters) root.setProperty("--ww-letterafstand", settings.letters + "em"); else root.removeProperty("--ww-letterafstand");
+    try { localStorage.setItem(KEY, JSON.stringify(settings)); } catch (error) { /* private mode */ }
+    status.textContent = "Tekst " + (settings.tekst || 100) + "%, letterafstand " + Math.round((settings.letters || 0) * 100) / 100 + " em";
+  }
+
+  aid.addEventListener("click", function (event) {
+    var button = event.target.closest("button");
+    if (!button) return;
+    var what = button.getAttribute("data-leeshulp");
+    var settings = load();
+    if (what === "standaard") {
+      settings = {};
+    } else {
+      var current = settings[what] || (what === "tekst" ? 100 : 0);
+      var next = Math.round((current + parseFloat(button.getAttribute("data-stap"))) * 1000) / 1000;
+      settings[what] = Math.min(LIMITS[what][1], Math.max(LIMITS[what][0], next));
+    }
+    apply(settings);
+  });
+  aid.hidden = false;
+})();
