@@ -202,10 +202,10 @@ def test_kopieer_link_puts_the_goal_address_on_the_clipboard(browser, site_url):
     page = context.new_page()
     page.goto(site_url + "opleiding/stage/")
     goal = page.locator("li#werken-in-tandem")
-    goal.get_by_role("button", name="Kopieer de link naar dit leerdoel").click()
+    goal.get_by_role("button", name="Kopieer link naar leerdoel").click()
     expect(goal.get_by_role("status")).to_have_text("Gekopieerd")
     assert page.evaluate("navigator.clipboard.readText()") == site_url + "opleiding/stage/#werken-in-tandem"
-    page.get_by_role("button", name="Kopieer de link naar deze module").click()
+    page.get_by_role("button", name="Kopieer link naar deze module").click()
     assert page.evaluate("navigator.clipboard.readText()") == site_url + "opleiding/stage/"
     context.close()
 
@@ -253,6 +253,7 @@ def test_the_submission_form_shows_errors_inline_and_in_a_summary(page, site_url
     page.goto(site_url + "aanmelden/")
     expect(page.locator("#ww-aanmelden")).to_be_visible()
     page.fill("#veld-naam", "Buurtkamer")
+    page.fill("#veld-website", "www.example.org")  # the schema's link pattern wants https://
     page.get_by_role("button", name="Controleren en versturen").click()
     summary = page.locator("#ww-foutoverzicht")
     expect(summary).to_be_focused()
@@ -293,7 +294,7 @@ def test_a_valid_submission_gives_yaml_that_passes_the_check_and_builds(page, si
         page.click("#ww-download")
     yaml_text = download.value.path().read_text(encoding="utf-8")
     assert yaml_text == page.locator("#ww-yaml").input_value()
-    assert yaml_text.startswith("- id: buurtkamer-geldzaken-emmen\n")
+    assert yaml_text.startswith('- id: "buurtkamer-geldzaken-emmen"\n')
 
     project = copy_project(tmp_path / "project")
     with open(project / "data" / "projects.yaml", "a", encoding="utf-8") as file:
@@ -311,7 +312,7 @@ def test_a_valid_submission_gives_yaml_that_passes_the_check_and_builds(page, si
 def test_the_honeypot_stops_a_bot(page, site_url):
     page.goto(site_url + "aanmelden/")
     fill_valid_project(page)
-    page.evaluate("document.getElementById('veld-bedrijfsnaam').value = 'spam'")
+    page.evaluate("document.getElementById('veld-vul-niet-in').value = 'spam'")
     page.get_by_role("button", name="Controleren en versturen").click()
     page.wait_for_timeout(300)
     expect(page.locator("#ww-verzenden")).to_be_hidden()

@@ -103,3 +103,20 @@ def test_the_workflow_turns_a_labelled_issue_into_a_pull_request():
     steps = workflow["jobs"]["add-project"]["steps"]
     assert any("watwerkt aanmelding issue.md --reactie reactie.md" in step.get("run", "") for step in steps)
     assert any(step.get("uses", "").startswith("peter-evans/create-pull-request") and "Closes #" in step["with"]["body"] for step in steps)
+
+
+def test_headings_and_bullets_in_answers_survive(data_dir):
+    record_id, problems = add_project_from_issue(
+        body(beschrijving="Eerst dit.\n\n### Aanpak\n\nDan **dat**.", doelen="- **Vet** doel\n* Tweede doel"), data_dir, today=TODAY
+    )
+    assert problems == []
+    record = yaml.safe_load((data_dir / "projects.yaml").read_text(encoding="utf-8"))[-1]
+    assert record["beschrijving"] == "Eerst dit.\n\n### Aanpak\n\nDan **dat**."
+    assert record["doelen"] == ["**Vet** doel", "Tweede doel"]
+
+
+def test_a_long_name_still_gives_a_valid_unique_id(data_dir):
+    name = "Project " + "heel lang " * 12
+    first, _ = add_project_from_issue(body(naam=name), data_dir, today=TODAY)
+    second, problems = add_project_from_issue(body(naam=name), data_dir, today=TODAY)
+    assert problems == [] and second != first and len(second) <= 80 and not first.endswith("-")

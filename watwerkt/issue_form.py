@@ -8,10 +8,12 @@ import json
 import re
 import shutil
 import tempfile
+import unicodedata
 from pathlib import Path
 
 import yaml
 
+from .schemas import ISSUE_FORM_FIELDS
 from .validation import Problem, check_data
 
 PROJECTS_FILE = "projects.yaml"
@@ -20,13 +22,15 @@ _LIST_FIELDS = {"gemeenten", "themas", "doelgroepen", "aanpakken", "doelen", "pa
 
 
 def issue_fields(body: str) -> dict[str, str]:
-    """The answers in an issue-form body: '### label' followed by the answer."""
+    """The answers in an issue-form body: '### label' followed by the answer. Only the form's
+    own labels start a field, so a '### heading' inside a description stays part of it."""
+    labels = "|".join(re.escape(name) for name in ISSUE_FORM_FIELDS)
     fields: dict[str, str] = {}
-    for block in re.split(r"^### ", body.replace("\r\n", "\n"), flags=re.MULTILINE)[1:]:
-        label, _, answer = block.partition("\n")
+    parts = re.split(rf"^### ({labels})[ \t]*$", body.replace("\r\n", "\n"), flags=re.MULTILINE)
+    for label, answer in zip(parts[1::2], parts[2::2]):
         answer = answer.strip()
         if answer and answer != _NO_RESPONSE:
-            fields[label.strip()] = answer
+            fields[label] = answer
     return fields
 
 
@@ -34,7 +38,7 @@ def record_from_issue(fields: dict[str, str], *, taken_ids: set[str], today: dat
     record: dict = {}
     for name, answer in fields.items():
         if name in _LIST_FIELDS:
-            record[name] = [line.strip().lstrip("-* ").strip() for line in answer.splitlines() if line.strip()]
+            record[name] = [re.sub(r"^[-*]\s+", "", line.strip()) for line in answer.splitlines() if line.strip()]
         elif name == "contact":
             record[name] = _contact(answer)
         else:
@@ -82,7 +86,7 @@ def _contact(answer: str) -> dict:
     except json.JSONDecodeError:
         pass
     contact = {}
-    for word in answer.split():
+    for word in answer.replace(",", " ").replace(";", " ").split():
         if "@" in word and not word.startswith("http"):
             contact["email"] = word.removeprefix("mailto:")
         elif word.startswith("http"):
@@ -91,14 +95,14 @@ def _contact(answer: str) -> dict:
 
 
 def _slug(text: str) -> str:
-    import unicodedata
-
     ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
-    return re.sub(r"[^a-z0-9]+", "-", ascii_text).strip("-")[:70] or "project"
+    return re.sub(r"[^a-z0-9]+", "-", ascii_text)[:70].strip("-") or "project"
 
 
 def _unique_id(wanted: str, taken: set[str]) -> str:
+    """`wanted`, or `wanted-2`, `wanted-3`, ...: never longer than an id may be."""
     candidate, number = wanted, 2
     while candidate in taken:
-        candidate, number = f"{wanted}-{number}", number + 1
+        suffix = f"-{number}"
+        candidate, number = wanted[: 80 - len(suffix)].rstrip("-") + suffix, number + 1
     return candidate

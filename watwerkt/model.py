@@ -124,12 +124,14 @@ def _municipality_code(value: str) -> str:
     return value
 
 
-Id = Annotated[str, AfterValidator(_record_id)]
-Line = Annotated[str, AfterValidator(_clean_text), AfterValidator(_one_line), Field(max_length=300)]
-Summary = Annotated[str, AfterValidator(_clean_text), AfterValidator(_one_line), Field(max_length=200)]
+Id = Annotated[str, AfterValidator(_record_id), Field(json_schema_extra={"pattern": _ID.pattern, "maxLength": _ID_MAX_LENGTH})]
+_ONE_LINE_PATTERN = r"^[^\r\n\u0085\u2028\u2029<]*$"
+Line = Annotated[str, AfterValidator(_clean_text), AfterValidator(_one_line), Field(max_length=300, json_schema_extra={"pattern": _ONE_LINE_PATTERN})]
+Summary = Annotated[str, AfterValidator(_clean_text), AfterValidator(_one_line), Field(max_length=200, json_schema_extra={"pattern": _ONE_LINE_PATTERN})]
 Text = Annotated[str, AfterValidator(_clean_text), Field(max_length=5000)]
-Url = Annotated[str, AfterValidator(_url)]
-Email = Annotated[str, AfterValidator(_email)]
+# The patterns say in the JSON Schema (for editors and the web form) what the validators check.
+Url = Annotated[str, AfterValidator(_url), Field(json_schema_extra={"pattern": r"^(https?://[^\s/]+\.[^\s]+|mailto:[^\s@]+@[^\s@]+\.[A-Za-z]{2,})$"})]
+Email = Annotated[str, AfterValidator(_email), Field(json_schema_extra={"pattern": r"^[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}$"})]
 PartialDate = Annotated[
     str,
     BeforeValidator(_partial_date),

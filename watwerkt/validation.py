@@ -405,7 +405,9 @@ def _check_permanent_ids(curriculum: Curriculum, checker: _FileChecker, register
         for path, record in records:
             for position, old_id in enumerate(record.vorige_ids):
                 old_path = path + ("vorige_ids", position)
-                if old_id in current:
+                if kind == "leerdoel" and old_id in MODULE_PAGE_SECTIONS:
+                    checker.report(old_path, f"'{old_id}' is al de naam van een deel van de modulepagina; een oud anker met die naam kan niet werken")
+                elif old_id in current:
                     checker.report(old_path, f"'{old_id}' is nu de id van een ander{'e' if kind == 'module' else ''} {kind}; een oude id mag niet opnieuw gebruikt worden")
                 elif old_id in old:
                     checker.report(old_path, f"'{old_id}' staat al als vorige id bij een ander{'e' if kind == 'module' else ''} {kind}")

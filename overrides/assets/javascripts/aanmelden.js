@@ -21,7 +21,7 @@
 
   function slug(text) {
     return text.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase()
-      .replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "").slice(0, 80);
+      .replace(/[^a-z0-9]+/g, "-").slice(0, 70).replace(/^-+|-+$/g, "");
   }
 
   function lines(text) {
@@ -125,7 +125,9 @@
       var inline = document.getElementById("fout-" + name);
       if (inline) { inline.textContent = message; inline.hidden = false; }
       var target = document.getElementById("veld-" + name) || form.querySelector("[data-veld=" + name + "] input");
-      if (target) target.setAttribute("aria-invalid", "true");
+      form.querySelectorAll("[data-veld=" + name + "] input, [data-veld=" + name + "] textarea").forEach(function (input) {
+        input.setAttribute("aria-invalid", "true");
+      });
       var item = document.createElement("li");
       var link = document.createElement("a");
       link.textContent = message;
@@ -153,7 +155,7 @@
       } else if (typeof value === "object") {
         out.push(prefix + key + ":");
         Object.keys(value).forEach(function (inner) { out.push("    " + inner + ": " + yamlString(value[inner])); });
-      } else if (key === "toegevoegd" || key === "laatst_gecontroleerd" || key === "id") {
+      } else if (key === "toegevoegd" || key === "laatst_gecontroleerd") {
         out.push(prefix + key + ": " + value);
       } else {
         out.push(prefix + key + ": " + yamlString(value));
@@ -195,7 +197,7 @@
   function saveDraft() {
     var values = {};
     Array.prototype.forEach.call(form.elements, function (element) {
-      if (!element.name || element.name === "bedrijfsnaam") return;
+      if (!element.name || element.name === "vul_niet_in") return;
       if (element.type === "checkbox" || element.type === "radio") {
         if (element.checked) (values[element.name] = values[element.name] || []).push(element.value);
       } else if (element.value) {
@@ -220,7 +222,10 @@
     draftStatus.textContent = "Je concept is teruggezet.";
   }
 
-  form.addEventListener("input", saveDraft);
+  form.addEventListener("input", function () {
+    saveDraft();
+    sending.hidden = true;  // what was offered no longer matches the form
+  });
   form.addEventListener("change", saveDraft);
   document.getElementById("ww-wis-concept").addEventListener("click", function () {
     try { localStorage.removeItem(DRAFT); } catch (error) { /* private mode */ }
@@ -232,7 +237,10 @@
 
   form.addEventListener("submit", function (event) {
     event.preventDefault();
-    if (form.elements.bedrijfsnaam.value) return;  // the honeypot: only bots fill it in
+    if (form.elements.vul_niet_in.value) {  // the honeypot: only bots fill it in
+      draftStatus.textContent = "Er is iets misgegaan. Laad de pagina opnieuw en probeer het nog eens.";
+      return;
+    }
     var project = record();
     if (showErrors(validate(project))) offer(project);
     else sending.hidden = true;
@@ -245,5 +253,9 @@
       restoreDraft();
       form.hidden = false;
       document.querySelector(".ww-zonder-javascript").hidden = true;
+    })
+    .catch(function () {
+      document.querySelector(".ww-zonder-javascript").textContent =
+        "Het formulier kon niet laden. Probeer het later opnieuw, of gebruik de handleiding voor bijdragers.";
     });
 })();

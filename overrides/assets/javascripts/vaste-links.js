@@ -17,12 +17,16 @@
     return done ? Promise.resolve() : Promise.reject(new Error("copy failed"));
   }
 
-  function button(label, text) {
+  // The name read out starts with the visible text (WCAG 2.5.3) and says which link it is.
+  function button(context, text) {
     var node = document.createElement("button");
     node.type = "button";
     node.className = "ww-kopieer";
     node.textContent = "Kopieer link";
-    node.setAttribute("aria-label", label);
+    var hidden = document.createElement("span");
+    hidden.className = "ww-onzichtbaar";
+    hidden.textContent = " " + context;
+    node.appendChild(hidden);
     var status = document.createElement("span");
     status.className = "ww-kopieer__status";
     status.setAttribute("role", "status");
@@ -37,7 +41,10 @@
   }
 
   document.querySelectorAll("a.ww-vaste-link").forEach(function (link) {
-    var context = link.closest("li") ? "Kopieer de link naar dit leerdoel" : "Kopieer de link naar deze module";
+    var item = link.closest("li");
+    var goalText = item ? Array.prototype.filter.call(item.childNodes, function (node) { return node.nodeType === 3; })
+      .map(function (node) { return node.textContent; }).join("").trim() : "";
+    var context = item ? "naar leerdoel: " + goalText.slice(0, 80) : "naar deze module";
     var parts = button(context, function () { return link.href; });
     link.after(parts[0], parts[1]);
   });
@@ -49,8 +56,8 @@
 
   var all = document.getElementById("ww-alle-links");
   if (all) {
-    var parts = button("Kopieer alle links", function () { return all.value; });
-    parts[0].textContent = "Kopieer alles";
+    var parts = button("van alle modules en leerdoelen", function () { return all.value; });
+    parts[0].firstChild.textContent = "Kopieer alle links";
     all.after(parts[0], parts[1]);
   }
 })();
