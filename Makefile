@@ -13,7 +13,7 @@ export NO_MKDOCS_2_WARNING := 1
 serve: $(BIN)/.installed
 	$(BIN)/mkdocs serve --strict -a 127.0.0.1:8000
 
-test: $(BIN)/.installed system-packages
+test: $(BIN)/.installed system-packages node_modules/.installed
 	$(BIN)/python -m pytest
 
 check: $(BIN)/.installed
@@ -30,6 +30,11 @@ build: $(BIN)/.installed
 $(BIN)/.installed: pyproject.toml constraints.txt
 	$(PYTHON) -m venv $(VENV) || { echo "Geen venv: installeer het Debian-pakket python3-venv."; exit 1; }
 	$(BIN)/pip install --quiet --disable-pip-version-check -c constraints.txt -e '.[test]'
+	touch $@
+
+# axe-core, which the accessibility tests run in the browser, pinned in package-lock.json.
+node_modules/.installed: package.json package-lock.json
+	npm ci --silent --no-audit --no-fund
 	touch $@
 
 # The browser tests drive Debian's Chromium (Playwright cannot download its own here).

@@ -400,3 +400,42 @@ def test_the_reading_aid_enlarges_text_and_spacing_and_remembers_it(browser, sit
     page.get_by_role("button", name="Standaard").click()
     assert size() == pytest.approx(before)
     context.close()
+
+
+AXE = Path(__file__).resolve().parent.parent / "node_modules" / "axe-core" / "axe.min.js"
+WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
+
+
+def axe_violations(page) -> list[str]:
+    if not AXE.exists():
+        pytest.fail("axe-core ontbreekt: draai `npm ci` (make test doet dat)")
+    page.add_script_tag(path=str(AXE))
+    return page.evaluate(
+        "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})"
+        ".then(r => r.violations.map(v => v.id + ' (' + v.nodes.length + '×): ' + v.nodes[0].target.join(' ')))",
+        WCAG_TAGS,
+    )
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "", "aanpakken/samen-sterk/", "projectenbank/", "projectenbank/?gemeente=GM0047&thema=schulden",
+        "projectenbank/samen-sterk-oost-groningen/", "gemeenten/", "gemeenten/veendam/", "opleiding/",
+        "opleiding/stage/", "lesmateriaal/", "aanmelden/", "open-data/", "404.html",
+    ],
+)
+def test_every_page_type_meets_wcag_2_1_aa_and_2_2_aa(page, site_url, path):
+    page.goto(site_url + path)
+    page.wait_for_load_state("networkidle")
+    assert axe_violations(page) == []
+
+
+def test_search_results_and_form_errors_meet_wcag_too(page, site_url):
+    results = search(page, site_url, "ambassadeurs")
+    expect(results.first).to_be_visible(timeout=10_000)
+    assert axe_violations(page) == []
+    page.goto(site_url + "aanmelden/")
+    page.get_by_role("button", name="Controleren en versturen").click()
+    expect(page.locator("#ww-foutoverzicht")).to_be_visible()
+    assert axe_violations(page) == []
