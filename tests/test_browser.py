@@ -439,3 +439,39 @@ def test_search_results_and_form_errors_meet_wcag_too(page, site_url):
     page.get_by_role("button", name="Controleren en versturen").click()
     expect(page.locator("#ww-foutoverzicht")).to_be_visible()
     assert axe_violations(page) == []
+
+
+PAGE_TYPES = [
+    "", "aanpakken/", "aanpakken/samen-sterk/", "projectenbank/", "projectenbank/samen-sterk-oost-groningen/", "gemeenten/",
+    "gemeenten/veendam/", "opleiding/", "opleiding/stage/", "lesmateriaal/", "kloven/", "resultaten/", "open-data/",
+    "mijn-leven-jouw-werk/", "over/", "bijdragen/",
+]
+
+
+def test_without_javascript_every_page_is_readable(browser, site_url):
+    context = browser.new_context(java_script_enabled=False, locale="nl-NL")
+    page = context.new_page()
+    for path in PAGE_TYPES:
+        page.goto(site_url + path)
+        expect(page.locator("article h1")).to_be_visible()
+        assert len(page.locator("article").inner_text()) > 200, path
+        # Controls that need JavaScript stay out of the way.
+        assert page.locator(".ww-leeshulp").is_hidden() and page.locator(".ww-kopieer").count() == 0, path
+    context.close()
+
+
+def test_keyboard_users_can_skip_to_the_content_and_see_where_they_are(page, site_url):
+    page.goto(site_url + "aanpakken/samen-sterk/")
+    page.keyboard.press("Tab")
+    skip = page.locator(":focus")
+    expect(skip).to_have_text("Ga naar inhoud")
+    page.keyboard.press("Enter")
+    assert page.url.endswith("#samen-sterk")
+    for _ in range(12):
+        page.keyboard.press("Tab")
+        focused = page.evaluate(
+            "() => { const e = document.activeElement, s = getComputedStyle(e);"
+            " return {tag: e.tagName, outline: s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) > 0, shadow: s.boxShadow !== 'none'} }"
+        )
+        assert focused["tag"] != "BODY"
+        assert focused["outline"] or focused["shadow"], focused
