@@ -25,6 +25,7 @@ class _Reader(HTMLParser):
         self.texts: list[str] = []
         self.in_h1 = False
         self.skip = 0
+        self.in_headerlink = False  # the ¶ link's words are for screen readers, not in the title
 
     def handle_starttag(self, tag, attrs):
         attributes = dict(attrs)
@@ -42,10 +43,14 @@ class _Reader(HTMLParser):
             self.page.lang = attributes.get("lang", "")
         if tag == "h1":
             self.in_h1 = True
+        if tag == "a" and "headerlink" in (attributes.get("class") or "").split():
+            self.in_headerlink = True
         if tag in ("script", "style"):
             self.skip += 1
 
     def handle_endtag(self, tag):
+        if tag == "a":
+            self.in_headerlink = False
         if tag == "h1":
             self.in_h1 = False
         if tag in ("script", "style"):
@@ -55,7 +60,7 @@ class _Reader(HTMLParser):
         if self.skip:
             return
         self.texts.append(data)
-        if self.in_h1:
+        if self.in_h1 and not self.in_headerlink:
             self.page.h1 += data
 
 
@@ -64,7 +69,7 @@ def read_page(path: Path) -> Page:
     reader = _Reader(page)
     reader.feed(path.read_text(encoding="utf-8"))
     page.text = " ".join(" ".join(reader.texts).split())
-    page.h1 = page.h1.replace("¶", "").strip()
+    page.h1 = page.h1.strip()
     return page
 
 

@@ -444,7 +444,7 @@ def test_search_results_and_form_errors_meet_wcag_too(page, site_url):
 PAGE_TYPES = [
     "", "aanpakken/", "aanpakken/samen-sterk/", "projectenbank/", "projectenbank/samen-sterk-oost-groningen/", "gemeenten/",
     "gemeenten/veendam/", "opleiding/", "opleiding/stage/", "lesmateriaal/", "kloven/", "resultaten/", "open-data/",
-    "mijn-leven-jouw-werk/", "over/", "bijdragen/",
+    "mijn-leven-jouw-werk/", "over/", "bijdragen/", "begrippen/",
 ]
 
 
@@ -475,3 +475,45 @@ def test_keyboard_users_can_skip_to_the_content_and_see_where_they_are(page, sit
         )
         assert focused["tag"] != "BODY"
         assert focused["outline"] or focused["shadow"], focused
+
+
+def test_on_a_phone_the_keyboard_opens_and_closes_the_menu(browser, site_url):
+    context = browser.new_context(viewport={"width": 375, "height": 740}, locale="nl-NL")
+    page = context.new_page()
+    page.goto(site_url + "aanpakken/samen-sterk/")
+    menu_button = page.get_by_role("button", name="Menu")
+    for _ in range(5):
+        page.keyboard.press("Tab")
+        if page.evaluate("() => document.activeElement.getAttribute('aria-label')") == "Menu":
+            break
+    expect(menu_button).to_be_focused()
+    expect(menu_button).to_have_attribute("aria-expanded", "false")
+    page.keyboard.press("Enter")
+    expect(menu_button).to_have_attribute("aria-expanded", "true")
+    focused_link = page.locator("#ww-menu a:focus")
+    expect(focused_link).to_be_visible()
+    page.keyboard.press("Tab")
+    assert page.evaluate("() => document.getElementById('ww-menu').contains(document.activeElement)")
+    page.keyboard.press("Escape")
+    expect(menu_button).to_be_focused()
+    expect(menu_button).to_have_attribute("aria-expanded", "false")
+    assert not page.evaluate("() => document.getElementById('__drawer').checked")
+    page.keyboard.press("Tab")
+    search_button = page.get_by_role("button", name="Zoeken")
+    for _ in range(5):
+        if page.evaluate("() => document.activeElement.getAttribute('aria-label')") == "Zoeken":
+            break
+        page.keyboard.press("Tab")
+    expect(search_button).to_be_focused()
+    page.keyboard.press(" ")
+    expect(page.locator("input.md-search__input")).to_be_focused()
+    context.close()
+
+
+def test_heading_links_are_named_in_words_and_shown_as_a_sign(page, site_url):
+    page.goto(site_url + "aanpakken/samen-sterk/")
+    link = page.locator("h2 .headerlink").first
+    expect(link).to_have_accessible_name("Vaste link naar dit deel")
+    box = link.bounding_box()
+    assert box is not None and box["width"] < 40, box  # the words stay hidden; only ¶ shows
+    assert page.evaluate("e => getComputedStyle(e, '::before').content", link.element_handle()).startswith('"¶"')

@@ -5,7 +5,7 @@ import datetime
 from dataclasses import dataclass
 from functools import cached_property
 
-from .model import Approach, Curriculum, Module, Municipality, Project, Region, Result, TargetGroup, Theme
+from .model import Approach, Curriculum, Module, Municipality, Project, Region, Result, TargetGroup, Term, Theme
 
 
 @dataclass(frozen=True)
@@ -14,6 +14,7 @@ class Kennisbank:
     regions: dict[str, Region]
     themes: dict[str, Theme]
     target_groups: dict[str, TargetGroup]
+    terms: dict[str, Term]
     approaches: dict[str, Approach]
     projects: dict[str, Project]
     curriculum: Curriculum
@@ -94,6 +95,16 @@ class Kennisbank:
 
     def modules_for_project(self, project: Project) -> list[Module]:
         return [module for module in self.curriculum.modules if set(module.verwante_aanpakken) & set(project.aanpakken)]
+
+    def known_terms(self) -> list[str]:
+        """Names and explained terms: a reader meets them on every page, so the readability
+        score counts each as one ordinary word (see readability.py)."""
+        names = [*(a.naam for a in self.approaches.values()), *(a.eigenaar for a in self.approaches.values())]
+        names += [*(p.naam for p in self.projects.values()), *(p.organisatie for p in self.projects.values())]
+        for records in (self.municipalities, self.regions, self.themes, self.target_groups):
+            names += [record.naam for record in records.values()]
+        names += [form for term in self.terms.values() for form in (term.term, *term.vormen)]
+        return names
 
     def municipalities_of(self, record: Approach | Project) -> list[Municipality]:
         """The municipalities a record names, directly or through its region, in list order."""

@@ -244,6 +244,15 @@ class TargetGroup(Record):
     omschrijving: Line
 
 
+class Term(Record):
+    """A word the site cannot avoid, explained once on the Begrippen page."""
+
+    id: Id
+    term: Line
+    vormen: list[Line] = Field([], description="Andere vormen van het woord, zoals het meervoud.")
+    uitleg: Line = Field(description="Wat het woord betekent, in gewone taal (B1).")
+
+
 # --- records -------------------------------------------------------------------------------
 
 
@@ -251,7 +260,7 @@ class Approach(Record):
     id: Id
     naam: Line
     eigenaar: Line = Field(description="De organisatie die de aanpak ontwikkelde of beheert.")
-    samenvatting: Summary = Field(description="Eén zin in gewone taal (B1).")
+    samenvatting: Summary = Field(description="Eén of twee korte zinnen in gewone taal (taalniveau B1).")
     status: ApproachStatus = "in-gebruik"
     status_reden: Text | None = Field(None, description="Verplicht als de aanpak gestopt of niet werkzaam is.")
     probleem: Text
@@ -279,7 +288,7 @@ class Project(Record):
     id: Id = Field(description="Vaste naam voor het webadres: kleine letters, cijfers en streepjes. Verander hem nooit.")
     naam: Line = Field(description="De naam van het project.")
     organisatie: Line = Field(description="De organisatie die het project uitvoert.")
-    samenvatting: Summary = Field(description="Eén zin in gewone taal (B1).")
+    samenvatting: Summary = Field(description="Eén of twee korte zinnen in gewone taal (taalniveau B1).")
     beschrijving: Text = Field(description="Wat het project doet; eenvoudige Markdown mag.")
     status: ProjectStatus = Field(description="Loopt het project nog, is het afgerond of gestopt?")
     start: PartialDate | None = Field(None, description="Begin: JJJJ-MM-DD, JJJJ-MM of JJJJ.")

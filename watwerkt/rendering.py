@@ -129,6 +129,7 @@ COMPONENTS = {
     "opleiding_overzicht": "curriculum_overview.html",
     "resultaten_tabel": "results_table.html",
     "regio_lijst": "region_list.html",
+    "begrippen_lijst": "glossary.html",
     "gemeenten_overzicht": "municipality_overview.html",
     "open_data_velden": "open_data_fields.html",
     "lesmateriaal": "teaching_material.html",

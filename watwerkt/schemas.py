@@ -9,7 +9,7 @@ from pathlib import Path
 import yaml
 from pydantic import BaseModel
 
-from .model import Approach, Curriculum, Municipality, PermanentIds, Project, Region, TargetGroup, Theme
+from .model import Approach, Curriculum, Municipality, PermanentIds, Project, Region, TargetGroup, Term, Theme
 
 SCHEMA_DIR = "schema"
 # data file → (model, whether the file is a list of such records)
@@ -18,6 +18,7 @@ DATA_FILES: dict[str, tuple[type[BaseModel], bool]] = {
     "regios.yaml": (Region, True),
     "themas.yaml": (Theme, True),
     "doelgroepen.yaml": (TargetGroup, True),
+    "begrippen.yaml": (Term, True),
     "aanpakken.yaml": (Approach, True),
     "projects.yaml": (Project, True),
     "opleiding.yaml": (Curriculum, False),
@@ -127,6 +128,10 @@ hoort het in de projectenbank van *Wat Werkt*. Zo meld je het aan met een pull r
    met bestand, regel, project en veld.
 3. Open een pull request. Die wordt automatisch gecontroleerd; fouten verschijnen bij de regel
    waar ze staan. Daarna kijkt de redactie ernaar.
+
+Schrijf in gewone taal (taalniveau B1): korte zinnen, gewone woorden. `watwerkt check` geeft een
+waarschuwing als de samenvatting moeilijker is dan B1. Een vakwoord dat moet blijven, kan met
+een korte uitleg in `data/begrippen.yaml`; dan telt het als gewoon woord.
 
 Noem alleen algemene contactgegevens van de organisatie (website, info@-adres), nooit de naam,
 het 06-nummer of het e-mailadres van een persoon.

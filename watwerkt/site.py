@@ -1,21 +1,30 @@
 """A project's kennisbank and its renderer, loaded once while data/ stays unchanged."""
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 
 from . import projectenbank
 from .exports import exports
 from .kennisbank import Kennisbank
+from .readability import Scorer, readability_report
 from .rendering import Renderer
 from .schemas import contributor_guide
-from .validation import load_kennisbank, reference_date
+from .validation import InvalidData, Problem, check_data, reference_date
+
+READABILITY_REPORT = "leesbaarheid.csv"
 
 
 @dataclass(frozen=True)
 class Site:
     kennisbank: Kennisbank
     renderer: Renderer
+    warnings: list[Problem] = field(default_factory=list)  # worth an editor's look; no reason to stop
+
+    @cached_property
+    def readability(self) -> Scorer:
+        return Scorer(self.kennisbank.known_terms())
 
     def generated_files(self, *, site_url: str, site_name: str) -> list[tuple[str, str | bytes]]:
         """(path below docs/, content) of every file the engine adds to the site: a Markdown
@@ -24,6 +33,8 @@ class Site:
         files += [(export.path, export.content) for export in exports(self.kennisbank, site_url=site_url, site_name=site_name)]
         files.append((projectenbank.INDEX_PATH, projectenbank.filter_index(self.kennisbank)))
         files.append(("bijdragen.md", contributor_guide()))  # CONTRIBUTING.md, on the site too
+        # Filled in after the pages are rendered (readability_report); listed now so links to it work.
+        files.append((READABILITY_REPORT, readability_report([])))
         return files
 
 
@@ -41,7 +52,9 @@ def load_site(project_dir: Path) -> Site:
     today = reference_date()
     signature = (project_dir, today, *((path.name, path.stat().st_mtime_ns, path.stat().st_size) for path in sorted(data_dir.glob("*.yaml"))))
     if signature not in _loaded:
-        kennisbank = load_kennisbank(data_dir, relative_to=project_dir)
+        kennisbank, problems = check_data(data_dir, relative_to=project_dir, today=today)
+        if kennisbank is None:
+            raise InvalidData([problem for problem in problems if not problem.warning])
         _loaded.clear()
-        _loaded[signature] = Site(kennisbank, Renderer(kennisbank, today=today))
+        _loaded[signature] = Site(kennisbank, Renderer(kennisbank, today=today), warnings=problems)
     return _loaded[signature]

@@ -16,7 +16,8 @@ from typing import Any, Callable, Iterable
 from pydantic import BaseModel, ValidationError
 
 from .kennisbank import Kennisbank, is_stale
-from .model import Approach, Curriculum, Municipality, PermanentIds, Project, Region, TargetGroup, Theme, referenced_file
+from .readability import B1_MINIMUM, Scorer
+from .model import Approach, Curriculum, Municipality, PermanentIds, Project, Region, TargetGroup, Term, Theme, referenced_file
 from .yaml_source import DataPath, YamlDocument, read_yaml
 
 
@@ -57,6 +58,7 @@ COLLECTIONS = (
     _Collection("regios.yaml", Region),
     _Collection("themas.yaml", Theme),
     _Collection("doelgroepen.yaml", TargetGroup),
+    _Collection("begrippen.yaml", Term),
     _Collection("aanpakken.yaml", Approach),
     _Collection("projects.yaml", Project),
 )
@@ -102,19 +104,21 @@ def check_data(
     _check_freshness(records, checkers, today)
     if curriculum is not None and register is not None:
         _check_permanent_ids(curriculum, curriculum_checker, register, register_checker)
-    problems = sorted({problem for checker in (*checkers.values(), curriculum_checker, register_checker) for problem in checker.problems})
-    if curriculum is None or any(not problem.warning for problem in problems):
-        return None, problems
+    all_checkers = (*checkers.values(), curriculum_checker, register_checker)
+    if curriculum is None or any(not problem.warning for checker in all_checkers for problem in checker.problems):
+        return None, sorted({problem for checker in all_checkers for problem in checker.problems})
     kennisbank = Kennisbank(
         municipalities=records["gemeenten.yaml"],
         regions=records["regios.yaml"],
         themes=records["themas.yaml"],
         target_groups=records["doelgroepen.yaml"],
+        terms=records["begrippen.yaml"],
         approaches=records["aanpakken.yaml"],
         projects=records["projects.yaml"],
         curriculum=curriculum,
     )
-    return kennisbank, problems
+    _check_plain_language(kennisbank, checkers)
+    return kennisbank, sorted({problem for checker in all_checkers for problem in checker.problems})
 
 
 def summary(kennisbank: Kennisbank) -> str:
@@ -433,6 +437,22 @@ def _check_freshness(records: dict[str, dict], checkers: dict[str, _FileChecker]
                     (index, "laatst_gecontroleerd"),
                     f"laatst gecontroleerd op {record.laatst_gecontroleerd.isoformat()}, meer dan 12 maanden geleden; "
                     "kijk of alles nog klopt en zet dan de datum van vandaag",
+                    warning=True,
+                )
+
+
+def _check_plain_language(kennisbank: Kennisbank, checkers: dict[str, _FileChecker]) -> None:
+    """Summaries are what most readers read; warn when one is harder than taalniveau B1."""
+    scorer = Scorer(kennisbank.known_terms())
+    for filename, records in (("aanpakken.yaml", kennisbank.approaches), ("projects.yaml", kennisbank.projects)):
+        checker = checkers[filename]
+        for index, record in _indexed(checker, records):
+            readability = scorer.score(record.samenvatting)
+            if not readability.is_b1:
+                checker.report(
+                    (index, "samenvatting"),
+                    f"moeilijker dan taalniveau B1 (Flesch-Douma {readability.shown}, B1 vanaf {B1_MINIMUM}): maak de zinnen "
+                    "korter en kies kortere woorden; een vakwoord dat moet blijven, leg je uit in data/begrippen.yaml",
                     warning=True,
                 )
 

@@ -3,19 +3,27 @@
 Before anything is built, the data is checked: any problem stops the build with the same
 lines as `watwerkt check`, so no half-valid site is ever published. Then every record gets
 its generated page (docs/ holds no stub file per record), and the open-data files and the
-feed are added to the site. After the build, Pagefind indexes the site for the search box.
+feed are added to the site. Warnings (stale records, summaries harder than B1) are logged but
+never stop a build. Each page's readability is measured as it is rendered. After the build,
+the readability report is written and Pagefind indexes the site for the search box.
 """
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort
 from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
 
 from watwerkt import InvalidData
+from watwerkt.readability import PageReadability, prose, readability_report, readability_summary
 from watwerkt.search_index import SearchIndexError, build_search_index
-from watwerkt.site import load_site
+from watwerkt.site import READABILITY_REPORT, load_site
+
+log = logging.getLogger("mkdocs.hooks.kennisbank")
+_readability: dict[str, PageReadability] = {}  # of the pages rendered in the current build
 
 
 def _project_dir(config: MkDocsConfig) -> Path:
@@ -28,7 +36,13 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     except InvalidData as error:
         count = len(error.problems)
         raise Abort(f"{error}\n{count} {'probleem' if count == 1 else 'problemen'} in data/; de site is niet gebouwd.") from None
+    for warning in load_site(_project_dir(config)).warnings:
+        log.info(str(warning))
     return config
+
+
+def on_pre_build(*, config: MkDocsConfig) -> None:
+    _readability.clear()
 
 
 def on_files(files: Files, *, config: MkDocsConfig) -> Files:
@@ -40,7 +54,16 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     return files
 
 
+def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+    scorer = load_site(_project_dir(config)).readability
+    _readability[page.url] = PageReadability(page.url, scorer.score(prose(html)))
+    return html
+
+
 def on_post_build(*, config: MkDocsConfig) -> None:
+    pages = [page for page in _readability.values() if page.readability.words]
+    (Path(config.site_dir) / READABILITY_REPORT).write_text(readability_report(pages), encoding="utf-8")
+    log.info(readability_summary(pages))
     try:
         build_search_index(Path(config.site_dir))
     except SearchIndexError as error:

@@ -1,0 +1,118 @@
+"""Plain language: every page and every summary gets a Flesch-Douma score, and a summary
+harder than taalniveau B1 gets a warning that names its file, line, record and field."""
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+import pytest
+
+from conftest import build, copy_project, replace_in
+from site_pages import read_page
+from watwerkt.readability import B1_MINIMUM, Scorer, prose, syllables
+from watwerkt.validation import check_data
+
+HARD = "Ervaringsdeskundigheidsbevorderingsprogrammatuur institutionaliseert intergenerationele armoedeproblematiek."
+
+
+@pytest.mark.parametrize(
+    "word, expected",
+    [("kat", 1), ("armoede", 3), ("kinderen", 3), ("ervaringsdeskundige", 7), ("financiële", 5), ("bijstand", 2), ("uitsluiting", 3), ("Veenkoloniën", 5)],
+)
+def test_dutch_syllables(word, expected):
+    assert syllables(word) == expected
+
+
+def test_the_flesch_douma_formula():
+    easy = Scorer().score("De kat zit op de mat. Hij slaapt.")
+    assert (easy.words, easy.sentences, easy.syllables) == (8, 2, 8)
+    assert easy.score == pytest.approx(206.84 - 0.93 * 4 - 77 * 1)
+    hard = Scorer().score("Ervaringsdeskundigen werken.")
+    assert hard.score == pytest.approx(206.84 - 0.93 * 2 - 77 * 9 / 2)
+    assert not hard.is_b1 and easy.is_b1
+
+
+def test_known_terms_count_as_one_short_word():
+    scorer = Scorer(["ervaringsdeskundigen", "Sterk uit Armoede"])
+    text = scorer.score("Ervaringsdeskundigen werken bij Sterk uit Armoede.")
+    assert (text.words, text.syllables) == (4, 2 + 2 + 1 + 2)
+
+
+def test_prose_leaves_out_tables_code_and_heading_links():
+    html = (
+        '<h2 id="a">Titel<a class="headerlink" href="#a">Vaste link naar dit deel</a></h2>'
+        "<p>Een zin zonder punt</p><ul><li>Punt een</li><li>Punt twee</li></ul>"
+        "<table><tr><td>Provinciehuisafdelingscoördinator</td></tr></table><pre><code>x = 1</code></pre>"
+    )
+    lines = [line for line in prose(html).splitlines() if line.strip()]
+    assert lines == ["Titel", "Een zin zonder punt", "Punt een", "Punt twee"]
+    assert Scorer().score(prose(html)).sentences == 4
+
+
+def test_a_summary_harder_than_b1_is_a_warning_with_its_place(data_dir):
+    replace_in(data_dir / "projects.yaml", "  samenvatting: Een project om mee te testen.", f"  samenvatting: {HARD}")
+    kennisbank, problems = check_data(data_dir, relative_to=data_dir.parent)
+    assert kennisbank is not None  # a warning, not an error
+    [problem] = problems
+    assert problem.warning
+    assert str(problem).startswith(
+        "data/projects.yaml:4: eerste-project: samenvatting: waarschuwing: moeilijker dan taalniveau B1 (Flesch-Douma -"
+    )
+    assert f"B1 vanaf {B1_MINIMUM}" in problem.message and "data/begrippen.yaml" in problem.message
+
+
+def test_an_explained_term_does_not_make_a_summary_hard(data_dir):
+    summary = "Elke ervaringsdeskundige in de groep helpt mee."
+    replace_in(data_dir / "projects.yaml", "  samenvatting: Een project om mee te testen.", f"  samenvatting: {summary}")
+    (data_dir / "begrippen.yaml").write_text("[]\n", encoding="utf-8")
+    _, problems = check_data(data_dir, relative_to=data_dir.parent)
+    assert [problem.field for problem in problems] == ["samenvatting"]
+    replace_in(data_dir / "begrippen.yaml", "[]", "- id: ervaringsdeskundige\n  term: ervaringsdeskundige\n  uitleg: Iemand die armoede kent.")
+    assert check_data(data_dir, relative_to=data_dir.parent)[1] == []
+
+
+@pytest.fixture(scope="module")
+def hard_build(tmp_path_factory):
+    """The real site with one hard summary and one hard page."""
+    project = copy_project(tmp_path_factory.mktemp("leesbaarheid") / "project")
+    replace_in(project / "data" / "projects.yaml", "samenvatting: Welzijnswerk Midden Drenthe biedt maatwerk aan inwoners in armoede.", f"samenvatting: {HARD}")
+    replace_in(project / "docs" / "over.md", "## Privacy\n", f"{HARD} {HARD}\n\n## Privacy\n")
+    site = project / "site"
+    result = build(project, site)
+    assert result.returncode == 0, result.stdout + result.stderr  # warnings never stop a build
+    return site, result.stdout + result.stderr
+
+
+def test_the_build_warns_about_the_hard_summary(hard_build):
+    _, log = hard_build
+    line = next(line for line in log.splitlines() if "samenvatting: waarschuwing" in line)
+    assert "data/projects.yaml:" in line and "welzijn" in line and "moeilijker dan taalniveau B1" in line
+
+
+def report_rows(site: Path) -> list[dict[str, str]]:
+    with (site / "leesbaarheid.csv").open(encoding="utf-8") as report:
+        return list(csv.DictReader(report, delimiter=";"))
+
+
+def test_the_build_reports_every_page_hardest_first(hard_build, real_site):
+    site, log = hard_build
+    rows = report_rows(site)
+    pages = {row["pagina"] for row in rows}
+    for html in site.rglob("index.html"):
+        if read_page(html).h1:
+            path = "/" + html.parent.relative_to(site).as_posix().removeprefix(".") + ("/" if html.parent != site else "")
+            assert path.replace("//", "/") in pages
+    scores = [int(row["flesch_douma"]) for row in rows]
+    assert scores == sorted(scores)
+    assert all((row["b1"] == "ja") == (int(row["flesch_douma"]) >= B1_MINIMUM) for row in rows)
+    score_of = lambda rows, page: next(int(row["flesch_douma"]) for row in rows if row["pagina"] == page)  # noqa: E731
+    assert score_of(rows, "/over/") < score_of(report_rows(real_site), "/over/") - 5  # the page made hard on purpose
+    summary = next(line for line in log.splitlines() if "Leesbaarheid (Flesch-Douma" in line)
+    assert f"het moeilijkst: {rows[0]['pagina']} {rows[0]['flesch_douma']}, " in summary
+    assert f"{len(rows)} pagina's" in summary
+
+
+def test_the_begrippen_page_explains_each_term(real_site):
+    page = read_page(real_site / "begrippen" / "index.html")
+    assert {"ervaringsdeskundige", "generatiearmoede", "professional"} <= page.ids
+    assert "Iemand die armoede zelf heeft meegemaakt" in page.text

@@ -1,0 +1,158 @@
+"""How easy a Dutch text is to read: the Flesch-Douma score.
+
+    score = 206.84 - 0.93 × (words per sentence) - 77 × (syllables per word)
+
+Higher is easier. Taalniveau B1 lies at about 60 and above; below 60 most readers need more
+education than B1. The score only counts; it cannot judge words or order, so it is a signal
+for an editor, never a reason to stop a build.
+
+Names and the terms the site explains (data/begrippen.yaml) are things a reader meets on
+every page: "Mobility Mentoring" or "ervaringsdeskundige" cannot be said more simply. Each
+counts as one ordinary word of two syllables, so they do not make a text look hard.
+"""
+from __future__ import annotations
+
+import math
+import re
+import statistics
+import unicodedata
+from dataclasses import dataclass
+from html.parser import HTMLParser
+from typing import Iterable
+
+B1_MINIMUM = 60
+KNOWN_TERM_SYLLABLES = 2
+
+_WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
+_SENTENCE_END = re.compile(r"[.!?…:;]+(?=\s|$)|\n+")
+_VOWEL_GROUP = re.compile(r"[aeiouy]+")
+
+
+@dataclass(frozen=True)
+class Readability:
+    words: int
+    sentences: int
+    syllables: int
+
+    @property
+    def score(self) -> float:
+        if not self.words:
+            return 100.0
+        return 206.84 - 0.93 * self.words / self.sentences - 77 * self.syllables / self.words
+
+    @property
+    def is_b1(self) -> bool:
+        return self.score >= B1_MINIMUM
+
+    @property
+    def shown(self) -> int:
+        """The score as people see it: rounded down, so 59.8 reads 59 and is below B1."""
+        return math.floor(self.score)
+
+
+def syllables(word: str) -> int:
+    """Dutch syllables, estimated from vowel groups: "aa", "oei" and "ij" are one sound, a
+    diaeresis ("ë" in "financiële") starts a new one."""
+    word = word.lower().replace("ij", "ei")
+    groups = 0
+    for part in re.split(r"(?=[äëïöü])", word):
+        plain = unicodedata.normalize("NFKD", part).encode("ascii", "ignore").decode()
+        groups += len(_VOWEL_GROUP.findall(plain))
+    return max(1, groups)
+
+
+class Scorer:
+    """Scores texts, counting each known name or term as one short word."""
+
+    def __init__(self, known_terms: Iterable[str] = ()):
+        terms = sorted({term.strip() for term in known_terms if term.strip()}, key=len, reverse=True)
+        self._known = re.compile(r"\b(?:" + "|".join(map(re.escape, terms)) + r")\b", re.IGNORECASE) if terms else None
+
+    def score(self, text: str) -> Readability:
+        text = unicodedata.normalize("NFC", text)
+        known_count = 0
+        if self._known is not None:
+            text, known_count = self._known.subn(" ", text)
+        sentences = [part for part in _SENTENCE_END.split(text) if _WORD.search(part)]
+        words = _WORD.findall(text)
+        return Readability(
+            words=len(words) + known_count,
+            sentences=max(1, len(sentences)),
+            syllables=sum(map(syllables, words)) + KNOWN_TERM_SYLLABLES * known_count,
+        )
+
+
+# --- pages ----------------------------------------------------------------------------------
+
+
+class _Prose(HTMLParser):
+    """The prose of a page: each paragraph, list item and heading ends a sentence; tables,
+    code, forms and the ¶ links are left out (they are data and controls, not sentences)."""
+
+    SKIP = {"table", "pre", "code", "script", "style", "form", "nav", "button", "svg", "template", "select", "textarea"}
+    BLOCKS = {"p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "dd", "dt", "blockquote", "figcaption", "div", "details", "summary"}
+    VOID = {"br", "img", "input", "meta", "link", "hr", "wbr", "source", "col", "area", "embed", "track"}
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self._open: list[tuple[str, bool]] = []  # (tag, whether its text is left out)
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in self.VOID:
+            self.parts.append("\n" if tag == "br" else " ")
+            return
+        classes = (dict(attrs).get("class") or "").split()
+        skipped = tag in self.SKIP or "headerlink" in classes or bool(self._open and self._open[-1][1])
+        self._open.append((tag, skipped))
+        if tag in self.BLOCKS:
+            self.parts.append("\n")
+
+    def handle_endtag(self, tag: str) -> None:
+        while any(open_tag == tag for open_tag, _ in self._open):
+            open_tag, _ = self._open.pop()
+            if open_tag in self.BLOCKS:
+                self.parts.append("\n")
+            if open_tag == tag:
+                break
+
+    def handle_data(self, data: str) -> None:
+        if not (self._open and self._open[-1][1]):
+            self.parts.append(data)
+
+
+def prose(html: str) -> str:
+    """The running text of an HTML fragment, one block per line."""
+    parser = _Prose()
+    parser.feed(html)
+    parser.close()
+    return "".join(parser.parts)
+
+
+@dataclass(frozen=True)
+class PageReadability:
+    path: str  # the page's address below the site root, e.g. "aanpakken/samen-sterk/"
+    readability: Readability
+
+
+def readability_report(pages: Iterable[PageReadability]) -> str:
+    """A CSV (the Dutch kind: ';') of every page's score, hardest first: what to rewrite first."""
+    lines = ["pagina;flesch_douma;b1;woorden;zinnen"]
+    for page in sorted(pages, key=lambda page: (page.readability.score, page.path)):
+        r = page.readability
+        lines.append(f"/{page.path};{r.shown};{'ja' if r.is_b1 else 'nee'};{r.words};{r.sentences}")
+    return "\n".join(lines) + "\n"
+
+
+def readability_summary(pages: Iterable[PageReadability], *, hardest: int = 5) -> str:
+    """One line for the build log."""
+    pages = sorted((page for page in pages if page.readability.words), key=lambda page: (page.readability.score, page.path))
+    if not pages:
+        return "Leesbaarheid: geen pagina's met tekst."
+    scores = [page.readability.score for page in pages]
+    below = [page for page in pages if not page.readability.is_b1]
+    worst = ", ".join(f"/{page.path} {page.readability.shown}" for page in below[:hardest])
+    return (
+        f"Leesbaarheid (Flesch-Douma, B1 vanaf {B1_MINIMUM}): {len(pages)} pagina's, mediaan {math.floor(statistics.median(scores))}; "
+        f"{len(below)} onder B1" + (f", het moeilijkst: {worst}" if worst else "") + "."
+    )
