@@ -1,14 +1,15 @@
 # Wat Werkt: two commands do everything.
 #   make serve   set up, then build and serve the site at http://127.0.0.1:8000
 #   make test    set up (Chromium included), then run every test
-# Also: make check (check data/), make build (site into site/).
+# Also: make check (check data/), make build (site into site/), make links (links to other
+# websites in the built site; needs internet, never part of the build or the tests).
 
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve test check build system-packages
+.PHONY: serve test check build links system-packages
 
 serve: $(BIN)/.installed
 	$(BIN)/mkdocs serve --strict -a 127.0.0.1:8000
@@ -25,6 +26,9 @@ build: $(BIN)/.installed
 	rm -rf .site-new
 	$(BIN)/mkdocs build --strict -d .site-new
 	rm -rf site && mv .site-new site
+
+links: build
+	$(BIN)/watwerkt links --site site
 
 # The virtual environment, with the exact versions of constraints.txt.
 $(BIN)/.installed: pyproject.toml constraints.txt

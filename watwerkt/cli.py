@@ -7,6 +7,7 @@ from pathlib import Path
 
 from .schemas import stale_generated_files, write_generated_files
 from .issue_form import add_project_from_issue, issue_comment
+from .link_check import check_links, external_links, source_lines
 from .validation import Problem, check_data, reference_date, summary
 
 
@@ -25,7 +26,12 @@ def main(argv: list[str] | None = None) -> int:
     submission.add_argument("--reactie", type=Path, help="schrijf hier het antwoord voor het issue als het project niet klopt")
     schema = commands.add_parser("schema", help="schrijf de JSON Schema's in schema/ en CONTRIBUTING.md uit het model")
     schema.add_argument("--check", action="store_true", help="schrijf niets; exit 1 als iets verouderd is")
+    links = commands.add_parser("links", help="controleer de links naar andere websites in de gebouwde site; blokkeert niets")
+    links.add_argument("--site", type=Path, default=Path("site"), help="de gebouwde site (standaard: site, van `make build`)")
+    links.add_argument("--timeout", type=float, default=10, help="seconden wachten per link (standaard: 10)")
     arguments = parser.parse_args(argv)
+    if arguments.command == "links":
+        return run_links(arguments.site, timeout=arguments.timeout)
     if arguments.command == "aanmelding":
         return run_submission(arguments.issue_body, arguments.data, arguments.reactie)
     if arguments.command == "schema":
@@ -63,6 +69,32 @@ def _escape_data(text: str) -> str:
 
 def _escape_property(text: str) -> str:
     return _escape_data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+def run_links(site_dir: Path, *, timeout: float) -> int:
+    """Exit 1 only for links that are certainly broken; doubtful ones are listed to look at.
+    Exit 2 when nothing could be checked (no site, or no network)."""
+    if not (site_dir / "index.html").exists():
+        print(f"{site_dir}/ bevat geen gebouwde site; bouw hem eerst met `make build`.", file=sys.stderr)
+        return 2
+    pages_of = external_links(site_dir)
+    sources = sorted(Path("data").glob("*.yaml")) + sorted(Path("docs").rglob("*.md"))
+    statuses = check_links(pages_of, timeout=timeout)
+    if statuses and all(status.status is None for status in statuses):
+        print(f"Geen van de {len(statuses)} websites gaf antwoord. Is deze computer met internet verbonden?", file=sys.stderr)
+        return 2
+    for status in sorted(statuses, key=lambda status: not status.broken):  # broken ones first
+        if status.ok:
+            continue
+        print(f"{'KAPOT' if status.broken else 'BEKIJK'}: {status.url}: {status.reason}")
+        print(f"    op: {', '.join(pages_of[status.url])}")
+        where = source_lines(status.url, sources)
+        if where:
+            print(f"    in: {', '.join(where)}")
+    broken = sum(status.broken for status in statuses)
+    doubtful = sum(not status.ok and not status.broken for status in statuses)
+    print(f"{len(statuses)} links naar andere websites: {len(statuses) - broken - doubtful} in orde, {broken} kapot, {doubtful} om zelf te bekijken.")
+    return 1 if broken else 0
 
 
 def run_submission(issue_body: Path, data_dir: Path, reply: Path | None) -> int:

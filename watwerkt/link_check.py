@@ -1,0 +1,121 @@
+"""Check the links from the built site to other websites.
+
+Internal links are checked by the tests on every build; links to other sites break on their
+own schedule, so this is a separate command (`watwerkt links`) that never blocks a build. It
+asks each address once (HEAD, or GET where a server refuses HEAD), follows redirects, and
+tells for a broken link which pages and which source lines hold it.
+"""
+from __future__ import annotations
+
+import re
+import socket
+import urllib.error
+import urllib.request
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
+from html.parser import HTMLParser
+from pathlib import Path
+from typing import Iterable
+
+USER_AGENT = "WatWerkt-linkcontrole/1.0 (kennisbank armoede Noord-Nederland)"
+GONE = {404, 410}  # the page is not there: broken for sure
+_SITEMAP_LOC = re.compile(r"<loc>(.*?)</loc>")
+
+
+@dataclass(frozen=True)
+class LinkStatus:
+    url: str
+    status: int | None  # the final HTTP status, None when no answer came
+    reason: str  # in Dutch, for the report
+
+    @property
+    def broken(self) -> bool:
+        """Certainly broken: the page is gone or the site's name does not exist."""
+        return self.status in GONE or self.reason.startswith("onbekende host")
+
+    @property
+    def ok(self) -> bool:
+        return self.status is not None and 200 <= self.status < 400
+
+
+class _Links(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.hrefs: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        href = dict(attrs).get("href")
+        if tag == "a" and href and href.startswith(("http://", "https://")):
+            self.hrefs.append(href)
+
+
+def own_address(site_dir: Path) -> str | None:
+    """The site's own address, as the sitemap gives it; links there are internal."""
+    sitemap = site_dir / "sitemap.xml"
+    if not sitemap.exists():
+        return None
+    found = _SITEMAP_LOC.search(sitemap.read_text(encoding="utf-8"))
+    return found.group(1).rstrip("/") + "/" if found else None
+
+
+def external_links(site_dir: Path) -> dict[str, list[str]]:
+    """Every address on another site → the pages (below the site root) that link to it."""
+    site_dir = Path(site_dir)
+    own = own_address(site_dir)
+    pages_of: dict[str, list[str]] = {}
+    for html_file in sorted(site_dir.rglob("*.html")):
+        parser = _Links()
+        parser.feed(html_file.read_text(encoding="utf-8"))
+        page = "/" + html_file.relative_to(site_dir).as_posix().removesuffix("index.html")
+        for href in dict.fromkeys(parser.hrefs):
+            if own and href.startswith(own):
+                continue
+            pages_of.setdefault(href, []).append(page)
+    return {url: sorted(pages) for url, pages in sorted(pages_of.items())}
+
+
+def check_link(url: str, *, timeout: float = 10) -> LinkStatus:
+    status = _ask(url, "HEAD", timeout)
+    if status.status in (403, 405, 501):  # some servers only answer GET
+        status = _ask(url, "GET", timeout)
+    return status
+
+
+def _ask(url: str, method: str, timeout: float) -> LinkStatus:
+    request = urllib.request.Request(url, method=method, headers={"User-Agent": USER_AGENT})
+    try:
+        with urllib.request.urlopen(request, timeout=timeout) as response:
+            return LinkStatus(url, response.status, "in orde" if response.url == url else f"doorgestuurd naar {response.url}")
+    except urllib.error.HTTPError as error:
+        return LinkStatus(url, error.code, f"HTTP {error.code} {error.reason}")
+    except urllib.error.URLError as error:
+        return LinkStatus(url, None, _reason(error.reason))
+    except (TimeoutError, socket.timeout):
+        return LinkStatus(url, None, f"geen antwoord binnen {timeout:g} seconden")
+    except (OSError, ValueError) as error:
+        return LinkStatus(url, None, f"niet bereikbaar: {error}")
+
+
+def _reason(reason: object) -> str:
+    if isinstance(reason, socket.gaierror):
+        return "onbekende host: deze naam bestaat niet (meer)"
+    if isinstance(reason, (TimeoutError, socket.timeout)):
+        return "geen antwoord op tijd"
+    if isinstance(reason, ConnectionRefusedError):
+        return "verbinding geweigerd"
+    return f"niet bereikbaar: {reason}"
+
+
+def check_links(urls: Iterable[str], *, timeout: float = 10, workers: int = 8) -> list[LinkStatus]:
+    with ThreadPoolExecutor(max_workers=workers) as pool:
+        return list(pool.map(lambda url: check_link(url, timeout=timeout), urls))
+
+
+def source_lines(url: str, sources: Iterable[Path]) -> list[str]:
+    """'data/aanpakken.yaml:57' for each line of the sources that holds the address."""
+    found = []
+    for path in sources:
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+            if url in line:
+                found.append(f"{path.as_posix()}:{number}")
+    return found
