@@ -62,24 +62,32 @@ def syllables(word: str) -> int:
 
 
 class Scorer:
-    """Scores texts, counting each known name or term as one short word."""
+    """Scores texts, counting each known name or term as one short word. Terms are matched
+    word by word (longest first), so thousands of names cost no more than a few."""
 
     def __init__(self, known_terms: Iterable[str] = ()):
-        terms = sorted({term.strip() for term in known_terms if term.strip()}, key=len, reverse=True)
-        self._known = re.compile(r"\b(?:" + "|".join(map(re.escape, terms)) + r")\b", re.IGNORECASE) if terms else None
+        self._known = {tuple(word.casefold() for word in _WORD.findall(term)) for term in known_terms} - {()}
+        self._longest = max(map(len, self._known), default=0)
 
     def score(self, text: str) -> Readability:
         text = unicodedata.normalize("NFC", text)
-        known_count = 0
-        if self._known is not None:
-            text, known_count = self._known.subn(" ", text)
-        sentences = [part for part in _SENTENCE_END.split(text) if _WORD.search(part)]
+        sentences = sum(1 for part in _SENTENCE_END.split(text) if _WORD.search(part))
         words = _WORD.findall(text)
-        return Readability(
-            words=len(words) + known_count,
-            sentences=max(1, len(sentences)),
-            syllables=sum(map(syllables, words)) + KNOWN_TERM_SYLLABLES * known_count,
-        )
+        folded = [word.casefold() for word in words]
+        count = total_syllables = position = 0
+        while position < len(words):
+            length = self._known_term_at(folded, position)
+            total_syllables += KNOWN_TERM_SYLLABLES if length else syllables(words[position])
+            count += 1
+            position += length or 1
+        return Readability(words=count, sentences=max(1, sentences), syllables=total_syllables)
+
+    def _known_term_at(self, folded: list[str], position: int) -> int:
+        """The number of words of the longest known term starting at `position`, or 0."""
+        for length in range(min(self._longest, len(folded) - position), 0, -1):
+            if tuple(folded[position : position + length]) in self._known:
+                return length
+        return 0
 
 
 # --- pages ----------------------------------------------------------------------------------

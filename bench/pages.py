@@ -1,0 +1,240 @@
+"""Screenshots and Lighthouse scores for the site's main page types, at phone and desktop width.
+
+For each page type (home, an approach, the projectenbank, a project, a municipality, a module of
+the curriculum, the sign-up form, the Begrippen page) this builds the real site into a temporary
+folder, serves it on 127.0.0.1 and
+  - takes full-page screenshots in headless Chromium at 375x740 (phone) and 1280x800 (desktop);
+  - runs Lighthouse (npm, pinned in package.json: run `npm ci` first) for accessibility,
+    performance, best practices and SEO, once as a phone (Lighthouse's default mobile preset)
+    and once with its desktop preset.
+It prints the scores (0-100) as a table and, per page, the Lighthouse audits that failed in
+accessibility, best practices and SEO: the actionable findings. Nothing is asserted.
+
+    .venv/bin/python bench/pages.py [PAGE ...] [--out DIR]
+
+PAGE is one or more of the names below (default: all); DIR defaults to bench/uitvoer/pages/.
+DIR receives NAME-phone.png, NAME-desktop.png, scores.json (the scores and failed audits) and
+lighthouse/NAME-{phone,desktop}.json (Lighthouse's full reports).
+
+Performance here is a rough figure: Python's http.server sends no gzip and no cache headers, which
+a real static host does, and one Lighthouse run varies by a few points.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from playwright.sync_api import sync_playwright
+
+from synthetic import REPO, Server, build, chromium, project_with
+
+PAGES = {
+    "home": "",
+    "approach": "aanpakken/samen-sterk/",
+    "projectenbank": "projectenbank/",
+    "project": "projectenbank/samen-sterk-oost-groningen/",
+    "municipality": "gemeenten/veendam/",
+    "module": "opleiding/stage/",
+    "form": "aanmelden/",
+    "begrippen": "begrippen/",
+}
+VIEWPORTS = {
+    "phone": {"viewport": {"width": 375, "height": 740}, "is_mobile": True, "has_touch": True},
+    "desktop": {"viewport": {"width": 1280, "height": 800}},
+}
+LIGHTHOUSE = REPO / "node_modules" / ".bin" / "lighthouse"
+LIGHTHOUSE_PRESETS = {"phone": [], "desktop": ["--preset=desktop"]}  # Lighthouse's default is mobile
+CHROME_FLAGS = "--headless=new --no-sandbox --disable-gpu --disable-background-networking"
+CATEGORIES = {"accessibility": "a11y", "performance": "perf", "best-practices": "bp", "seo": "seo"}
+FINDING_CATEGORIES = ("accessibility", "best-practices", "seo")  # performance audits are tuning, not faults
+SCORED_MODES = ("binary", "numeric", "metricSavings")  # the others (manual, informative, n/a) don't pass or fail
+DEFAULT_OUT = REPO / "bench" / "uitvoer" / "pages"
+ELEMENTS_SHOWN = 3
+
+
+def arguments() -> argparse.Namespace:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("pages", nargs="*", metavar="PAGE",
+                        help=f"page types to measure (default: all): {', '.join(PAGES)}")
+    parser.add_argument("--out", type=Path, default=DEFAULT_OUT, help="folder for screenshots and scores")
+    options = parser.parse_args()
+    unknown = [name for name in options.pages if name not in PAGES]
+    if unknown:
+        parser.error(f"unknown page {', '.join(unknown)}; choose from {', '.join(PAGES)}")
+    return options
+
+
+def require_lighthouse() -> None:
+    if not LIGHTHOUSE.exists():
+        sys.exit(f"Lighthouse is missing ({LIGHTHOUSE.relative_to(REPO)}): run `npm ci` in {REPO} first.")
+
+
+def build_site(folder: Path) -> Path:
+    """The real site (no made-up projects), built from a copy of the sources in `folder`."""
+    project = project_with(folder / "project", 0)
+    site = folder / "site"
+    build(project, site)
+    return site
+
+
+def check_pages_exist(site: Path, names: list[str]) -> None:
+    missing = [PAGES[name] or "/" for name in names if not (site / PAGES[name] / "index.html").exists()]
+    if missing:
+        sys.exit(f"Not in the built site: {', '.join(missing)}")
+
+
+def screenshot(browser, url: str, form: str, path: Path) -> None:
+    context = browser.new_context(**VIEWPORTS[form])
+    page = context.new_page()
+    page.goto(url, wait_until="networkidle")
+    page.screenshot(path=str(path), full_page=True)
+    context.close()
+
+
+def take_screenshots(base_url: str, names: list[str], out: Path) -> None:
+    with sync_playwright() as playwright:
+        browser = chromium(playwright)
+        for name in names:
+            for form in VIEWPORTS:
+                screenshot(browser, base_url + PAGES[name], form, out / f"{name}-{form}.png")
+        browser.close()
+
+
+def lighthouse(url: str, form: str, report: Path) -> dict:
+    """Lighthouse's full report (JSON) for `url` as a phone or a desktop."""
+    command = [
+        str(LIGHTHOUSE), url, "--output=json", f"--output-path={report}", "--quiet",
+        f"--only-categories={','.join(CATEGORIES)}", f"--chrome-flags={CHROME_FLAGS}",
+        *LIGHTHOUSE_PRESETS[form],
+    ]
+    environment = dict(os.environ, CHROME_PATH=os.environ.get("CHROMIUM", "/usr/bin/chromium"))
+    result = subprocess.run(command, capture_output=True, text=True, env=environment)
+    if result.returncode != 0:
+        sys.exit(f"Lighthouse failed on {url} ({form}):\n{result.stdout}{result.stderr}")
+    return json.loads(report.read_text(encoding="utf-8"))
+
+
+def scores(report: dict) -> dict[str, int | None]:
+    """Category → score 0-100 (None where Lighthouse could not score it)."""
+    values = {}
+    for category in CATEGORIES:
+        score = report["categories"][category]["score"]
+        values[category] = None if score is None else round(100 * score)
+    return values
+
+
+def failed_audits(report: dict) -> list[dict]:
+    """The audits of accessibility, best practices and SEO that did not pass, with where they failed."""
+    failures = []
+    for category in FINDING_CATEGORIES:
+        for reference in report["categories"][category]["auditRefs"]:
+            audit = report["audits"][reference["id"]]
+            if audit["scoreDisplayMode"] in SCORED_MODES and audit["score"] is not None and audit["score"] < 1:
+                failures.append({
+                    "category": category, "id": audit["id"], "title": audit["title"],
+                    "weight": reference["weight"], "where": failing_items(audit),
+                })
+    return failures
+
+
+def failing_items(audit: dict) -> list[str]:
+    """Short descriptions of the elements or resources an audit found fault with."""
+    items = []
+    for item in (audit.get("details") or {}).get("items", []):
+        node = item.get("node") or {}
+        if node.get("selector"):
+            items.append(f"{node['selector']}  {node.get('snippet', '')}")
+        elif "sourceLocation" in item:
+            items.append(f"{item['sourceLocation'].get('url', '')}: {item.get('description', '')}")
+        elif "url" in item:
+            items.append(str(item["url"]))
+        elif "description" in item:
+            items.append(str(item["description"]))
+    return items
+
+
+def measure_page(base_url: str, name: str, out: Path) -> dict:
+    """Scores and failed audits of one page type, as a phone and as a desktop."""
+    result = {"path": PAGES[name] or "/"}
+    for form in LIGHTHOUSE_PRESETS:
+        report = lighthouse(base_url + PAGES[name], form, out / "lighthouse" / f"{name}-{form}.json")
+        result[form] = {"scores": scores(report), "failed": failed_audits(report)}
+    return result
+
+
+def figure(score: int | None) -> str:
+    return "-" if score is None else str(score)
+
+
+def table_header() -> str:
+    columns = " ".join(f"{short:>5}" for short in CATEGORIES.values())
+    return f"{'':<14} {'phone':^23}   {'desktop':^23}\n{'page':<14} {columns}   {columns}"
+
+
+def table_row(name: str, result: dict) -> str:
+    cells = [" ".join(f"{figure(result[form]['scores'][category]):>5}" for category in CATEGORIES)
+             for form in LIGHTHOUSE_PRESETS]
+    return f"{name:<14} {cells[0]}   {cells[1]}"
+
+
+def print_findings(results: dict[str, dict]) -> None:
+    """Per page, each failed audit once, with the form factors it failed in and its elements."""
+    print("\nFailed audits (accessibility, best practices, SEO):")
+    for name, result in results.items():
+        merged: dict[str, dict] = {}
+        for form in LIGHTHOUSE_PRESETS:
+            for failure in result[form]["failed"]:
+                merged.setdefault(failure["id"], {**failure, "forms": []})["forms"].append(form)
+        if not merged:
+            print(f"  {name}: none")
+            continue
+        print(f"  {name} ({result['path']}):")
+        for failure in merged.values():
+            unweighted = ", weight 0: not in the score" if failure["weight"] == 0 else ""
+            print(f"    {failure['category']}/{failure['id']}: {failure['title']} "
+                  f"[{', '.join(failure['forms'])}{unweighted}]")
+            for where in failure["where"][:ELEMENTS_SHOWN]:
+                print(f"        {where[:160]}")
+            if len(failure["where"]) > ELEMENTS_SHOWN:
+                print(f"        … and {len(failure['where']) - ELEMENTS_SHOWN} more")
+
+
+def main() -> None:
+    options = arguments()
+    names = options.pages or list(PAGES)
+    require_lighthouse()
+    out = options.out.resolve()
+    (out / "lighthouse").mkdir(parents=True, exist_ok=True)
+    started = time.perf_counter()
+    with tempfile.TemporaryDirectory() as folder:
+        site = build_site(Path(folder))
+        check_pages_exist(site, names)
+        server = Server(site)
+        try:
+            take_screenshots(server.url, names, out)
+            print(table_header())
+            results = {}
+            for name in names:
+                results[name] = measure_page(server.url, name, out)
+                print(table_row(name, results[name]), flush=True)
+        finally:
+            server.close()
+    (out / "scores.json").write_text(json.dumps(results, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    print_findings(results)
+    print(f"\n(Lighthouse {lighthouse_version()}, scores 0-100; phone: Lighthouse's mobile preset, desktop: --preset=desktop;")
+    print(" served by Python's http.server without gzip or cache headers, so performance is lower than on a real host)")
+    print(f"Screenshots and scores.json in {out}; took {time.perf_counter() - started:.0f} s.")
+
+
+def lighthouse_version() -> str:
+    return subprocess.run([str(LIGHTHOUSE), "--version"], capture_output=True, text=True).stdout.strip()
+
+
+if __name__ == "__main__":
+    main()
