@@ -2,10 +2,8 @@
 from __future__ import annotations
 
 import re
-import shutil
 import subprocess
 import sys
-from pathlib import Path
 
 import pytest
 
@@ -26,7 +24,7 @@ def test_every_record_has_its_page_with_title_and_key_fields(real_site, kennisba
         assert page.h1 == approach.naam
         for text in (approach.samenvatting, approach.eigenaar, "Rol van ervaringsdeskundigen", "Erkenning", "Bronnen"):
             assert " ".join(text.split()) in page.text, (approach.id, text)
-        assert f"Laatst gecontroleerd op" in page.text
+        assert "Laatst gecontroleerd op" in page.text
     for project in kennisbank.projects.values():
         page = page_at(real_site, record_url("project", project.id))
         assert page.h1 == project.naam

@@ -7,9 +7,8 @@ import re
 import shutil
 from html.parser import HTMLParser
 
-import pytest
 
-from conftest import FIXTURE_DATA, REPO, build, copy_project
+from conftest import FIXTURE_DATA, build, copy_project
 from watwerkt.validation import check_data
 
 PAYLOADS = [

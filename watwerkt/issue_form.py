@@ -8,11 +8,11 @@ import json
 import re
 import shutil
 import tempfile
-import unicodedata
 from pathlib import Path
 
 import yaml
 
+from .model import slug
 from .schemas import ISSUE_FORM_FIELDS
 from .validation import Problem, check_data
 
@@ -43,7 +43,7 @@ def record_from_issue(fields: dict[str, str], *, taken_ids: set[str], today: dat
             record[name] = _contact(answer)
         else:
             record[name] = answer
-    record["id"] = _unique_id(record.get("id") or _slug(record.get("naam", "")), taken_ids)
+    record["id"] = _unique_id(record.get("id") or (slug(record.get("naam", ""))[:70].strip("-") or "project"), taken_ids)
     record["toegevoegd"] = today.isoformat()
     record["laatst_gecontroleerd"] = today.isoformat()
     record.setdefault("aangemeld_door", record.get("organisatie", ""))
@@ -92,11 +92,6 @@ def _contact(answer: str) -> dict:
         elif word.startswith("http"):
             contact["website"] = word
     return contact
-
-
-def _slug(text: str) -> str:
-    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
-    return re.sub(r"[^a-z0-9]+", "-", ascii_text)[:70].strip("-") or "project"
 
 
 def _unique_id(wanted: str, taken: set[str]) -> str:

@@ -166,6 +166,12 @@ def referenced_file(field: object) -> str | None:
     return extra.get("x-verwijst-naar") if isinstance(extra, dict) else None
 
 
+def slug(text: str) -> str:
+    """An id made from a name: 'Aa en Hunze' → 'aa-en-hunze', 'Financiële hulp' → 'financiele-hulp'."""
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
+    return re.sub(r"[^a-z0-9]+", "-", ascii_text).strip("-")
+
+
 class Record(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
@@ -221,7 +227,7 @@ class Municipality(Record):
     @property
     def id(self) -> str:
         """The URL name: 'Aa en Hunze' → 'aa-en-hunze'. Names change less often than people link."""
-        return re.sub(r"[^a-z0-9]+", "-", unicodedata.normalize("NFKD", self.naam).encode("ascii", "ignore").decode().lower()).strip("-")
+        return slug(self.naam)
 
 
 class Region(Record):

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from .kennisbank import Kennisbank
 from .labels import PROJECT_STATUSES
-from .model import PROVINCES
+from .model import PROVINCES, Project
 
 PAGE_SIZE = 50  # projects per server-rendered page: the list without JavaScript
 INDEX_PATH = "projectenbank/index.json"
