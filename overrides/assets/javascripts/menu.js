@@ -51,4 +51,9 @@
       menuButton.focus();
     }
   });
+  // Tabbing out of the open menu closes it: the focus never hides behind the overlay.
+  menu.addEventListener("focusout", function (event) {
+    var next = event.relatedTarget;
+    if (drawer.checked && next && !menu.contains(next) && next !== menuButton) drawer.click();
+  });
 })();
