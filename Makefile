@@ -2,14 +2,15 @@
 #   make serve   set up, then build and serve the site at http://127.0.0.1:8000
 #   make test    set up (Chromium included), then run every test
 # Also: make check (check data/), make build (site into site/), make links (links to other
-# websites in the built site; needs internet, never part of the build or the tests).
+# websites in the built site; needs internet, never part of the build or the tests),
+# make bench-pages (screenshots and Lighthouse scores of the main page types, as figures).
 
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve test check build links system-packages
+.PHONY: serve test check build links bench-pages system-packages
 
 serve: $(BIN)/.installed
 	$(BIN)/mkdocs serve --strict -a 127.0.0.1:8000
@@ -30,6 +31,9 @@ build: $(BIN)/.installed
 links: build
 	$(BIN)/watwerkt links --site site
 
+bench-pages: $(BIN)/.installed system-packages bench/node_modules/.installed
+	$(BIN)/python bench/pages.py
+
 # The virtual environment, with the exact versions of constraints.txt.
 $(BIN)/.installed: pyproject.toml constraints.txt
 	$(PYTHON) -m venv $(VENV) || { echo "Geen venv: installeer het Debian-pakket python3-venv."; exit 1; }
@@ -39,6 +43,11 @@ $(BIN)/.installed: pyproject.toml constraints.txt
 # axe-core, which the accessibility tests run in the browser, pinned in package-lock.json.
 node_modules/.installed: package.json package-lock.json
 	npm ci --silent --no-audit --no-fund
+	touch $@
+
+# Lighthouse, for bench/pages.py only: the tests do not need it.
+bench/node_modules/.installed: bench/package.json bench/package-lock.json
+	npm ci --prefix bench --silent --no-audit --no-fund
 	touch $@
 
 # The browser tests drive Debian's Chromium (Playwright cannot download its own here).

@@ -4,17 +4,20 @@ For each page type (home, an approach, the projectenbank, a project, a municipal
 the curriculum, the sign-up form, the Begrippen page) this builds the real site into a temporary
 folder, serves it on 127.0.0.1 and
   - takes full-page screenshots in headless Chromium at 375x740 (phone) and 1280x800 (desktop);
-  - runs Lighthouse (npm, pinned in package.json: run `npm ci` first) for accessibility,
+  - runs Lighthouse (npm, pinned in bench/package.json; `make bench-pages` installs it) for accessibility,
     performance, best practices and SEO, once as a phone (Lighthouse's default mobile preset)
     and once with its desktop preset.
-It prints the scores (0-100) as a table and, per page, the Lighthouse audits that failed in
-accessibility, best practices and SEO: the actionable findings. Nothing is asserted.
+It prints the scores (0-100) as a table, then each Lighthouse audit that failed in accessibility,
+best practices or SEO (the actionable findings) with the pages and elements it failed on. Nothing
+is asserted.
 
+    make bench-pages                                   (all pages, default folder)
     .venv/bin/python bench/pages.py [PAGE ...] [--out DIR]
 
 PAGE is one or more of the names below (default: all); DIR defaults to bench/uitvoer/pages/.
-DIR receives NAME-phone.png, NAME-desktop.png, scores.json (the scores and failed audits) and
-lighthouse/NAME-{phone,desktop}.json (Lighthouse's full reports).
+DIR receives NAME-phone.png, NAME-desktop.png, scores.json (per page and form factor: the scores,
+the performance metrics, the failed and the errored audits) and lighthouse/NAME-{phone,desktop}.json
+(Lighthouse's full reports).
 
 Performance here is a rough figure: Python's http.server sends no gzip and no cache headers, which
 a real static host does, and one Lighthouse run varies by a few points.
@@ -48,7 +51,7 @@ VIEWPORTS = {
     "phone": {"viewport": {"width": 375, "height": 740}, "is_mobile": True, "has_touch": True},
     "desktop": {"viewport": {"width": 1280, "height": 800}},
 }
-LIGHTHOUSE = REPO / "node_modules" / ".bin" / "lighthouse"
+LIGHTHOUSE = REPO / "bench" / "node_modules" / ".bin" / "lighthouse"
 LIGHTHOUSE_PRESETS = {"phone": [], "desktop": ["--preset=desktop"]}  # Lighthouse's default is mobile
 CHROME_FLAGS = "--headless=new --no-sandbox --disable-gpu --disable-background-networking"
 CATEGORIES = {"accessibility": "a11y", "performance": "perf", "best-practices": "bp", "seo": "seo"}
@@ -56,6 +59,7 @@ FINDING_CATEGORIES = ("accessibility", "best-practices", "seo")  # performance a
 SCORED_MODES = ("binary", "numeric", "metricSavings")  # the others (manual, informative, n/a) don't pass or fail
 DEFAULT_OUT = REPO / "bench" / "uitvoer" / "pages"
 ELEMENTS_SHOWN = 3
+METRICS = ("first-contentful-paint", "largest-contentful-paint", "total-blocking-time", "cumulative-layout-shift", "speed-index")
 
 
 def arguments() -> argparse.Namespace:
@@ -72,7 +76,7 @@ def arguments() -> argparse.Namespace:
 
 def require_lighthouse() -> None:
     if not LIGHTHOUSE.exists():
-        sys.exit(f"Lighthouse is missing ({LIGHTHOUSE.relative_to(REPO)}): run `npm ci` in {REPO} first.")
+        sys.exit(f"Lighthouse is missing ({LIGHTHOUSE.relative_to(REPO)}): run `npm ci --prefix bench` (or `make bench-pages`).")
 
 
 def build_site(folder: Path) -> Path:
@@ -129,7 +133,7 @@ def scores(report: dict) -> dict[str, int | None]:
     return values
 
 
-def failed_audits(report: dict) -> list[dict]:
+def failed_audits(report: dict, origin: str) -> list[dict]:
     """The audits of accessibility, best practices and SEO that did not pass, with where they failed."""
     failures = []
     for category in FINDING_CATEGORIES:
@@ -138,7 +142,8 @@ def failed_audits(report: dict) -> list[dict]:
             if audit["scoreDisplayMode"] in SCORED_MODES and audit["score"] is not None and audit["score"] < 1:
                 failures.append({
                     "category": category, "id": audit["id"], "title": audit["title"],
-                    "weight": reference["weight"], "where": failing_items(audit),
+                    "weight": reference["weight"],
+                    "where": [item.replace(origin, "/") for item in failing_items(audit)],
                 })
     return failures
 
@@ -159,12 +164,25 @@ def failing_items(audit: dict) -> list[str]:
     return items
 
 
+def errored_audits(report: dict) -> list[str]:
+    """Audits Lighthouse could not run (they count for nothing in the scores)."""
+    return sorted(audit["id"] for audit in report["audits"].values() if audit["scoreDisplayMode"] == "error")
+
+
+def metrics(report: dict) -> dict[str, float]:
+    """The performance metrics behind the performance score, in ms (layout shift: unitless)."""
+    return {name: round(report["audits"][name]["numericValue"], 3) for name in METRICS if name in report["audits"]}
+
+
 def measure_page(base_url: str, name: str, out: Path) -> dict:
     """Scores and failed audits of one page type, as a phone and as a desktop."""
     result = {"path": PAGES[name] or "/"}
     for form in LIGHTHOUSE_PRESETS:
         report = lighthouse(base_url + PAGES[name], form, out / "lighthouse" / f"{name}-{form}.json")
-        result[form] = {"scores": scores(report), "failed": failed_audits(report)}
+        result[form] = {
+            "scores": scores(report), "metrics": metrics(report),
+            "failed": failed_audits(report, base_url), "errored": errored_audits(report),
+        }
     return result
 
 
@@ -184,25 +202,45 @@ def table_row(name: str, result: dict) -> str:
 
 
 def print_findings(results: dict[str, dict]) -> None:
-    """Per page, each failed audit once, with the form factors it failed in and its elements."""
+    """Each failed audit once, with the pages and form factors it failed on and its elements."""
     print("\nFailed audits (accessibility, best practices, SEO):")
+    findings = group_findings(results)
+    if not findings:
+        print("  none")
+    for (category, audit_id, title, weight, where), pages in findings.items():
+        unweighted = " (weight 0: not in the score)" if weight == 0 else ""
+        print(f"  {category}/{audit_id}: {title}{unweighted}\n      on {where_failed(pages, list(results))}")
+        for item in where[:ELEMENTS_SHOWN]:
+            print(f"      - {item[:200]}")
+        if len(where) > ELEMENTS_SHOWN:
+            print(f"      … and {len(where) - ELEMENTS_SHOWN} more")
+
+
+def where_failed(pages: list[tuple[str, str]], measured: list[str]) -> str:
+    """'all pages [phone]' or 'home [phone, desktop], form [phone]'."""
+    forms: dict[str, list[str]] = {}
+    for name, form in pages:
+        forms.setdefault(name, []).append(form)
+    if list(forms) == measured and len(measured) > 1 and len({tuple(each) for each in forms.values()}) == 1:
+        return f"all pages [{', '.join(next(iter(forms.values())))}]"
+    return ", ".join(f"{name} [{', '.join(each)}]" for name, each in forms.items())
+
+
+def group_findings(results: dict[str, dict]) -> dict[tuple, list[tuple[str, str]]]:
+    """(category, id, title, weight, elements) → the (page, form factor) pairs it failed on."""
+    findings: dict[tuple, list[tuple[str, str]]] = {}
     for name, result in results.items():
-        merged: dict[str, dict] = {}
         for form in LIGHTHOUSE_PRESETS:
             for failure in result[form]["failed"]:
-                merged.setdefault(failure["id"], {**failure, "forms": []})["forms"].append(form)
-        if not merged:
-            print(f"  {name}: none")
-            continue
-        print(f"  {name} ({result['path']}):")
-        for failure in merged.values():
-            unweighted = ", weight 0: not in the score" if failure["weight"] == 0 else ""
-            print(f"    {failure['category']}/{failure['id']}: {failure['title']} "
-                  f"[{', '.join(failure['forms'])}{unweighted}]")
-            for where in failure["where"][:ELEMENTS_SHOWN]:
-                print(f"        {where[:160]}")
-            if len(failure["where"]) > ELEMENTS_SHOWN:
-                print(f"        … and {len(failure['where']) - ELEMENTS_SHOWN} more")
+                key = (failure["category"], failure["id"], failure["title"], failure["weight"], tuple(failure["where"]))
+                findings.setdefault(key, []).append((name, form))
+    return findings
+
+
+def print_errored(results: dict[str, dict]) -> None:
+    errored = sorted({audit for result in results.values() for form in LIGHTHOUSE_PRESETS for audit in result[form]["errored"]})
+    if errored:
+        print(f"\nAudits Lighthouse could not run (not in any score; see lighthouse/*.json): {', '.join(errored)}")
 
 
 def main() -> None:
@@ -227,6 +265,7 @@ def main() -> None:
             server.close()
     (out / "scores.json").write_text(json.dumps(results, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
     print_findings(results)
+    print_errored(results)
     print(f"\n(Lighthouse {lighthouse_version()}, scores 0-100; phone: Lighthouse's mobile preset, desktop: --preset=desktop;")
     print(" served by Python's http.server without gzip or cache headers, so performance is lower than on a real host)")
     print(f"Screenshots and scores.json in {out}; took {time.perf_counter() - started:.0f} s.")

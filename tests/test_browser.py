@@ -527,3 +527,39 @@ def test_heading_links_are_named_in_words_and_shown_as_a_sign(page, site_url):
     box = link.bounding_box()
     assert box is not None and box["width"] < 40, box  # the words stay hidden; only ¶ shows
     assert page.evaluate("e => getComputedStyle(e, '::before').content", link.element_handle()).startswith('"¶"')
+
+
+CLS_SCRIPT = """() => new Promise(resolve => {
+  let total = 0;
+  new PerformanceObserver(list => {
+    for (const entry of list.getEntries()) if (!entry.hadRecentInput) total += entry.value;
+  }).observe({type: "layout-shift", buffered: true});
+  setTimeout(() => resolve(total), 500);
+})"""
+
+
+@pytest.mark.parametrize("path", ["", "projectenbank/", "aanmelden/", "aanpakken/samen-sterk/"])
+def test_nothing_jumps_when_the_scripts_start(browser, site_url, path):
+    """Controls that need JavaScript are in place from the first paint: the page does not shift
+    (cumulative layout shift under 0.1, "good" in Core Web Vitals) on a phone or a desktop."""
+    for viewport in ({"width": 375, "height": 740}, {"width": 1280, "height": 800}):
+        context = browser.new_context(viewport=viewport, locale="nl-NL")
+        page = context.new_page()
+        page.goto(site_url + path)
+        page.wait_for_load_state("networkidle")
+        shift = page.evaluate(CLS_SCRIPT)
+        assert shift < 0.1, (path, viewport, shift)
+        context.close()
+
+
+def test_no_page_asks_for_a_missing_file_or_logs_an_error(browser, site_url):
+    context = browser.new_context(locale="nl-NL")
+    page = context.new_page()
+    problems = []
+    page.on("response", lambda response: problems.append(f"{response.status} {response.url}") if response.status >= 400 else None)
+    page.on("console", lambda message: problems.append(f"console: {message.text}") if message.type == "error" else None)
+    for path in PAGE_TYPES:
+        page.goto(site_url + path)
+        page.wait_for_load_state("networkidle")
+    assert problems == []
+    context.close()

@@ -71,7 +71,11 @@ def test_feed_is_atom_with_the_newest_first(real_site, kennisbank):
     assert feed.findtext(f"{ATOM}updated") == updated[0]
     for entry in entries:
         assert entry.findtext(f"{ATOM}title") and entry.find(f"{ATOM}link").get("href").startswith("http")
-    assert "feed.xml" in (real_site / "projectenbank" / "index.html").read_text(encoding="utf-8")
+    # Announced by a link on the projectenbank page; never by a <link rel="alternate"> in the
+    # head, which Material's JavaScript would take for a translation (a 404 on every page).
+    html = (real_site / "projectenbank" / "index.html").read_text(encoding="utf-8")
+    assert re.search(r'<a href="feed.xml" rel="alternate" type="application/atom\+xml">', html), "feed link"
+    assert not any('<link rel="alternate"' in page.read_text(encoding="utf-8") for page in real_site.rglob("*.html"))
 
 
 def test_project_pages_carry_json_ld_and_open_graph(real_site, kennisbank):

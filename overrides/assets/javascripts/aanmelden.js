@@ -237,6 +237,7 @@
 
   form.addEventListener("submit", function (event) {
     event.preventDefault();
+    if (!schema) return;  // the rules are still loading (a moment after the page opened)
     if (form.elements.vul_niet_in.value) {  // the honeypot: only bots fill it in
       draftStatus.textContent = "Er is iets misgegaan. Laad de pagina opnieuw en probeer het nog eens.";
       return;
@@ -251,11 +252,11 @@
     .then(function (data) {
       schema = data;
       restoreDraft();
-      form.hidden = false;
-      document.querySelector(".ww-zonder-javascript").hidden = true;
     })
     .catch(function () {
-      document.querySelector(".ww-zonder-javascript").textContent =
-        "Het formulier kon niet laden. Probeer het later opnieuw, of gebruik de handleiding voor bijdragers.";
+      form.hidden = true;
+      var notice = document.querySelector(".ww-zonder-javascript");
+      notice.textContent = "Het formulier kon niet laden. Probeer het later opnieuw, of gebruik de handleiding voor bijdragers.";
+      notice.className = "ww-melding";
     });
 })();

@@ -35,5 +35,4 @@
     }
     apply(settings);
   });
-  aid.hidden = false;
 })();

@@ -1,11 +1,16 @@
 // On a phone (or a desktop zoomed to 400%), Material opens the menu and the search with a
-// <label> for a hidden checkbox, which a keyboard can never reach. This makes each a real
-// button: reachable with Tab, opened with Enter or Space, closed with Escape, and the focus
-// moves into the menu and back. Without JavaScript the labels still work by mouse and touch.
+// <label> for a hidden checkbox, which a keyboard can never reach. This puts a real button
+// inside each label: reachable with Tab, opened with Enter or Space, closed with Escape, and
+// the focus moves into the menu and back. Without JavaScript the labels still work by mouse
+// and touch.
 (function () {
   "use strict";
 
-  var BUTTONS = { __drawer: "Menu", __search: "Zoeken" };
+  var NAMES = { __drawer: "Menu", __search: "Zoeken" };
+  var drawer = document.getElementById("__drawer");
+  var menu = document.querySelector(".md-sidebar--primary");
+  var menuButton = null;
+  if (menu) menu.id = "ww-menu";
 
   function firstLinkIn(container) {
     var links = container.querySelectorAll("a[href], [tabindex='0']");
@@ -17,34 +22,30 @@
 
   document.querySelectorAll(".md-header label.md-header__button[for]").forEach(function (label) {
     var toggle = document.getElementById(label.htmlFor);
-    if (!toggle || !BUTTONS[toggle.id]) return;
-    var isMenu = toggle.id === "__drawer";
-    label.setAttribute("role", "button");
-    label.setAttribute("tabindex", "0");
-    label.setAttribute("aria-label", BUTTONS[toggle.id]);
-    if (isMenu) {
-      label.setAttribute("aria-controls", "ww-menu");
-      label.setAttribute("aria-expanded", String(toggle.checked));
-      toggle.addEventListener("change", function () { label.setAttribute("aria-expanded", String(toggle.checked)); });
-    }
-    label.addEventListener("keydown", function (event) {
-      if (event.key !== "Enter" && event.key !== " ") return;
-      event.preventDefault();
+    if (!toggle || !NAMES[toggle.id]) return;
+    var button = document.createElement("button");
+    button.type = "button";
+    button.className = "ww-kopknop";
+    button.setAttribute("aria-label", NAMES[toggle.id]);
+    while (label.firstChild) button.appendChild(label.firstChild);
+    label.appendChild(button);
+    button.addEventListener("click", function (event) {
       toggle.click();  // fires "change", which Material and zoeken.js listen to
-      var menu = document.getElementById("ww-menu");
-      if (isMenu && toggle.checked && menu) {
+      // Opened from the keyboard (a click without a pointer): continue inside the menu.
+      if (toggle === drawer && toggle.checked && menu && event.detail === 0) {
         var first = firstLinkIn(menu);
         if (first) first.focus();
       }
     });
+    if (toggle === drawer) {
+      menuButton = button;
+      button.setAttribute("aria-controls", "ww-menu");
+      button.setAttribute("aria-expanded", String(toggle.checked));
+      toggle.addEventListener("change", function () { button.setAttribute("aria-expanded", String(toggle.checked)); });
+    }
   });
 
-  // The drawer: named for assistive technology, and Escape closes it from anywhere inside.
-  var drawer = document.getElementById("__drawer");
-  var menu = document.querySelector(".md-sidebar--primary");
-  var menuButton = document.querySelector(".md-header label[for='__drawer']");
   if (!drawer || !menu || !menuButton) return;
-  menu.id = "ww-menu";
   document.addEventListener("keydown", function (event) {
     if (event.key === "Escape" && drawer.checked) {
       drawer.click();

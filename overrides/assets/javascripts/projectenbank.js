@@ -209,7 +209,6 @@
     urlToState();
     stateToUrl(false);  // drops values the page does not know, so a shared link shows what it says
     update();
-    form.hidden = false;
     if (pagination) pagination.hidden = true;
 
     form.addEventListener("change", function (event) {
@@ -237,5 +236,5 @@
   fetch(form.getAttribute("data-index"))
     .then(function (response) { return response.json(); })
     .then(start)
-    .catch(function () { /* the page-by-page list without filters still works */ });
+    .catch(function () { form.hidden = true; /* the page-by-page list without filters still works */ });
 })();
