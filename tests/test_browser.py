@@ -459,6 +459,11 @@ def test_without_javascript_every_page_is_readable(browser, site_url):
         assert len(page.locator("article").inner_text()) > 200, path
         # Controls that need JavaScript stay out of the way.
         assert page.locator(".ww-leeshulp").is_hidden() and page.locator(".ww-kopieer").count() == 0, path
+    page.goto(site_url + "aanmelden/")
+    expect(page.locator("#ww-aanmelden")).to_be_hidden()
+    expect(page.locator(".ww-zonder-javascript")).to_be_visible()
+    page.goto(site_url + "projectenbank/")
+    expect(page.locator("#ww-filters")).to_be_hidden()
     context.close()
 
 

@@ -23,10 +23,10 @@ class _Websites(BaseHTTPRequestHandler):
         self.do_GET()
 
     def do_GET(self) -> None:
-        answers = {"/goed": 200, "/alleen-get": 200, "/verhuisd": 301, "/weg": 404, "/storing": 503}
+        answers = {"/goed": 200, "/alleen-get": 200, "/verhuisd": 301, "/rondje": 302, "/weg": 404, "/storing": 503}
         self.send_response(answers.get(self.path, 404))
-        if self.path == "/verhuisd":
-            self.send_header("Location", "/goed")
+        if self.path in ("/verhuisd", "/rondje"):
+            self.send_header("Location", "/goed" if self.path == "/verhuisd" else "/rondje")
         self.send_header("Content-Length", "0")
         self.end_headers()
 
@@ -61,7 +61,7 @@ def test_only_links_to_other_sites_are_collected_with_their_pages(tmp_path):
 @pytest.mark.parametrize(
     "path, status, ok, broken",
     [("/goed", 200, True, False), ("/verhuisd", 200, True, False), ("/alleen-get", 200, True, False),
-     ("/weg", 404, False, True), ("/storing", 503, False, False)],
+     ("/weg", 404, False, True), ("/storing", 503, False, False), ("/rondje", 302, False, False)],
 )
 def test_each_kind_of_answer(websites, path, status, ok, broken):
     result = check_link(websites + path, timeout=5)
@@ -76,7 +76,9 @@ def test_a_host_that_does_not_exist_is_broken():
 def test_the_command_names_pages_and_source_lines_of_broken_links(tmp_path, monkeypatch, capsys, websites):
     site_linking_to(tmp_path, [f"{websites}/weg", f"{websites}/goed", f"{websites}/storing"])
     (tmp_path / "data").mkdir()
-    (tmp_path / "data" / "projects.yaml").write_text(f"- id: x\n  contact:\n    website: {websites}/weg\n", encoding="utf-8")
+    (tmp_path / "data" / "projects.yaml").write_text(
+        f"- id: x\n  contact:\n    website: {websites}/weg\n- id: y\n  contact:\n    website: {websites}/weg/niet-deze\n", encoding="utf-8"
+    )
     monkeypatch.chdir(tmp_path)
     assert cli.main(["links", "--site", "site", "--timeout", "5"]) == 1
     out = capsys.readouterr().out.splitlines()

@@ -17,7 +17,11 @@ HARD = "Ervaringsdeskundigheidsbevorderingsprogrammatuur institutionaliseert int
 
 @pytest.mark.parametrize(
     "word, expected",
-    [("kat", 1), ("armoede", 3), ("kinderen", 3), ("ervaringsdeskundige", 7), ("financiële", 5), ("bijstand", 2), ("uitsluiting", 3), ("Veenkoloniën", 5)],
+    [("kat", 1), ("armoede", 3), ("kinderen", 3), ("ervaringsdeskundige", 7), ("financiële", 5), ("bijstand", 2),
+     ("uitsluiting", 3), ("Veenkoloniën", 5), ("eeuw", 1), ("groei", 1), ("koeien", 2), ("situatie", 4),
+     ("financieel", 4), ("theater", 3), ("geopend", 3), ("beoordeling", 4), ("bijeen", 2), ("geautomatiseerd", 6),
+     ("geïnteresseerd", 5), ("organisatie", 5), ("vrijwilliger", 4),
+     ("financie\u0308le", 5)],  # the diaeresis as a separate mark, as some keyboards type it
 )
 def test_dutch_syllables(word, expected):
     assert syllables(word) == expected
@@ -36,6 +40,11 @@ def test_known_terms_count_as_one_short_word():
     scorer = Scorer(["ervaringsdeskundigen", "Sterk uit Armoede"])
     text = scorer.score("Ervaringsdeskundigen werken bij Sterk uit Armoede.")
     assert (text.words, text.syllables) == (4, 2 + 2 + 1 + 2)
+
+
+def test_sentences_end_at_a_full_stop_before_a_capital_or_at_the_end_of_a_block():
+    html = "<p>Dit is bijv. een zin die\nover twee regels loopt. Dit is zin twee: met een dubbele punt.</p><ul><li>Een punt</li></ul>"
+    assert Scorer().score(prose(html)).sentences == 3
 
 
 def test_prose_leaves_out_tables_code_and_heading_links():

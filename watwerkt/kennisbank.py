@@ -101,7 +101,7 @@ class Kennisbank:
         score counts each as one ordinary word (see readability.py)."""
         names = [*(a.naam for a in self.approaches.values()), *(a.eigenaar for a in self.approaches.values())]
         names += [*(p.naam for p in self.projects.values()), *(p.organisatie for p in self.projects.values())]
-        for records in (self.municipalities, self.regions, self.themes, self.target_groups):
+        for records in (self.municipalities, self.regions):  # themes are ordinary words, not names
             names += [record.naam for record in records.values()]
         names += [form for term in self.terms.values() for form in (term.term, *term.vormen)]
         return names

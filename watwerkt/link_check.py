@@ -25,17 +25,19 @@ _SITEMAP_LOC = re.compile(r"<loc>(.*?)</loc>")
 @dataclass(frozen=True)
 class LinkStatus:
     url: str
-    status: int | None  # the final HTTP status, None when no answer came
+    status: int | None  # the final HTTP status, after redirects; None when no answer came
     reason: str  # in Dutch, for the report
+    unknown_host: bool = False  # the name service says the site's name does not exist
 
     @property
     def broken(self) -> bool:
         """Certainly broken: the page is gone or the site's name does not exist."""
-        return self.status in GONE or self.reason.startswith("onbekende host")
+        return self.status in GONE or self.unknown_host
 
     @property
     def ok(self) -> bool:
-        return self.status is not None and 200 <= self.status < 400
+        """An answer with the page; a redirect that ends nowhere (a loop) is not."""
+        return self.status is not None and 200 <= self.status < 300
 
 
 class _Links(HTMLParser):
@@ -89,7 +91,8 @@ def _ask(url: str, method: str, timeout: float) -> LinkStatus:
     except urllib.error.HTTPError as error:
         return LinkStatus(url, error.code, f"HTTP {error.code} {error.reason}")
     except urllib.error.URLError as error:
-        return LinkStatus(url, None, _reason(error.reason))
+        unknown_host = isinstance(error.reason, socket.gaierror) and error.reason.errno == socket.EAI_NONAME
+        return LinkStatus(url, None, _reason(error.reason), unknown_host=unknown_host)
     except (TimeoutError, socket.timeout):
         return LinkStatus(url, None, f"geen antwoord binnen {timeout:g} seconden")
     except (OSError, ValueError) as error:
@@ -97,8 +100,10 @@ def _ask(url: str, method: str, timeout: float) -> LinkStatus:
 
 
 def _reason(reason: object) -> str:
-    if isinstance(reason, socket.gaierror):
+    if isinstance(reason, socket.gaierror) and reason.errno == socket.EAI_NONAME:
         return "onbekende host: deze naam bestaat niet (meer)"
+    if isinstance(reason, socket.gaierror):
+        return f"de naam kon nu niet worden opgezocht ({reason.strerror})"
     if isinstance(reason, (TimeoutError, socket.timeout)):
         return "geen antwoord op tijd"
     if isinstance(reason, ConnectionRefusedError):
@@ -112,10 +117,12 @@ def check_links(urls: Iterable[str], *, timeout: float = 10, workers: int = 8) -
 
 
 def source_lines(url: str, sources: Iterable[Path]) -> list[str]:
-    """'data/aanpakken.yaml:57' for each line of the sources that holds the address."""
+    """'data/aanpakken.yaml:57' for each line of the sources that holds the address (the whole
+    address: https://a.nl/ is not found in https://a.nl/over)."""
+    whole_address = re.compile(re.escape(url) + r"(?![\w/.~%?#=&+-])")
     found = []
     for path in sources:
         for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
-            if url in line:
+            if whole_address.search(line):
                 found.append(f"{path.as_posix()}:{number}")
     return found

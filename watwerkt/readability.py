@@ -18,14 +18,19 @@ import statistics
 import unicodedata
 from dataclasses import dataclass
 from html.parser import HTMLParser
+from pathlib import Path
 from typing import Iterable
 
 B1_MINIMUM = 60
 KNOWN_TERM_SYLLABLES = 2
 
 _WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
-_SENTENCE_END = re.compile(r"[.!?…:;]+(?=\s|$)|\n+")
-_VOWEL_GROUP = re.compile(r"[aeiouy]+")
+# A sentence ends at . ! ? or … before a capital, a digit or the end, and at the end of a block
+# (a paragraph, a list item, a heading): not after "bijv. het" or "o.a. de".
+_SENTENCE_END = re.compile(r"[.!?…]+(?=\s+[^\W_a-z]|\s*$)|\n+", re.MULTILINE)
+_VOWEL_RUN = re.compile(r"[aeiouy]+")
+# Vowels said as one sound; any other run of vowels is said apart ("si-tu-a-tie", "ge-o-pend").
+_ONE_SOUND = {3: {"aai", "ooi", "oei", "eeu", "ieu"}, 2: {"aa", "ee", "oo", "uu", "ie", "oe", "eu", "ui", "ei", "ou", "au"}}
 
 
 @dataclass(frozen=True)
@@ -45,20 +50,30 @@ class Readability:
         return self.score >= B1_MINIMUM
 
     @property
-    def shown(self) -> int:
+    def shown_score(self) -> int:
         """The score as people see it: rounded down, so 59.8 reads 59 and is below B1."""
         return math.floor(self.score)
 
 
 def syllables(word: str) -> int:
-    """Dutch syllables, estimated from vowel groups: "aa", "oei" and "ij" are one sound, a
-    diaeresis ("ë" in "financiële") starts a new one."""
-    word = word.lower().replace("ij", "ei")
-    groups = 0
+    """Dutch syllables, estimated from the vowels: "aa", "oei" and "ij" are one sound, other
+    vowels side by side are said apart, and a diaeresis ("ë" in "financiële") starts a new one.
+    Loanwords fool it now and then ("museum", "online")."""
+    word = unicodedata.normalize("NFC", word).lower().replace("ij", "ei")
+    count = 0
     for part in re.split(r"(?=[äëïöü])", word):
         plain = unicodedata.normalize("NFKD", part).encode("ascii", "ignore").decode()
-        groups += len(_VOWEL_GROUP.findall(plain))
-    return max(1, groups)
+        count += sum(map(_sounds, _VOWEL_RUN.findall(plain)))
+    return max(1, count)
+
+
+def _sounds(vowels: str) -> int:
+    """How many vowel sounds a run of vowels makes, reading the longest known sound first."""
+    count = position = 0
+    while position < len(vowels):
+        position += next((length for length in (3, 2) if vowels[position : position + length] in _ONE_SOUND[length]), 1)
+        count += 1
+    return count
 
 
 class Scorer:
@@ -126,7 +141,7 @@ class _Prose(HTMLParser):
 
     def handle_data(self, data: str) -> None:
         if not (self._open and self._open[-1][1]):
-            self.parts.append(data)
+            self.parts.append(re.sub(r"\s+", " ", data))  # a wrapped line in the source is no sentence end
 
 
 def prose(html: str) -> str:
@@ -143,23 +158,39 @@ class PageReadability:
     readability: Readability
 
 
+def site_readability(site_dir: Path, scorer: Scorer) -> list[PageReadability]:
+    """Every page of a built site with words in its article (the page's own content, without
+    menus and footer), in address order."""
+    pages = []
+    for html_file in sorted(Path(site_dir).rglob("index.html")):
+        html = html_file.read_text(encoding="utf-8")
+        start, end = html.find("<article"), html.rfind("</article>")
+        if start < 0 or end < 0:
+            continue  # a redirect page
+        readability = scorer.score(prose(html[start:end]))
+        if readability.words:
+            path = html_file.parent.relative_to(site_dir).as_posix()
+            pages.append(PageReadability("" if path == "." else path + "/", readability))
+    return pages
+
+
 def readability_report(pages: Iterable[PageReadability]) -> str:
     """A CSV (the Dutch kind: ';') of every page's score, hardest first: what to rewrite first."""
     lines = ["pagina;flesch_douma;b1;woorden;zinnen"]
     for page in sorted(pages, key=lambda page: (page.readability.score, page.path)):
         r = page.readability
-        lines.append(f"/{page.path};{r.shown};{'ja' if r.is_b1 else 'nee'};{r.words};{r.sentences}")
+        lines.append(f"/{page.path};{r.shown_score};{'ja' if r.is_b1 else 'nee'};{r.words};{r.sentences}")
     return "\n".join(lines) + "\n"
 
 
 def readability_summary(pages: Iterable[PageReadability], *, hardest: int = 5) -> str:
     """One line for the build log."""
-    pages = sorted((page for page in pages if page.readability.words), key=lambda page: (page.readability.score, page.path))
+    pages = sorted(pages, key=lambda page: (page.readability.score, page.path))
     if not pages:
         return "Leesbaarheid: geen pagina's met tekst."
     scores = [page.readability.score for page in pages]
     below = [page for page in pages if not page.readability.is_b1]
-    worst = ", ".join(f"/{page.path} {page.readability.shown}" for page in below[:hardest])
+    worst = ", ".join(f"/{page.path} {page.readability.shown_score}" for page in below[:hardest])
     return (
         f"Leesbaarheid (Flesch-Douma, B1 vanaf {B1_MINIMUM}): {len(pages)} pagina's, mediaan {math.floor(statistics.median(scores))}; "
         f"{len(below)} onder B1" + (f", het moeilijkst: {worst}" if worst else "") + "."

@@ -8,10 +8,10 @@ from pathlib import Path
 from . import projectenbank
 from .exports import exports
 from .kennisbank import Kennisbank
-from .readability import Scorer, readability_report
+from .readability import Scorer, readability_report, readability_summary, site_readability
 from .rendering import Renderer
 from .schemas import contributor_guide
-from .validation import InvalidData, Problem, check_data, reference_date
+from .validation import Problem, load_kennisbank_and_warnings, reference_date
 
 READABILITY_REPORT = "leesbaarheid.csv"
 
@@ -23,8 +23,15 @@ class Site:
     warnings: list[Problem] = field(default_factory=list)  # worth an editor's look; no reason to stop
 
     @cached_property
-    def readability(self) -> Scorer:
+    def readability_scorer(self) -> Scorer:
         return Scorer(self.kennisbank.known_terms())
+
+    def write_readability_report(self, site_dir: Path) -> str:
+        """Score every page of the built site, write the report beside them, and return one
+        line for the build log."""
+        pages = site_readability(site_dir, self.readability_scorer)
+        (site_dir / READABILITY_REPORT).write_text(readability_report(pages), encoding="utf-8")
+        return readability_summary(pages)
 
     def generated_files(self, *, site_url: str, site_name: str) -> list[tuple[str, str | bytes]]:
         """(path below docs/, content) of every file the engine adds to the site: a Markdown
@@ -33,7 +40,7 @@ class Site:
         files += [(export.path, export.content) for export in exports(self.kennisbank, site_url=site_url, site_name=site_name)]
         files.append((projectenbank.INDEX_PATH, projectenbank.filter_index(self.kennisbank)))
         files.append(("bijdragen.md", contributor_guide()))  # CONTRIBUTING.md, on the site too
-        # Filled in after the pages are rendered (readability_report); listed now so links to it work.
+        # Written again after the build (write_readability_report); listed now so links to it work.
         files.append((READABILITY_REPORT, readability_report([])))
         return files
 
@@ -52,9 +59,7 @@ def load_site(project_dir: Path) -> Site:
     today = reference_date()
     signature = (project_dir, today, *((path.name, path.stat().st_mtime_ns, path.stat().st_size) for path in sorted(data_dir.glob("*.yaml"))))
     if signature not in _loaded:
-        kennisbank, problems = check_data(data_dir, relative_to=project_dir, today=today)
-        if kennisbank is None:
-            raise InvalidData([problem for problem in problems if not problem.warning])
+        kennisbank, warnings = load_kennisbank_and_warnings(data_dir, relative_to=project_dir, today=today)
         _loaded.clear()
-        _loaded[signature] = Site(kennisbank, Renderer(kennisbank, today=today), warnings=problems)
+        _loaded[signature] = Site(kennisbank, Renderer(kennisbank, today=today), warnings=warnings)
     return _loaded[signature]

@@ -70,10 +70,17 @@ MODULE_PAGE_SECTIONS = {"doel", "inhoud", "leerdoelen", "werkvormen", "verwante-
 
 def load_kennisbank(data_dir: Path, *, relative_to: Path | None = None) -> Kennisbank:
     """The validated kennisbank in `data_dir`; raises InvalidData listing every problem."""
-    kennisbank, problems = check_data(data_dir, relative_to=relative_to)
+    return load_kennisbank_and_warnings(data_dir, relative_to=relative_to)[0]
+
+
+def load_kennisbank_and_warnings(
+    data_dir: Path, *, relative_to: Path | None = None, today: datetime.date | None = None
+) -> tuple[Kennisbank, list[Problem]]:
+    """The validated kennisbank and the warnings about it; raises InvalidData listing every error."""
+    kennisbank, problems = check_data(data_dir, relative_to=relative_to, today=today)
     if kennisbank is None:
         raise InvalidData([problem for problem in problems if not problem.warning])
-    return kennisbank
+    return kennisbank, problems
 
 
 def reference_date() -> datetime.date:
@@ -451,7 +458,7 @@ def _check_plain_language(kennisbank: Kennisbank, checkers: dict[str, _FileCheck
             if not readability.is_b1:
                 checker.report(
                     (index, "samenvatting"),
-                    f"moeilijker dan taalniveau B1 (Flesch-Douma {readability.shown}, B1 vanaf {B1_MINIMUM}): maak de zinnen "
+                    f"moeilijker dan taalniveau B1 (Flesch-Douma {readability.shown_score}, B1 vanaf {B1_MINIMUM}): maak de zinnen "
                     "korter en kies kortere woorden; een vakwoord dat moet blijven, leg je uit in data/begrippen.yaml",
                     warning=True,
                 )

@@ -4,8 +4,8 @@ Before anything is built, the data is checked: any problem stops the build with 
 lines as `watwerkt check`, so no half-valid site is ever published. Then every record gets
 its generated page (docs/ holds no stub file per record), and the open-data files and the
 feed are added to the site. Warnings (stale records, summaries harder than B1) are logged but
-never stop a build. Each page's readability is measured as it is rendered. After the build,
-the readability report is written and Pagefind indexes the site for the search box.
+never stop a build. After the build, every page's readability is measured and reported, and
+Pagefind indexes the site for the search box.
 """
 from __future__ import annotations
 
@@ -15,15 +15,12 @@ from pathlib import Path
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort
 from mkdocs.structure.files import File, Files
-from mkdocs.structure.pages import Page
 
 from watwerkt import InvalidData
-from watwerkt.readability import PageReadability, prose, readability_report, readability_summary
 from watwerkt.search_index import SearchIndexError, build_search_index
-from watwerkt.site import READABILITY_REPORT, load_site
+from watwerkt.site import load_site
 
 log = logging.getLogger("mkdocs.hooks.kennisbank")
-_readability: dict[str, PageReadability] = {}  # of the pages rendered in the current build
 
 
 def _project_dir(config: MkDocsConfig) -> Path:
@@ -41,10 +38,6 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     return config
 
 
-def on_pre_build(*, config: MkDocsConfig) -> None:
-    _readability.clear()
-
-
 def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     generated = load_site(_project_dir(config)).generated_files(site_url=config.site_url or "/", site_name=config.site_name)
     for src_uri, content in generated:
@@ -54,16 +47,8 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     return files
 
 
-def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-    scorer = load_site(_project_dir(config)).readability
-    _readability[page.url] = PageReadability(page.url, scorer.score(prose(html)))
-    return html
-
-
 def on_post_build(*, config: MkDocsConfig) -> None:
-    pages = [page for page in _readability.values() if page.readability.words]
-    (Path(config.site_dir) / READABILITY_REPORT).write_text(readability_report(pages), encoding="utf-8")
-    log.info(readability_summary(pages))
+    log.info(load_site(_project_dir(config)).write_readability_report(Path(config.site_dir)))
     try:
         build_search_index(Path(config.site_dir))
     except SearchIndexError as error:

@@ -237,7 +237,10 @@
 
   form.addEventListener("submit", function (event) {
     event.preventDefault();
-    if (!schema) return;  // the rules are still loading (a moment after the page opened)
+    if (!schema) {  // the rules are still loading, a moment after the page opened
+      draftStatus.textContent = "Een moment: het formulier laadt nog. Probeer het zo opnieuw.";
+      return;
+    }
     if (form.elements.vul_niet_in.value) {  // the honeypot: only bots fill it in
       draftStatus.textContent = "Er is iets misgegaan. Laad de pagina opnieuw en probeer het nog eens.";
       return;
