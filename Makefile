@@ -24,6 +24,7 @@ check: $(BIN)/.installed
 # Built next to site/ and swapped in only when the build succeeded: a failed build never
 # leaves a half-written site.
 build: $(BIN)/.installed
+	@[ -n "$$SITE_URL" ] || echo "Let op: SITE_URL is niet gezet. Vaste links, de feed en de open data wijzen dan naar http://127.0.0.1:8000/; zet SITE_URL=https://... voor de echte site."
 	rm -rf .site-new
 	$(BIN)/mkdocs build --strict -d .site-new
 	rm -rf site && mv .site-new site

@@ -264,6 +264,26 @@ def test_the_submission_form_shows_errors_inline_and_in_a_summary(page, site_url
     expect(summary.locator("a").first).to_have_attribute("href", "#veld-organisatie")
     expect(page.locator("#veld-organisatie")).to_have_attribute("aria-invalid", "true")
     expect(page.locator("#ww-verzenden")).to_be_hidden()
+    # Each message says what would be right, and the summary follows the form from top to bottom.
+    expect(page.locator("#fout-contact")).to_contain_text("een webadres dat begint met https://, zoals https://www.voorbeeld.nl")
+    expect(page.locator("#fout-themas")).to_contain_text("kies er minstens 1")
+    expect(page.locator("#fout-doelen")).to_contain_text("vul er minstens 1 in")
+    messages = summary.locator("a").all_inner_texts()
+    positions = [next(i for i, text in enumerate(messages) if text.startswith(label)) for label in ("Organisatie", "Gemeenten", "Thema")]
+    assert positions == sorted(positions), messages
+
+
+def test_the_form_explains_dates_and_personal_addresses(page, site_url):
+    page.goto(site_url + "aanmelden/")
+    page.fill("#veld-start", "maart 2023")
+    page.fill("#veld-email", "jan.jansen@example.org")
+    page.get_by_role("button", name="Controleren en versturen").click()
+    expect(page.locator("#fout-start")).to_contain_text("zoals 2023, 2023-03 of 2023-03-15")
+    expect(page.locator("#fout-contact")).to_contain_text("geen adres van een persoon")
+    page.fill("#veld-start", "2023-03")
+    page.fill("#veld-eind", "2021")
+    page.get_by_role("button", name="Controleren en versturen").click()
+    expect(page.locator("#fout-eind")).to_contain_text("ligt vóór het begin (2023-03)")
 
 
 def fill_valid_project(page):
@@ -567,4 +587,54 @@ def test_no_page_asks_for_a_missing_file_or_logs_an_error(browser, site_url):
         page.goto(site_url + path)
         page.wait_for_load_state("networkidle")
     assert problems == []
+    context.close()
+
+
+def test_search_shows_ten_results_then_more_with_spaces_around_each_match(page, site_url):
+    results = search(page, site_url, "armoede")
+    expect(results.first).to_be_visible(timeout=10_000)
+    expect(page.locator(".md-search-result__item")).to_have_count(10)
+    total = int(page.locator(".md-search-result__meta").inner_text().split()[0])
+    assert total > 10
+    # Pagefind marks whole words: the text after a match starts with a space or a sign.
+    glued = page.evaluate(
+        "() => [...document.querySelectorAll('.md-search-result mark')]"
+        ".map(m => (m.nextSibling && m.nextSibling.textContent || ' ')[0]).filter(c => /\\p{L}/u.test(c))"
+    )
+    assert glued == []
+    more = page.get_by_role("button", name="Toon meer resultaten")
+    more.click()
+    expect(page.locator(".md-search-result__item")).to_have_count(min(total, 20))
+    expect(page.locator(".md-search-result__item").nth(10).locator("a").first).to_be_focused()
+
+
+def test_the_search_closes_when_the_focus_moves_on(page, site_url):
+    page.goto(site_url)
+    page.locator("input.md-search__input").focus()
+    assert page.evaluate("() => document.getElementById('__search').checked")
+    for _ in range(6):
+        page.keyboard.press("Tab")
+        if not page.evaluate("() => document.querySelector('.md-search').contains(document.activeElement)"):
+            break
+    assert not page.evaluate("() => document.getElementById('__search').checked")
+
+
+def test_on_a_phone_the_closed_menu_takes_no_focus_and_escape_returns_to_search(browser, site_url):
+    context = browser.new_context(viewport={"width": 375, "height": 740}, locale="nl-NL")
+    page = context.new_page()
+    page.goto(site_url + "opleiding/")
+    for _ in range(40):
+        page.keyboard.press("Tab")
+        place = page.evaluate(
+            "() => { const e = document.activeElement, r = e.getBoundingClientRect();"
+            " return {inMenu: document.getElementById('ww-menu').contains(e), left: r.left, right: r.right} }"
+        )
+        assert not place["inMenu"], place
+        assert place["right"] > 0 and place["left"] < 375, place  # never out of sight
+    search_button = page.get_by_role("button", name="Zoeken")
+    search_button.focus()
+    page.keyboard.press("Enter")
+    expect(page.locator("input.md-search__input")).to_be_focused()
+    page.keyboard.press("Escape")
+    expect(search_button).to_be_focused()
     context.close()

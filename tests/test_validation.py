@@ -182,10 +182,11 @@ def test_unsafe_or_personal_text_is_refused(data_dir, text, message):
     assert problems(data_dir) == [f"data/projects.yaml:5: eerste-project: beschrijving: {message}"]
 
 
-def test_personal_email_is_refused(data_dir):
-    replace_in(data_dir / "projects.yaml", "    email: info@example.org", "    email: j.jansen@example.org")
+@pytest.mark.parametrize("address", ["j.jansen@example.org", "jan.jansen@example.org", "Jan.de-Vries@example.org"])
+def test_personal_email_is_refused(data_dir, address):
+    replace_in(data_dir / "projects.yaml", "    email: info@example.org", f"    email: {address}")
     assert problems(data_dir) == [
-        "data/projects.yaml:28: tweede-project: contact.email: 'j.jansen@example.org' lijkt het adres van een persoon; "
+        f"data/projects.yaml:28: tweede-project: contact.email: '{address}' lijkt het adres van een persoon; "
         "gebruik een algemeen adres van de organisatie (zoals info@...)"
     ]
 

@@ -28,8 +28,8 @@ _MOBILE_NUMBER = re.compile(r"(?<!\d)(?:\+31[\s-]?|0)6(?:[\s-]?\d){8}(?!\d)")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 _LINE_BREAKS = re.compile(r"[\r\n\x85\u2028\u2029]")
 _EMAIL = re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}")
-# "s.jansen@" or "jh.jansen@": the shape of a person's address, not an organisation's.
-_PERSONAL_EMAIL = re.compile(r"\b[a-z]{1,2}\.[a-z-]+@[a-z0-9-]+\.", re.IGNORECASE)
+# "s.jansen@" or "jan.jansen@": the shape of a person's address, not an organisation's.
+_PERSONAL_EMAIL = re.compile(r"\b[a-z]+\.[a-z-]+@[a-z0-9-]+\.", re.IGNORECASE)
 _MUNICIPALITY_CODE = re.compile(r"GM\d{4}")
 
 
@@ -124,20 +124,29 @@ def _municipality_code(value: str) -> str:
     return value
 
 
-Id = Annotated[str, AfterValidator(_record_id), Field(json_schema_extra={"pattern": _ID.pattern, "maxLength": _ID_MAX_LENGTH})]
+# The patterns say in the JSON Schema (for editors and the web form) what the validators check;
+# "x-vorm" says it in words, for the form's messages.
+Id = Annotated[str, AfterValidator(_record_id), Field(json_schema_extra={
+    "pattern": _ID.pattern, "maxLength": _ID_MAX_LENGTH, "x-vorm": "kleine letters, cijfers en streepjes, zoals buurtkamer-emmen"})]
 _ONE_LINE_PATTERN = r"^[^\r\n\u0085\u2028\u2029<]*$"
-Line = Annotated[str, AfterValidator(_clean_text), AfterValidator(_one_line), Field(max_length=300, json_schema_extra={"pattern": _ONE_LINE_PATTERN})]
-Summary = Annotated[str, AfterValidator(_clean_text), AfterValidator(_one_line), Field(max_length=200, json_schema_extra={"pattern": _ONE_LINE_PATTERN})]
+_ONE_LINE = {"pattern": _ONE_LINE_PATTERN, "x-vorm": "één regel tekst, zonder het teken <"}
+Line = Annotated[str, AfterValidator(_clean_text), AfterValidator(_one_line), Field(max_length=300, json_schema_extra=_ONE_LINE)]
+Summary = Annotated[str, AfterValidator(_clean_text), AfterValidator(_one_line), Field(max_length=200, json_schema_extra=_ONE_LINE)]
 Text = Annotated[str, AfterValidator(_clean_text), Field(max_length=5000)]
-# The patterns say in the JSON Schema (for editors and the web form) what the validators check.
-Url = Annotated[str, AfterValidator(_url), Field(json_schema_extra={"pattern": r"^(https?://[^\s/]+\.[^\s]+|mailto:[^\s@]+@[^\s@]+\.[A-Za-z]{2,})$"})]
-Email = Annotated[str, AfterValidator(_email), Field(json_schema_extra={"pattern": r"^[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}$"})]
+Url = Annotated[str, AfterValidator(_url), Field(json_schema_extra={
+    "pattern": r"^(https?://[^\s/]+\.[^\s]+|mailto:[^\s@]+@[^\s@]+\.[A-Za-z]{2,})$",
+    "x-vorm": "een webadres dat begint met https://, zoals https://www.voorbeeld.nl"})]
+Email = Annotated[str, AfterValidator(_email), Field(json_schema_extra={
+    "pattern": r"^[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}$",
+    "not": {"pattern": r"^[A-Za-z]+\.[A-Za-z-]+@"},  # a person's address, as _PERSONAL_EMAIL
+    "x-vorm": "een algemeen adres van de organisatie, zoals info@voorbeeld.nl, geen adres van een persoon"})]
 PartialDate = Annotated[
     str,
     BeforeValidator(_partial_date),
     # In YAML a bare year (2017) is a number and a full date (2017-09-01) a date: allow both.
     WithJsonSchema({
         "description": "JJJJ-MM-DD, JJJJ-MM of JJJJ",
+        "x-vorm": "een jaar, maand of dag, zoals 2023, 2023-03 of 2023-03-15",
         "anyOf": [{"type": "string", "pattern": r"^\d{4}(-\d{2}(-\d{2})?)?$"}, {"type": "integer", "minimum": 1000, "maximum": 9999}],
     }),
 ]

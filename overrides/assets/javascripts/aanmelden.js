@@ -62,19 +62,28 @@
     return node;
   }
 
+  // "heeft niet de goede vorm: een jaar, maand of dag, zoals 2023, ...": the rule in words,
+  // from the schema's "x-vorm" (of the node, or of the option that is not "empty").
+  function wrongShape(node) {
+    var options = (node.anyOf || []).map(resolve).filter(function (option) { return option && option.type !== "null"; });
+    var rule = node["x-vorm"] || options.map(function (option) { return option["x-vorm"]; }).filter(Boolean)[0];
+    return "heeft niet de goede vorm" + (rule ? ": " + rule : "");
+  }
+
   function problemsOf(value, node, path, found) {
     node = resolve(node);
     if (!node) return found;
     if (node.anyOf) {
       var fits = node.anyOf.some(function (option) { return problemsOf(value, option, path, []).length === 0; });
-      if (!fits) found.push([path, "heeft niet de goede vorm"]);
+      if (!fits) found.push([path, wrongShape(node)]);
       return found;
     }
     if (node.type === "string") {
       if (typeof value !== "string") return found.concat([[path, "moet tekst zijn"]]);
       if (node.minLength && value.length < node.minLength) found.push([path, "mag niet leeg zijn"]);
       if (node.maxLength && value.length > node.maxLength) found.push([path, "is te lang: " + value.length + " tekens, hoogstens " + node.maxLength]);
-      if (node.pattern && !new RegExp(node.pattern).test(value)) found.push([path, "heeft niet de goede vorm (" + (node.description || node.pattern) + ")"]);
+      if (node.pattern && !new RegExp(node.pattern).test(value)) found.push([path, wrongShape(node)]);
+      else if (node.not && node.not.pattern && new RegExp(node.not.pattern).test(value)) found.push([path, wrongShape(node)]);
       if (node.enum && node.enum.indexOf(value) === -1) found.push([path, "kies een van de mogelijkheden"]);
     } else if (node.type === "null") {
       if (value !== null) found.push([path, "moet leeg zijn"]);
@@ -82,7 +91,10 @@
       if (typeof value !== "number") found.push([path, "moet een getal zijn"]);
     } else if (node.type === "array") {
       if (!Array.isArray(value)) return found.concat([[path, "moet een lijst zijn"]]);
-      if (node.minItems && value.length < node.minItems) found.push([path, "kies of vul er minstens " + node.minItems + " in"]);
+      if (node.minItems && value.length < node.minItems) {
+        var isChoice = form.querySelector("input[type=checkbox][name='" + path + "']");
+        found.push([path, isChoice ? "kies er minstens " + node.minItems : "vul er minstens " + node.minItems + " in"]);
+      }
       value.forEach(function (item, i) { problemsOf(item, node.items, path, found); });
     } else if (node.type === "object") {
       (node.required || []).forEach(function (name) {
@@ -101,6 +113,8 @@
     // Two rules that span fields, as `watwerkt check` has them too.
     if (!project.contact.website && !project.contact.email) found.push(["contact", "vul een website of een algemeen e-mailadres in"]);
     if (!project.gemeenten.length) found.push(["gemeenten", "kies minstens één gemeente"]);
+    var start = String(project.start || ""), end = String(project.eind || ""), length = Math.min(start.length, end.length);
+    if (length && end.slice(0, length) < start.slice(0, length)) found.push(["eind", "ligt vóór het begin (" + start + ")"]);
     var first = {};
     found.forEach(function (problem) { if (!(problem[0] in first)) first[problem[0]] = problem[1]; });
     return first;  // one message per field
@@ -120,6 +134,9 @@
     list.replaceChildren();
     var names = Object.keys(errors).filter(function (name) { return name !== "id"; });
     if (errors.id && !errors.naam) names.unshift("naam"), errors.naam = "geef het project een naam met letters of cijfers";
+    // In the order of the form, so the summary reads from top to bottom.
+    var fields = Array.prototype.map.call(form.querySelectorAll("[data-veld]"), function (node) { return node.getAttribute("data-veld"); });
+    names.sort(function (a, b) { return fields.indexOf(a) - fields.indexOf(b); });
     names.forEach(function (name) {
       var message = labelOf(name) + ": " + errors[name];
       var inline = document.getElementById("fout-" + name);

@@ -128,6 +128,7 @@
     list.replaceChildren(fragment);
     more.hidden = results.length <= shown;
     var text = !filtering() ? results.length + " projecten"
+      : results.length === 0 ? "Geen projecten gevonden. Kies minder filters om meer te zien."
       : results.length === 1 ? "1 project gevonden" : results.length + " projecten gevonden";
     // The count is a live region: while someone types, announce it once they pause.
     clearTimeout(announce);
@@ -161,7 +162,7 @@
     var facts = element("dl", "ww-feiten");
     [
       ["Organisatie", project[ORGANISATION]],
-      ["Gemeenten", area(project)],
+      ["Gebied", area(project)],
       ["Thema's", project[THEMES].map(function (t) { return labels.thema[t]; }).join(", ")],
       ["Status", labels.status[project[STATUS]]]
     ].forEach(function (fact) {

@@ -47,6 +47,7 @@
     var context = item ? "naar leerdoel: " + goalText.slice(0, 80) : "naar deze module";
     var parts = button(context, function () { return link.href; });
     link.after(parts[0], parts[1]);
+    link.textContent = link.href;  // what is shown is what is copied: the address of this site
   });
 
   // On paper a link is only useful with its address: print the full address of every link.

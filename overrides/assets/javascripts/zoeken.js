@@ -11,22 +11,29 @@
   var meta = output.querySelector(".md-search-result__meta");
   var list = output.querySelector(".md-search-result__list");
   var bundle = new URL(form.getAttribute("data-pagefind"), location.href);
+  var more = output.querySelector(".ww-zoek-meer");
+  var container = form.closest(".md-search");
+  var PER_PAGE = 10;
   var pagefind = null;
   var latest = 0;
+  var found = [];  // the results of the latest search, shown PER_PAGE at a time
   var returnFocusTo = null;
 
   function open() {
     if (toggle && !toggle.checked) toggle.checked = true;
   }
 
-  // Closing gives the focus back to where it was before the search opened.
+  // Closing gives the focus back to where it was before the search opened; otherwise it stays
+  // in the field, or (on a phone, where the field hides) goes to the header's search button.
   function close() {
     if (toggle) toggle.checked = false;
+    var button = document.querySelector(".md-header label[for='__search'] button");  // shown on a phone only
     if (returnFocusTo && returnFocusTo !== input && document.contains(returnFocusTo)) {
       returnFocusTo.focus();
-    } else {
-      input.blur();
+    } else if (button && button.offsetParent !== null) {
+      button.focus();
     }
+    returnFocusTo = null;
   }
 
   // Loaded when the field gets focus, so the first letters typed do not wait for it.
@@ -49,12 +56,15 @@
   }
 
   // Pagefind's excerpts are the page's own text with the matches in <mark>: keep only those.
+  // A <textarea> decodes entities as plain text and keeps the spaces around each match.
+  var decoder = document.createElement("textarea");
   function excerpt(html) {
     var paragraph = element("p");
     html.split(/(<mark>|<\/mark>)/).reduce(function (inMark, part) {
       if (part === "<mark>") return true;
       if (part === "</mark>") return false;
-      var text = new DOMParser().parseFromString(part, "text/html").documentElement.textContent;
+      decoder.innerHTML = part;
+      var text = decoder.value;
       paragraph.appendChild(inMark ? element("mark", null, text) : document.createTextNode(text));
       return inMark;
     }, false);
@@ -87,24 +97,34 @@
     var ticket = ++latest;
     if (!query) {
       list.replaceChildren();
+      more.hidden = true;
       meta.textContent = "Typ om te zoeken";
       return;
     }
     loadPagefind()
       .then(function (module) { return module.debouncedSearch(query, {}, 60); })
-      .then(function (found) {
-        if (!found || ticket !== latest) return null;  // a newer query is on its way
-        return Promise.all(found.results.slice(0, 10).map(function (r) { return r.data(); }))
-          .then(function (pages) {
-            if (ticket !== latest) return;
-            var fragment = document.createDocumentFragment();
-            pages.forEach(function (data) { fragment.appendChild(result(data)); });
-            list.replaceChildren(fragment);
-            var total = found.results.length;
-            meta.textContent = total === 0 ? "Geen resultaten" : total === 1 ? "1 resultaat" : total + " resultaten";
-          });
+      .then(function (answer) {
+        if (!answer || ticket !== latest) return null;  // a newer query is on its way
+        found = answer.results;
+        list.replaceChildren();
+        var total = found.length;
+        meta.textContent = total === 0 ? "Geen resultaten" : total === 1 ? "1 resultaat" : total + " resultaten";
+        return showMore(ticket);
       })
       .catch(function () { meta.textContent = "Zoeken lukt nu niet."; });
+  }
+
+  // The next PER_PAGE results, added below the ones shown.
+  function showMore(ticket) {
+    var start = list.children.length;
+    return Promise.all(found.slice(start, start + PER_PAGE).map(function (r) { return r.data(); }))
+      .then(function (pages) {
+        if (ticket !== latest) return;
+        var fragment = document.createDocumentFragment();
+        pages.forEach(function (data) { fragment.appendChild(result(data)); });
+        list.appendChild(fragment);
+        more.hidden = list.children.length >= found.length;
+      });
   }
 
   input.addEventListener("focus", function () { open(); loadPagefind(); });
@@ -112,7 +132,20 @@
     // On a phone the magnifier in the header opens the search: put the cursor in the field.
     toggle.addEventListener("change", function () { if (toggle.checked) input.focus(); });
   }
-  input.addEventListener("input", search);
+  input.addEventListener("input", function () { open(); search(); });
+  more.addEventListener("click", function () {
+    var first = list.children.length;
+    showMore(latest).then(function () {
+      // Keyboard users continue at the first result that was just added.
+      var next = list.children[first] && list.children[first].querySelector("a");
+      if (next) next.focus();
+    });
+  });
+  // Tabbing on past the search closes it, so it never covers what has the focus.
+  container.addEventListener("focusout", function (event) {
+    var next = event.relatedTarget;
+    if (toggle && toggle.checked && next && !container.contains(next)) toggle.checked = false;
+  });
   form.addEventListener("submit", function (event) {
     event.preventDefault();
     var first = list.querySelector("a");
