@@ -393,9 +393,20 @@ def test_the_form_offers_github_email_and_a_form_service(browser, tmp_path):
         assert mail.scheme == "mailto" and mail.path == "redactie@example.org"
         assert parse_qs(mail.query)["body"][0] == yaml_text
 
+        # A description too long for a link: the links open empty forms, and say to paste.
+        page.fill("#veld-beschrijving", "Café in één wijk. " * 250)  # each é takes 6 characters in a link
+        page.get_by_role("button", name="Controleren en versturen").click()
+        long_yaml = page.locator("#ww-yaml").input_value()
+        assert len(long_yaml) > 4000
+        github_link, mail_link = page.locator("#ww-via-github"), page.locator("#ww-via-email")
+        assert len(github_link.get_attribute("href")) < 8000 and "beschrijving" not in github_link.get_attribute("href")
+        expect(github_link).to_contain_text("plak het project")
+        assert len(mail_link.get_attribute("href")) < 2000
+        expect(mail_link).to_contain_text("plak het project")
+
         page.get_by_role("button", name="Direct versturen").click()
         expect(page.locator("p")).to_have_text("Ontvangen")
-        assert received[0]["project_yaml"][0].replace("\r\n", "\n") == yaml_text  # forms send CRLF line ends
+        assert received[0]["project_yaml"][0].replace("\r\n", "\n") == long_yaml  # forms send CRLF line ends
         page.close()
     finally:
         server.shutdown()

@@ -13,6 +13,11 @@
   var LIST_FIELDS = ["doelen", "partners", "financiers"];
   var CHOICE_FIELDS = ["gemeenten", "themas", "doelgroepen", "aanpakken"];
   var TEXT_FIELDS = ["naam", "organisatie", "samenvatting", "beschrijving", "start", "eind", "geleerd"];
+  // Longer links break: GitHub answers 414 above about 8 KB, mail programs cut off near 2 KB.
+  // A long description then goes by copy and paste from the text box instead.
+  var MAX_GITHUB_LINK = 8000;
+  var MAX_MAIL_LINK = 2000;
+  var PASTE_HERE = "Plak hier het project uit het tekstvak op de site.";
   var schema = null;
 
   function today() {
@@ -190,8 +195,11 @@
     var email = form.getAttribute("data-email");
     var viaEmail = document.getElementById("ww-via-email");
     if (viaEmail && email) {
-      viaEmail.href = "mailto:" + email + "?subject=" + encodeURIComponent("Aanmelding projectenbank: " + project.naam)
-        + "&body=" + encodeURIComponent(yaml);
+      var subject = "mailto:" + email + "?subject=" + encodeURIComponent("Aanmelding projectenbank: " + project.naam);
+      var mail = subject + "&body=" + encodeURIComponent(yaml);
+      var mailTooLong = mail.length > MAX_MAIL_LINK;
+      viaEmail.href = mailTooLong ? subject + "&body=" + encodeURIComponent(PASTE_HERE) : mail;
+      viaEmail.textContent = mailTooLong ? "Via e-mail aan de redactie: plak het project uit het tekstvak hieronder in de mail" : "Via e-mail aan de redactie";
     }
     var issues = form.getAttribute("data-issues");
     var viaGithub = document.getElementById("ww-via-github");
@@ -202,7 +210,12 @@
         var value = project[key];
         parameters.set(key, Array.isArray(value) ? value.join("\n") : typeof value === "object" ? JSON.stringify(value) : String(value));
       });
-      viaGithub.href = issues + "?" + parameters.toString();
+      var prefilled = issues + "?" + parameters.toString();
+      var issueTooLong = prefilled.length > MAX_GITHUB_LINK;
+      viaGithub.href = issueTooLong ? issues + "?" + new URLSearchParams({ template: "project.yml", title: "Project: " + project.naam }) : prefilled;
+      viaGithub.textContent = issueTooLong
+        ? "Via GitHub: open het aanmeldformulier en plak het project uit het tekstvak hieronder erin"
+        : "Via GitHub: open een ingevuld aanmeldformulier";
     }
     var service = document.getElementById("ww-via-formulierdienst");
     if (service) service.elements.project_yaml.value = yaml;
