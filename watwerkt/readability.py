@@ -83,6 +83,8 @@ class Scorer:
     def __init__(self, known_terms: Iterable[str] = ()):
         self._known = {tuple(word.casefold() for word in _WORD.findall(term)) for term in known_terms} - {()}
         self._longest = max(map(len, self._known), default=0)
+        self._first_words = {term[0] for term in self._known}
+        self._syllables: dict[str, int] = {}  # a site uses the same few thousand words again and again
 
     def score(self, text: str) -> Readability:
         text = unicodedata.normalize("NFC", text)
@@ -91,8 +93,14 @@ class Scorer:
         folded = [word.casefold() for word in words]
         count = total_syllables = position = 0
         while position < len(words):
-            length = self._known_term_at(folded, position)
-            total_syllables += KNOWN_TERM_SYLLABLES if length else syllables(words[position])
+            length = self._known_term_at(folded, position) if folded[position] in self._first_words else 0
+            if length:
+                total_syllables += KNOWN_TERM_SYLLABLES
+            else:
+                word = folded[position]
+                if word not in self._syllables:
+                    self._syllables[word] = syllables(word)
+                total_syllables += self._syllables[word]
             count += 1
             position += length or 1
         return Readability(words=count, sentences=max(1, sentences), syllables=total_syllables)
