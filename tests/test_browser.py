@@ -649,3 +649,20 @@ def test_on_a_phone_the_closed_menu_takes_no_focus_and_escape_returns_to_search(
     page.keyboard.press("Escape")
     expect(search_button).to_be_focused()
     context.close()
+
+
+def test_on_a_phone_the_filters_fold_away_so_the_projects_come_first(browser, site_url):
+    context = browser.new_context(viewport={"width": 375, "height": 740}, locale="nl-NL")
+    page = context.new_page()
+    page.goto(site_url + "projectenbank/")
+    choices = page.locator("#ww-filter-keuzes")
+    expect(choices).not_to_have_attribute("open", "")
+    assert page.locator(".ww-kaart").first.bounding_box()["y"] < 740  # a project on the first screen
+    expect(page.locator("#ww-filter-gemeente")).to_be_hidden()
+    page.get_by_text("Filters", exact=True).click()
+    page.select_option("#ww-filter-gemeente", "GM0047")
+    expect(page.locator(".ww-filters__gekozen")).to_have_text("(1 gekozen)")
+    # A shared link with a choice in it shows the choices open.
+    page.goto(site_url + "projectenbank/?gemeente=GM0047")
+    expect(page.locator("#ww-filter-gemeente")).to_be_visible()
+    context.close()

@@ -80,8 +80,16 @@
     return -2;
   }
 
+  // "Filters (2 gekozen)": folded on a phone, the summary still says what is chosen.
+  var chosenCount = form.querySelector(".ww-filters__gekozen");
+  function showChosenCount() {
+    var count = FACETS.filter(function (name) { return selects[name].value; }).length;
+    chosenCount.textContent = count ? "(" + count + " gekozen)" : "";
+  }
+
   // Filter, count per facet value under the current selection, and show the result.
   function update() {
+    showChosenCount();
     var chosen = selection();
     var chosenValues = FACETS.map(function (name) { return chosen[name]; });
     var words = normalised(query.value).split(/\s+/).filter(Boolean);
