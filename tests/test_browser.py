@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import functools
 import json
+import re
 import os
 import shutil
 import threading
@@ -265,9 +266,9 @@ def test_the_submission_form_shows_errors_inline_and_in_a_summary(page, site_url
     expect(page.locator("#veld-organisatie")).to_have_attribute("aria-invalid", "true")
     expect(page.locator("#ww-verzenden")).to_be_hidden()
     # Each message says what would be right, and the summary follows the form from top to bottom.
-    expect(page.locator("#fout-contact")).to_contain_text("een webadres dat begint met https://, zoals https://www.voorbeeld.nl")
-    expect(page.locator("#fout-themas")).to_contain_text("kies er minstens 1")
-    expect(page.locator("#fout-doelen")).to_contain_text("vul er minstens 1 in")
+    expect(page.locator("#fout-contact")).to_contain_text("een webadres dat begint met https:// of http://, zoals https://www.voorbeeld.nl")
+    expect(page.locator("#fout-themas")).to_contain_text("kies er minstens één")
+    expect(page.locator("#fout-doelen")).to_contain_text("vul er minstens één in")
     messages = summary.locator("a").all_inner_texts()
     positions = [next(i for i, text in enumerate(messages) if text.startswith(label)) for label in ("Organisatie", "Gemeenten", "Thema")]
     assert positions == sorted(positions), messages
@@ -276,12 +277,14 @@ def test_the_submission_form_shows_errors_inline_and_in_a_summary(page, site_url
 def test_the_form_explains_dates_and_personal_addresses(page, site_url):
     page.goto(site_url + "aanmelden/")
     page.fill("#veld-start", "maart 2023")
-    page.fill("#veld-email", "jan.jansen@example.org")
+    page.fill("#veld-email", "jan.jansen@gmail.com")
     page.get_by_role("button", name="Controleren en versturen").click()
     expect(page.locator("#fout-start")).to_contain_text("zoals 2023, 2023-03 of 2023-03-15")
     expect(page.locator("#fout-contact")).to_contain_text("geen adres van een persoon")
-    page.fill("#veld-start", "2023-03")
     page.fill("#veld-eind", "2021")
+    page.get_by_role("button", name="Controleren en versturen").click()
+    expect(page.locator("#fout-eind")).to_be_hidden()  # no order to judge while the start is wrong
+    page.fill("#veld-start", "2023-03")
     page.get_by_role("button", name="Controleren en versturen").click()
     expect(page.locator("#fout-eind")).to_contain_text("ligt vóór het begin (2023-03)")
 
@@ -399,8 +402,10 @@ def test_the_form_offers_github_email_and_a_form_service(browser, tmp_path):
         long_yaml = page.locator("#ww-yaml").input_value()
         assert len(long_yaml) > 4000
         github_link, mail_link = page.locator("#ww-via-github"), page.locator("#ww-via-email")
-        assert len(github_link.get_attribute("href")) < 8000 and "beschrijving" not in github_link.get_attribute("href")
-        expect(github_link).to_contain_text("plak het project")
+        long_parameters = parse_qs(urlsplit(github_link.get_attribute("href")).query)
+        assert len(github_link.get_attribute("href")) < 8000 and "beschrijving" not in long_parameters
+        assert long_parameters["naam"] == ["Buurtkamer Geldzaken Emmen"] and "gemeenten" in long_parameters  # the rest is filled in
+        expect(github_link).to_contain_text("vul daar zelf nog in: Beschrijving")
         assert len(mail_link.get_attribute("href")) < 2000
         expect(mail_link).to_contain_text("plak het project")
 
@@ -666,3 +671,38 @@ def test_on_a_phone_the_filters_fold_away_so_the_projects_come_first(browser, si
     page.goto(site_url + "projectenbank/?gemeente=GM0047")
     expect(page.locator("#ww-filter-gemeente")).to_be_visible()
     context.close()
+
+
+def test_more_results_of_an_old_query_never_mix_into_a_new_one(page, site_url):
+    results = search(page, site_url, "armoede")
+    expect(page.locator(".md-search-result__item")).to_have_count(10, timeout=10_000)
+    page.route("**/pagefind/fragment/**", lambda route: (page.wait_for_timeout(300), route.continue_()))
+    page.evaluate(
+        "() => { const field = document.querySelector('input.md-search__input');"
+        " field.value = 'schulden'; field.dispatchEvent(new Event('input'));"
+        " document.querySelector('.ww-zoek-meer').click(); document.querySelector('.ww-zoek-meer').click(); }"
+    )
+    expect(page.locator(".md-search-result__meta")).to_have_text(re.compile(r"\d+ resultaten"), timeout=10_000)
+    page.wait_for_timeout(2000)
+    items = page.locator(".md-search-result__item")
+    assert 0 < items.count() <= 10
+    for text in items.locator("article").first.locator("mark").all_inner_texts():
+        assert "schuld" in text.lower(), text
+    hrefs = [link.get_attribute("href") for link in results.all()]
+    assert len(hrefs) == len(set(hrefs))
+
+
+def test_escape_in_the_results_puts_the_focus_back_in_the_field(page, site_url):
+    results = search(page, site_url, "armoede")
+    expect(results.first).to_be_visible(timeout=10_000)
+    results.first.focus()
+    page.keyboard.press("Escape")
+    expect(page.locator("input.md-search__input")).to_be_focused()
+    assert not page.evaluate("() => document.getElementById('__search').checked")
+
+
+def test_goal_links_on_lesmateriaal_keep_their_words(page, site_url):
+    page.goto(site_url + "lesmateriaal/")
+    goal_links = page.locator("li a.ww-vaste-link")
+    assert goal_links.count() > 0
+    assert not goal_links.first.inner_text().startswith("http")

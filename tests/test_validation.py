@@ -182,7 +182,7 @@ def test_unsafe_or_personal_text_is_refused(data_dir, text, message):
     assert problems(data_dir) == [f"data/projects.yaml:5: eerste-project: beschrijving: {message}"]
 
 
-@pytest.mark.parametrize("address", ["j.jansen@example.org", "jan.jansen@example.org", "Jan.de-Vries@example.org"])
+@pytest.mark.parametrize("address", ["j.jansen@example.org", "jh.van.dijk@example.org", "jan.jansen@gmail.com", "Jan.de.Vries@hotmail.com"])
 def test_personal_email_is_refused(data_dir, address):
     replace_in(data_dir / "projects.yaml", "    email: info@example.org", f"    email: {address}")
     assert problems(data_dir) == [
@@ -361,6 +361,13 @@ def test_a_module_year_beyond_the_course_length(data_dir):
     replace_in(data_dir / "opleiding.yaml", "    jaren: [2]", "    jaren: [2]", 1)
     replace_in(data_dir / "opleiding.yaml", "duur_jaren: 2", "duur_jaren: 1")
     assert problems(data_dir) == ["data/opleiding.yaml:27: tweede-module: jaren: jaar 2 bestaat niet: de opleiding duurt 1 jaar"]
+
+
+@pytest.mark.parametrize("address", ["info.groningen@humanitas.nl", "sociaal.team@example.org", "stichtingvoorbeeld@gmail.com"])
+def test_an_organisation_address_with_a_dot_is_fine(data_dir, address):
+    replace_in(data_dir / "projects.yaml", "    email: info@example.org", f"    email: {address}")
+    replace_in(data_dir / "projects.yaml", "  beschrijving: Een beschrijving van het project.", f"  beschrijving: Mail naar {address}.")
+    assert problems(data_dir) == []
 
 
 def test_personal_email_in_free_text_is_refused(data_dir):

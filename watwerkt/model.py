@@ -28,8 +28,15 @@ _MOBILE_NUMBER = re.compile(r"(?<!\d)(?:\+31[\s-]?|0)6(?:[\s-]?\d){8}(?!\d)")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 _LINE_BREAKS = re.compile(r"[\r\n\x85\u2028\u2029]")
 _EMAIL = re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}")
-# "s.jansen@" or "jan.jansen@": the shape of a person's address, not an organisation's.
-_PERSONAL_EMAIL = re.compile(r"\b[a-z]+\.[a-z-]+@[a-z0-9-]+\.", re.IGNORECASE)
+# The shapes of a person's address, not an organisation's: initials and a surname
+# ("s.jansen@", "jh.van.dijk@"), or first and last name at a mail provider for private people
+# ("jan.jansen@gmail.com"). "info.groningen@humanitas.nl" is an organisation's.
+_PERSONAL_EMAIL_SHAPE = (
+    r"(?:[A-Za-z]{1,2}\.(?:(?:van|de|der|den|ten|ter|te|het|in)\.)*[A-Za-z-]+@[A-Za-z0-9-]+\."
+    r"|[A-Za-z]+\.[A-Za-z.-]+@(?:gmail|googlemail|hotmail|outlook|live|msn|yahoo|icloud|me|ziggo|kpnmail|kpnplanet"
+    r"|planet|hetnet|home|xs4all|casema|upcmail|chello|zeelandnet)\.)"
+)
+_PERSONAL_EMAIL = re.compile(r"\b" + _PERSONAL_EMAIL_SHAPE, re.IGNORECASE)
 _MUNICIPALITY_CODE = re.compile(r"GM\d{4}")
 
 
@@ -135,10 +142,10 @@ Summary = Annotated[str, AfterValidator(_clean_text), AfterValidator(_one_line),
 Text = Annotated[str, AfterValidator(_clean_text), Field(max_length=5000)]
 Url = Annotated[str, AfterValidator(_url), Field(json_schema_extra={
     "pattern": r"^(https?://[^\s/]+\.[^\s]+|mailto:[^\s@]+@[^\s@]+\.[A-Za-z]{2,})$",
-    "x-vorm": "een webadres dat begint met https://, zoals https://www.voorbeeld.nl"})]
+    "x-vorm": "een webadres dat begint met https:// of http://, zoals https://www.voorbeeld.nl"})]
 Email = Annotated[str, AfterValidator(_email), Field(json_schema_extra={
     "pattern": r"^[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}$",
-    "not": {"pattern": r"^[A-Za-z]+\.[A-Za-z-]+@"},  # a person's address, as _PERSONAL_EMAIL
+    "not": {"pattern": "^" + _PERSONAL_EMAIL_SHAPE},  # a person's address, as _PERSONAL_EMAIL
     "x-vorm": "een algemeen adres van de organisatie, zoals info@voorbeeld.nl, geen adres van een persoon"})]
 PartialDate = Annotated[
     str,

@@ -98,7 +98,8 @@
       if (!Array.isArray(value)) return found.concat([[path, "moet een lijst zijn"]]);
       if (node.minItems && value.length < node.minItems) {
         var isChoice = form.querySelector("input[type=checkbox][name='" + path + "']");
-        found.push([path, isChoice ? "kies er minstens " + node.minItems : "vul er minstens " + node.minItems + " in"]);
+        var least = node.minItems === 1 ? "één" : node.minItems;
+        found.push([path, isChoice ? "kies er minstens " + least : "vul er minstens " + least + " in"]);
       }
       value.forEach(function (item, i) { problemsOf(item, node.items, path, found); });
     } else if (node.type === "object") {
@@ -119,7 +120,10 @@
     if (!project.contact.website && !project.contact.email) found.push(["contact", "vul een website of een algemeen e-mailadres in"]);
     if (!project.gemeenten.length) found.push(["gemeenten", "kies minstens één gemeente"]);
     var start = String(project.start || ""), end = String(project.eind || ""), length = Math.min(start.length, end.length);
-    if (length && end.slice(0, length) < start.slice(0, length)) found.push(["eind", "ligt vóór het begin (" + start + ")"]);
+    var date = /^\d{4}(-\d{2}(-\d{2})?)?$/;
+    if (date.test(start) && date.test(end) && end.slice(0, length) < start.slice(0, length)) {
+      found.push(["eind", "ligt vóór het begin (" + start + ")"]);
+    }
     var first = {};
     found.forEach(function (problem) { if (!(problem[0] in first)) first[problem[0]] = problem[1]; });
     return first;  // one message per field
@@ -204,18 +208,23 @@
     var issues = form.getAttribute("data-issues");
     var viaGithub = document.getElementById("ww-via-github");
     if (viaGithub && issues) {
-      // The issue form's field ids are the record's field names.
+      // The issue form's field ids are the record's field names. Too long a link: the long
+      // texts stay out, and the link says which to fill in by hand.
       var parameters = new URLSearchParams({ template: "project.yml", title: "Project: " + project.naam });
       Object.keys(project).forEach(function (key) {
         var value = project[key];
         parameters.set(key, Array.isArray(value) ? value.join("\n") : typeof value === "object" ? JSON.stringify(value) : String(value));
       });
-      var prefilled = issues + "?" + parameters.toString();
-      var issueTooLong = prefilled.length > MAX_GITHUB_LINK;
-      viaGithub.href = issueTooLong ? issues + "?" + new URLSearchParams({ template: "project.yml", title: "Project: " + project.naam }) : prefilled;
-      viaGithub.textContent = issueTooLong
-        ? "Via GitHub: open het aanmeldformulier en plak het project uit het tekstvak hieronder erin"
-        : "Via GitHub: open een ingevuld aanmeldformulier";
+      var leftOut = [];
+      ["beschrijving", "geleerd", "doelen"].forEach(function (key) {
+        if ((issues + "?" + parameters).length > MAX_GITHUB_LINK && parameters.has(key)) {
+          parameters.delete(key);
+          leftOut.push(labelOf(key));
+        }
+      });
+      viaGithub.href = issues + "?" + parameters.toString();
+      viaGithub.textContent = "Via GitHub: open een ingevuld aanmeldformulier"
+        + (leftOut.length ? "; vul daar zelf nog in: " + leftOut.join(", ") + " (kopieer het uit dit formulier)" : "");
     }
     var service = document.getElementById("ww-via-formulierdienst");
     if (service) service.elements.project_yaml.value = yaml;

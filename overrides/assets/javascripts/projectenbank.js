@@ -136,7 +136,7 @@
     list.replaceChildren(fragment);
     more.hidden = results.length <= shown;
     var text = !filtering() ? results.length + " projecten"
-      : results.length === 0 ? "Geen projecten gevonden. Kies minder filters om meer te zien."
+      : results.length === 0 ? "Geen projecten gevonden. Kies minder filters of andere woorden."
       : results.length === 1 ? "1 project gevonden" : results.length + " projecten gevonden";
     // The count is a live region: while someone types, announce it once they pause.
     clearTimeout(announce);

@@ -47,7 +47,8 @@
     var context = item ? "naar leerdoel: " + goalText.slice(0, 80) : "naar deze module";
     var parts = button(context, function () { return link.href; });
     link.after(parts[0], parts[1]);
-    link.textContent = link.href;  // what is shown is what is copied: the address of this site
+    // A written-out address shows what is copied: the address where this site is read.
+    if (link.parentNode.classList.contains("ww-permalink")) link.textContent = link.href;
   });
 
   // On paper a link is only useful with its address: print the full address of every link.

@@ -18,20 +18,28 @@
   var latest = 0;
   var found = [];  // the results of the latest search, shown PER_PAGE at a time
   var returnFocusTo = null;
+  var staysClosed = false;  // set while close() puts the focus back in the field
+  var loadingMore = false;  // set while "Toon meer resultaten" loads
 
   function open() {
-    if (toggle && !toggle.checked) toggle.checked = true;
+    if (toggle && !toggle.checked && !staysClosed) toggle.checked = true;
   }
 
-  // Closing gives the focus back to where it was before the search opened; otherwise it stays
-  // in the field, or (on a phone, where the field hides) goes to the header's search button.
+  // Closing gives the focus back to where it was before the search opened. Otherwise, if the
+  // focus was in the search (now hidden), it goes to the field on a desktop, or to the header's
+  // search button on a phone, where the field hides too.
   function close() {
+    var wasInside = container.contains(document.activeElement);
     if (toggle) toggle.checked = false;
     var button = document.querySelector(".md-header label[for='__search'] button");  // shown on a phone only
-    if (returnFocusTo && returnFocusTo !== input && document.contains(returnFocusTo)) {
+    if (returnFocusTo && returnFocusTo !== input && returnFocusTo !== document.body && document.contains(returnFocusTo)) {
       returnFocusTo.focus();
     } else if (button && button.offsetParent !== null) {
       button.focus();
+    } else if (wasInside) {
+      staysClosed = true;
+      input.focus();
+      staysClosed = false;
     }
     returnFocusTo = null;
   }
@@ -95,9 +103,10 @@
   function search() {
     var query = input.value.trim();
     var ticket = ++latest;
+    found = [];  // a "Toon meer" from the previous query must not add to this one
+    more.hidden = true;
     if (!query) {
       list.replaceChildren();
-      more.hidden = true;
       meta.textContent = "Typ om te zoeken";
       return;
     }
@@ -114,12 +123,15 @@
       .catch(function () { meta.textContent = "Zoeken lukt nu niet."; });
   }
 
-  // The next PER_PAGE results, added below the ones shown.
+  // The next PER_PAGE results of the query `ticket`, added below the ones shown; nothing when a
+  // newer query came in meanwhile. A click while they load does nothing, so two clicks add once.
   function showMore(ticket) {
-    var start = list.children.length;
-    return Promise.all(found.slice(start, start + PER_PAGE).map(function (r) { return r.data(); }))
+    var results = found, start = list.children.length;
+    loadingMore = true;
+    return Promise.all(results.slice(start, start + PER_PAGE).map(function (r) { return r.data(); }))
+      .finally(function () { loadingMore = false; })
       .then(function (pages) {
-        if (ticket !== latest) return;
+        if (ticket !== latest || results !== found) return;
         var fragment = document.createDocumentFragment();
         pages.forEach(function (data) { fragment.appendChild(result(data)); });
         list.appendChild(fragment);
@@ -134,6 +146,7 @@
   }
   input.addEventListener("input", function () { open(); search(); });
   more.addEventListener("click", function () {
+    if (loadingMore || !found.length) return;
     var first = list.children.length;
     showMore(latest).then(function () {
       // Keyboard users continue at the first result that was just added.
