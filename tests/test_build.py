@@ -5,6 +5,7 @@ import json
 import re
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -312,3 +313,21 @@ def test_a_failed_build_leaves_the_previous_site_untouched(tmp_path):
     replace_in(project / "data" / "projects.yaml", "  status: afgerond\n", "  status: klaar\n")
     assert build(project, site).returncode == 1
     assert {path: path.read_bytes() for path in site.rglob("*") if path.is_file()} == before
+
+
+def test_the_header_override_is_materials_header_with_only_the_search_changed():
+    """overrides/partials/header.html is a copy: when Material is upgraded, this fails until the
+    copy is brought up to date."""
+    import material
+
+    original = (Path(material.__file__).parent / "templates" / "partials" / "header.html").read_text(encoding="utf-8")
+    ours = (REPO / "overrides" / "partials" / "header.html").read_text(encoding="utf-8")
+    strip_top_comment = lambda text: text.split("-#}\n", 1)[1]  # noqa: E731
+    plugin_condition = re.compile(
+        r'    \{% if "material/search" in config\.plugins %\}\n.*?\{% if search\.enabled %\}\n(.*?)      \{% endif %\}\n    \{% endif %\}\n',
+        re.DOTALL,
+    )
+    search_box = plugin_condition.search(original).group(1)
+    unconditional = "".join(line[4:] + "\n" for line in search_box.splitlines())
+    expected = plugin_condition.sub(lambda _: "    {#- The one change: the search box without Material's search plugin (see the top). -#}\n" + unconditional, original)
+    assert strip_top_comment(ours) == strip_top_comment(expected)
