@@ -425,6 +425,13 @@ def test_the_reading_aid_enlarges_text_and_spacing_and_remembers_it(browser, sit
     size = lambda: page.evaluate("parseFloat(getComputedStyle(document.documentElement).fontSize)")
     spacing = lambda: page.evaluate("getComputedStyle(document.querySelector('.md-typeset p')).letterSpacing")
     before = size()
+    # On a phone the buttons fold behind "Leeshulp": one short bar until it is opened.
+    opener = page.get_by_role("button", name="Leeshulp")
+    expect(opener).to_have_attribute("aria-expanded", "false")
+    expect(page.get_by_role("button", name="Tekst groter")).to_be_hidden()
+    assert page.locator(".ww-leeshulp").bounding_box()["height"] < 60
+    opener.click()
+    expect(opener).to_have_attribute("aria-expanded", "true")
     for _ in range(8):  # up to 200%
         page.get_by_role("button", name="Tekst groter").click()
     assert size() == pytest.approx(before * 2)
@@ -435,6 +442,7 @@ def test_the_reading_aid_enlarges_text_and_spacing_and_remembers_it(browser, sit
     assert size() == pytest.approx(before * 2)
     # At 200% text the page still fits a phone screen without sideways scrolling.
     assert page.evaluate("document.documentElement.scrollWidth") <= 360
+    page.get_by_role("button", name="Leeshulp").click()
     page.get_by_role("button", name="Standaard").click()
     assert size() == pytest.approx(before)
     context.close()

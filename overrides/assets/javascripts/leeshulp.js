@@ -21,8 +21,14 @@
     status.textContent = "Tekst " + (settings.tekst || 100) + "%, letterafstand " + Math.round((settings.letters || 0) * 100) / 100 + " em";
   }
 
+  var opener = aid.querySelector(".ww-leeshulp__open");
+  opener.addEventListener("click", function () {
+    var open = aid.classList.toggle("ww-leeshulp--open");
+    opener.setAttribute("aria-expanded", String(open));
+  });
+
   aid.addEventListener("click", function (event) {
-    var button = event.target.closest("button");
+    var button = event.target.closest("button[data-leeshulp]");
     if (!button) return;
     var what = button.getAttribute("data-leeshulp");
     var settings = load();
