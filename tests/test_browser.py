@@ -264,6 +264,7 @@ def test_the_submission_form_shows_errors_inline_and_in_a_summary(page, site_url
         expect(page.locator(f"#fout-{field}")).to_be_visible()
     expect(summary.locator("a").first).to_have_attribute("href", "#veld-organisatie")
     expect(page.locator("#veld-organisatie")).to_have_attribute("aria-invalid", "true")
+    expect(page.locator("#veld-organisatie")).to_have_css("border-top-color", "rgb(176, 0, 32)")  # not by colour alone: the message says it too
     expect(page.locator("#ww-verzenden")).to_be_hidden()
     # Each message says what would be right, and the summary follows the form from top to bottom.
     expect(page.locator("#fout-contact")).to_contain_text("een webadres dat begint met https:// of http://, zoals https://www.voorbeeld.nl")

@@ -9,20 +9,15 @@ from pathlib import Path
 import yaml
 from pydantic import BaseModel
 
-from .model import Approach, Curriculum, Municipality, PermanentIds, Project, Region, TargetGroup, Term, Theme
+from .model import Curriculum, PermanentIds, Project
+from .validation import COLLECTIONS, CURRICULUM_FILE, PERMANENT_IDS_FILE
 
 SCHEMA_DIR = "schema"
 # data file → (model, whether the file is a list of such records)
 DATA_FILES: dict[str, tuple[type[BaseModel], bool]] = {
-    "gemeenten.yaml": (Municipality, True),
-    "regios.yaml": (Region, True),
-    "themas.yaml": (Theme, True),
-    "doelgroepen.yaml": (TargetGroup, True),
-    "begrippen.yaml": (Term, True),
-    "aanpakken.yaml": (Approach, True),
-    "projects.yaml": (Project, True),
-    "opleiding.yaml": (Curriculum, False),
-    "vaste-links.yaml": (PermanentIds, False),
+    **{collection.filename: (collection.model, True) for collection in COLLECTIONS},
+    CURRICULUM_FILE: (Curriculum, False),
+    PERMANENT_IDS_FILE: (PermanentIds, False),
 }
 
 
