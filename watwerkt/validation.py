@@ -15,6 +15,7 @@ from typing import Any, Callable, Iterable
 
 from pydantic import BaseModel, ValidationError
 
+from .errors import UserError
 from .kennisbank import Kennisbank, is_stale
 from .readability import B1_MINIMUM, Scorer
 from .model import Approach, Curriculum, Municipality, PermanentIds, Project, Region, TargetGroup, Term, Theme, referenced_file
@@ -35,7 +36,7 @@ class Problem:
         return f"{self.file}:{self.line}: {self.record}: {self.field}: {prefix}{self.message}"
 
 
-class InvalidData(Exception):
+class InvalidData(UserError):
     """The data has problems; nothing may be built from it."""
 
     def __init__(self, problems: list[Problem]):
