@@ -327,7 +327,7 @@ def test_odd_input_gives_clear_lines_never_a_traceback(data_dir, filename, text)
 def test_a_directory_where_a_file_belongs(data_dir):
     (data_dir / "themas.yaml").unlink()
     (data_dir / "themas.yaml").mkdir()
-    assert problems(data_dir) == ["data/themas.yaml:1: -: -: kan het bestand niet lezen (Is a directory)"]
+    assert problems(data_dir) == ["data/themas.yaml:1: -: -: is een map, geen bestand; zet hier een gewoon bestand neer"]
 
 
 def test_an_unclosed_quote_is_reported_where_it_starts(data_dir):

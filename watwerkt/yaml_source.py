@@ -6,12 +6,17 @@ when available and build the data ourselves, so both are kept.
 """
 from __future__ import annotations
 
+import errno
+import os
+import re
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
-import re
 from typing import Any
 
 import yaml
+
+from .errors import UserError
 
 try:
     _Loader = yaml.CSafeLoader
@@ -21,10 +26,17 @@ except AttributeError:  # PyYAML built without libyaml
 DataPath = tuple  # a path into the data: keys and list indexes, e.g. (3, "gemeenten", 0)
 
 MAX_FILE_BYTES = 20 * 1024 * 1024  # about 40,000 projects: far beyond need, far below harm
-_TIMESTAMP = "tag:yaml.org,2002:timestamp"
-_FLOAT = "tag:yaml.org,2002:float"
-# "14.000" is fourteen to YAML, fourteen thousand to a Dutch reader.
-_DUTCH_THOUSANDS = re.compile(r"\d{1,3}(\.\d{3})+")
+# Deeper than any record goes (the deepest is five); also keeps the builder's recursion shallow.
+MAX_DEPTH = 20
+_TOO_DEEP = f"de waarden staan te diep in elkaar (meer dan {MAX_DEPTH} niveaus); kijk of er haken [ {{ of inspringingen te veel zijn"
+_YAML_TAG_PREFIX = "tag:yaml.org,2002:"
+_STR, _INT, _FLOAT, _BOOL, _NULL, _TIMESTAMP, _MERGE, _VALUE, _SEQUENCE, _MAPPING = (
+    _YAML_TAG_PREFIX + name for name in ("str", "int", "float", "bool", "null", "timestamp", "merge", "value", "seq", "map")
+)
+# The only kinds of value a record holds; any other tag is refused before it is constructed.
+_SCALAR_TAGS = {_STR, _INT, _FLOAT, _BOOL, _NULL, _TIMESTAMP}
+# "14.000" is fourteen to YAML, fourteen thousand to a Dutch reader ("0.500" is just a half).
+_DUTCH_THOUSANDS = re.compile(r"[1-9]\d{0,2}(\.\d{3})+")
 
 # PyYAML's own words for the most common mistakes, said plainly.
 _YAML_PROBLEMS_NL = {
@@ -41,6 +53,7 @@ _YAML_PROBLEMS_NL = {
     "did not find expected ',' or '}'": "hier ontbreekt een komma of de sluithaak '}'",
     "found unknown escape character": "onbekend teken na een '\\' tussen dubbele aanhalingstekens; gebruik enkele aanhalingstekens",
     "but found another document": "er staat een tweede document (---) in het bestand; gebruik er één per bestand",
+    "exceeded maximum nesting depth": _TOO_DEEP,
 }
 # For these, where the reader gave up says little: where the unclosed thing began says more.
 _REPORT_AT_START = {"found unexpected end of stream", "did not find expected key", "could not find expected ':'"}
@@ -74,20 +87,114 @@ class YamlDocument:
 
 
 def read_yaml(path: Path) -> YamlDocument:
-    """Read `path`; syntax errors and duplicate keys become problems, never exceptions."""
+    """Read `path`; an unreadable file, syntax errors and duplicate keys become problems, never
+    exceptions."""
     try:
-        if path.stat().st_size > MAX_FILE_BYTES:
-            message = f"bestand is te groot: {path.stat().st_size // 1024} KB, hoogstens {MAX_FILE_BYTES // 1024} KB; splits het of haal iets weg"
-            return YamlDocument(path, None, problems=[SourceProblem(1, (), message)])
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        return YamlDocument(path, None, problems=[SourceProblem(1, (), "bestand ontbreekt")])
+        raw = read_regular_file(path, MAX_FILE_BYTES)
+    except UnreadableFile as error:
+        return YamlDocument(path, None, problems=[SourceProblem(1, (), error.reason)])
+    try:
+        text = raw.decode("utf-8")
     except UnicodeDecodeError as error:
-        line = path.read_bytes()[: error.start].count(b"\n") + 1
+        line = raw[: error.start].count(b"\n") + 1
         return YamlDocument(path, None, problems=[SourceProblem(line, (), "bestand is geen geldige UTF-8-tekst")])
-    except OSError as error:
-        return YamlDocument(path, None, problems=[SourceProblem(1, (), f"kan het bestand niet lezen ({error.strerror})")])
     return parse_yaml(path, text)
+
+
+# --- reading a file that is what it says it is ------------------------------------------------
+
+
+class UnreadableFile(UserError):
+    """A file that is missing, is no regular file, is too big or cannot be read."""
+
+    def __init__(self, path: Path, reason: str):
+        self.path = path
+        self.reason = reason  # Dutch, without the path, for messages that name the file already
+        super().__init__(f"{path}: {reason}")
+
+
+def read_regular_file(path: Path, max_bytes: int) -> bytes:
+    """The bytes of `path`, which must be a regular file in its own right.
+
+    A symbolic link is refused, wherever it points: it could lead to a device that never ends
+    (/dev/zero), a FIFO that never answers, or a file outside the repository whose content a
+    message would then show. The path is checked without following it, then opened with
+    O_NOFOLLOW and O_NONBLOCK (so a FIFO put there in between cannot make us wait) and checked
+    again on the open file; at most `max_bytes` + 1 bytes are ever read.
+    """
+    try:
+        _refuse_unless_regular(os.lstat(path).st_mode)
+        descriptor = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK | os.O_NOCTTY | os.O_CLOEXEC)
+    except _Refusal as refusal:
+        raise UnreadableFile(path, str(refusal)) from None
+    except OSError as error:
+        raise UnreadableFile(path, _unreadable_reason(error)) from None
+    try:
+        with os.fdopen(descriptor, "rb") as file:
+            status = os.fstat(file.fileno())
+            _refuse_unless_regular(status.st_mode)
+            raw = file.read(max_bytes + 1)
+    except _Refusal as refusal:
+        raise UnreadableFile(path, str(refusal)) from None
+    except OSError as error:
+        raise UnreadableFile(path, _unreadable_reason(error)) from None
+    if len(raw) > max_bytes:
+        size = max(status.st_size, len(raw))
+        raise UnreadableFile(path, f"bestand is te groot: {size // 1024} KB, hoogstens {max_bytes // 1024} KB; splits het of haal iets weg")
+    return raw
+
+
+class _Refusal(Exception):
+    pass
+
+
+def _refuse_unless_regular(mode: int) -> None:
+    if stat.S_ISREG(mode):
+        return
+    if stat.S_ISLNK(mode):
+        raise _Refusal(
+            "is een symbolische link; zet hier het bestand zelf neer (een link wordt nooit gevolgd, ook niet naar een bestand in de repository)"
+        )
+    if stat.S_ISDIR(mode):
+        raise _Refusal("is een map, geen bestand; zet hier een gewoon bestand neer")
+    kind = "een named pipe (FIFO)" if stat.S_ISFIFO(mode) else "een socket" if stat.S_ISSOCK(mode) else "een apparaat"
+    raise _Refusal(f"is {kind}, geen gewoon bestand; zet hier een gewoon bestand neer")
+
+
+def _unreadable_reason(error: OSError) -> str:
+    if error.errno == errno.ENOENT:
+        return "bestand ontbreekt"
+    if error.errno == errno.ELOOP:  # O_NOFOLLOW met a link that was not there a moment ago
+        return "is een symbolische link; zet hier het bestand zelf neer"
+    return f"kan het bestand niet lezen: {os_error_reason(error)}"
+
+
+# What the operating system's errors mean, in Dutch; the system's own words are kept for the rest.
+_OS_REASONS_NL = {
+    errno.EACCES: "geen toestemming (rechten)",
+    errno.EPERM: "geen toestemming (rechten)",
+    errno.ENOENT: "bestaat niet",
+    errno.ENOTDIR: "een deel van het pad is geen map",
+    errno.EISDIR: "is een map",
+    errno.ELOOP: "te veel symbolische links achter elkaar (een kring van links?)",
+    errno.EROFS: "het bestandssysteem is alleen-lezen",
+    errno.ENOSPC: "de schijf is vol",
+    errno.EDQUOT: "de schijfruimte (quota) is op",
+    errno.EIO: "lees- of schrijffout van de schijf",
+    errno.ENAMETOOLONG: "de naam is te lang",
+    errno.EEXIST: "bestaat al",
+    errno.ENOTEMPTY: "de map is niet leeg",
+    errno.EMFILE: "te veel open bestanden",
+    errno.ENFILE: "te veel open bestanden",
+    errno.ETXTBSY: "het bestand is in gebruik",
+    errno.EBUSY: "het bestand is in gebruik",
+    errno.EPIPE: "de uitvoer is gesloten",
+}
+
+
+def os_error_reason(error: OSError) -> str:
+    """Why the operating system refused, in Dutch."""
+    return _OS_REASONS_NL.get(error.errno, f"systeemfout ({error.strerror or type(error).__name__})")
 
 
 def parse_yaml(path: Path, text: str) -> YamlDocument:
@@ -107,6 +214,8 @@ def parse_yaml(path: Path, text: str) -> YamlDocument:
         return YamlDocument(path, None, problems=[SourceProblem(line, (), message)])
     except yaml.YAMLError as error:
         return YamlDocument(path, None, problems=[SourceProblem(1, (), f"YAML-fout: {error}")])
+    except RecursionError:  # only the pure-Python reader recurses; libyaml stops at depth 1000
+        return YamlDocument(path, None, problems=[SourceProblem(1, (), _TOO_DEEP)])
     document = YamlDocument(path, None)
     if root is None:
         return document
@@ -127,12 +236,18 @@ class _Builder:
             return self._scalar(node, path)
         # An alias is the same node object met twice. Refusing them keeps records readable and
         # stops "billion laughs" documents from expanding exponentially.
-        if id(node) in self.seen:
-            self.document.problems.append(
-                SourceProblem(self.document.lines[path], path, "ankers en aliassen (& en *) worden niet ondersteund; schrijf de waarde voluit")
-            )
+        if id(node) in self.seen:  # reported where the alias stands, not where the anchor does
+            message = "ankers en aliassen (& en *) worden niet ondersteund; schrijf de waarde voluit"
+            self.document.problems.append(SourceProblem(self.document.lines[path], path, message))
             return None
         self.seen.add(id(node))
+        if len(path) >= MAX_DEPTH:  # and the builder's own recursion stays shallow
+            self._problem(node, path, _TOO_DEEP)
+            return None
+        expected = _SEQUENCE if isinstance(node, yaml.SequenceNode) else _MAPPING
+        if node.tag != expected:  # !!set, !!omap, !!pairs, !!python/object:..., !eigen
+            self._problem(node, path, _unsupported_tag_message(node.tag))
+            return None
         if isinstance(node, yaml.SequenceNode):
             return [self.build(item, path + (index,)) for index, item in enumerate(node.value)]
         return self._mapping(node, path)
@@ -140,10 +255,13 @@ class _Builder:
     def _mapping(self, node: yaml.MappingNode, path: DataPath) -> dict:
         result: dict = {}
         for key_node, value_node in node.value:
-            key = self._scalar(key_node, path) if isinstance(key_node, yaml.ScalarNode) else None
-            if not isinstance(key, str):
+            if key_node.tag == _MERGE:
+                self._problem(key_node, path, "samenvoegen met '<<:' wordt niet ondersteund; schrijf de velden voluit")
+                continue
+            if not isinstance(key_node, yaml.ScalarNode) or key_node.tag != _STR:
                 self._problem(key_node, path, "een veldnaam moet gewone tekst zijn")
                 continue
+            key = key_node.value
             if key in result:
                 first = self.document.lines[path + (key,)]
                 self._problem(key_node, path + (key,), f"veld staat dubbel (ook op regel {first}); de eerste waarde zou verloren gaan")
@@ -153,17 +271,89 @@ class _Builder:
         return result
 
     def _scalar(self, node: yaml.ScalarNode, path: DataPath) -> Any:
+        if node.tag == _VALUE:  # a lone '=' is text to anyone but YAML 1.1
+            return node.value
+        if node.tag not in _SCALAR_TAGS:  # !!binary, !!python/..., !eigen: never constructed
+            self._problem(node, path, _unsupported_tag_message(node.tag))
+            return None
         if node.tag == _FLOAT and _DUTCH_THOUSANDS.fullmatch(node.value):
             self._problem(node, path, f"schrijf '{node.value}' zonder punt: {node.value.replace('.', '')} (een punt is in YAML een komma)")
             return None
         try:
-            return self.scalars.construct_object(node)
+            value = self.scalars.construct_object(node)
         except Exception:  # PyYAML raises many kinds here for odd explicit tags (!!bool maybe, !!int)
             # e.g. 2024-13-45 looks like a date but is none: keep the text, validation says why.
             if node.tag == _TIMESTAMP:
                 return node.value
-            self._problem(node, path, f"'{node.value}' is geen geldige waarde voor YAML-type {node.tag!r}; schrijf gewone tekst, getallen of datums")
+            shown = _shortened(node.value)
+            self._problem(node, path, f"'{shown}' is geen geldige waarde voor YAML-type {_tag_name(node.tag)}; schrijf gewone tekst, getallen of datums")
             return None
+        surprise = _surprise(node, value)
+        if surprise:
+            self._problem(node, path, surprise)
+            return None
+        return value
 
     def _problem(self, node: yaml.Node, path: DataPath, message: str) -> None:
         self.document.problems.append(SourceProblem(node.start_mark.line + 1, path, message))
+
+
+# --- values YAML reads otherwise than a person does -----------------------------------------
+
+_PLAIN_BOOL = re.compile(r"true|false", re.IGNORECASE)
+_PLAIN_INT = re.compile(r"[-+]?(0|[1-9][0-9]*)")
+_PLAIN_FLOAT = re.compile(r"[-+]?([0-9]+(\.[0-9]*)?|\.[0-9]+)([eE][-+]?[0-9]+)?")
+
+
+def _surprise(node: yaml.ScalarNode, value: Any) -> str | None:
+    """Why `value` is not what the writer of `node` most likely meant, or None.
+
+    YAML 1.1, which PyYAML reads, turns `no` into false, `0755` into 493 and `12:30` into 750.
+    Only true/false and numbers written as numbers are taken as they are.
+    """
+    text = node.value
+    shown = _shortened(text)
+    quote = f'bedoelt u tekst, zet die dan tussen aanhalingstekens: "{shown}"'
+    if node.tag == _BOOL and not _PLAIN_BOOL.fullmatch(text):
+        return f"YAML leest '{shown}' als de ja/nee-waarde {'true' if value else 'false'}, niet als tekst; {quote}"
+    if node.tag == _INT and not _PLAIN_INT.fullmatch(text):
+        return f"YAML leest '{shown}' als het getal {_shortened(value)}{_number_form(text)}; {quote}"
+    if node.tag == _FLOAT and value != value:
+        return f"YAML leest '{shown}' als 'geen getal' (NaN), niet als een gewoon getal; {quote}"
+    if node.tag == _FLOAT and value in (float("inf"), float("-inf")):
+        return f"YAML leest '{shown}' als oneindig, niet als een gewoon getal; {quote}"
+    if node.tag == _FLOAT and not _PLAIN_FLOAT.fullmatch(text):
+        return f"YAML leest '{shown}' als het getal {_shortened(value)}{_number_form(text)}; {quote}"
+    return None
+
+
+def _number_form(text: str) -> str:
+    """Why YAML reads `text` as the number it does, for a message."""
+    digits = text.lstrip("+-")
+    if ":" in digits:
+        return " (YAML rekent getallen met ':' in zestigtallen, zoals uren en minuten)"
+    if digits[:2].lower() == "0x":
+        return " (0x vooraan maakt er een zestientallig getal van)"
+    if digits[:2].lower() == "0b":
+        return " (0b vooraan maakt er een tweetallig getal van)"
+    if digits.startswith("0") and digits.replace("_", "").isdigit() and len(digits) > 1:
+        return " (een 0 vooraan maakt er een achttallig getal van)"
+    if "_" in digits:
+        return " (YAML laat de liggende streepjes weg)"
+    return ""
+
+
+def _unsupported_tag_message(tag: str) -> str:
+    name = _tag_name(tag)
+    return f"het YAML-type {name} wordt niet ondersteund; laat '{name}' weg en schrijf gewone tekst, een lijst of velden"
+
+
+def _tag_name(tag: str) -> str:
+    """A tag as it was written: tag:yaml.org,2002:binary was !!binary."""
+    return _shortened("!!" + tag.removeprefix(_YAML_TAG_PREFIX) if tag.startswith(_YAML_TAG_PREFIX) else tag, 40)
+
+
+def _shortened(value: Any, limit: int = 60) -> str:
+    """A value as it may appear in a one-line message: one line, not too long."""
+    text = " ".join(str(value).split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
