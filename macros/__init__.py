@@ -1,8 +1,10 @@
 """The mkdocs-macros module, a thin adapter over the watwerkt engine.
 
 Hand-written pages (with `render_macros: true` in their front matter) place the engine's
-components by name, e.g. `{{ aanpakken_overzicht() }}`. Record pages are never run through
-macros, so a `{{` in submitted text stays text.
+components by name, e.g. `{{ aanpakken_overzicht() }}`. A component is final HTML with record
+text in it: the macro puts a token in the page's Markdown and the hook swaps the HTML in after
+the Markdown pass, so Markdown never reads record text. Record pages are never run through
+macros either, so a `{{` in submitted text stays text.
 """
 from __future__ import annotations
 
@@ -17,9 +19,9 @@ def define_env(env) -> None:
 
     def component_macro(name: str):
         def render_component() -> str:
-            return load_site(project_dir).renderer.component(
-                name, page_url=env.page.url, site_url=env.conf["site_url"] or "/", settings=env.conf["extra"]
-            )
+            site = load_site(project_dir)
+            component = site.renderer.component(name, page_url=env.page.url, site_url=env.conf["site_url"] or "/", settings=env.conf["extra"])
+            return site.held_html.hold(env.page.file.src_uri, component)
 
         return render_component
 

@@ -1,8 +1,22 @@
-"""Turn the kennisbank into Markdown pages and HTML components.
+"""Turn the kennisbank into HTML: a page per record, and components for hand-written pages.
 
-Record text is data, never template: it is escaped, or (for long texts, which may hold simple
-Markdown) rendered and then sanitized. Links are relative to the page they appear on, built
-from ids, so a renamed title never breaks a link.
+The invariant, which tests/test_render_once.py checks on every built file: no text in any
+record can put into the built site a script, an event-handler attribute, a style with url() or
+expression(), or a URL with a scheme other than http, https or mailto. It holds because record
+text is rendered exactly once and never parsed again:
+
+- Short texts are escaped by Jinja's autoescape. Long texts (which may hold simple Markdown)
+  go through one Markdown pass and then the sanitizer (`sanitized_markdown`), last.
+- The engine renders every record page and every component to final HTML. MkDocs never reads
+  that HTML as Markdown: a record page reaches MkDocs as a `GeneratedPage` whose body the
+  adapter puts in place after MkDocs' Markdown pass, and a component is held out of the
+  hand-written page's Markdown by `HeldHtml` and put back after it. So a character reference
+  the sanitizer decoded, or a `{: onclick=... }` attribute list, is text and stays text.
+- Page heads get plain text (`GeneratedPage.title`, `.description`), never front matter, so
+  no name can break them; JSON-LD is JSON with <, > and & escaped.
+
+Links are relative to the page they appear on, built from ids, so a renamed title never
+breaks a link.
 """
 from __future__ import annotations
 
@@ -10,15 +24,19 @@ import datetime
 import html
 import json
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from html.parser import HTMLParser
 from pathlib import Path
 
 import jinja2
 import markdown
 import nh3
+from markdown.extensions.toc import slugify
 from markupsafe import Markup
 
 from . import projectenbank
+from .content_security import meta_element
+from .errors import UserError
 from .kennisbank import Kennisbank, is_stale
 from .labels import APPROACH_STATUSES, EVIDENCE_LEVELS, PROJECT_STATUSES
 from .model import PROVINCES, Approach, PartialDate, Project
@@ -27,17 +45,159 @@ from .urls import record_url, relative_root
 TEMPLATES = Path(__file__).parent / "templates"
 
 _MONTHS = ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober", "november", "december"]
-_MARKDOWN_ESCAPES = re.compile(r"([\\`*_{}\[\]()#+\-.!|])")
 _ALLOWED_TAGS = {"p", "ul", "ol", "li", "em", "strong", "a", "br", "code", "blockquote"}
+# The words of a heading's permanent link, for screen readers; the CSS shows them as ¶. The same
+# words as `permalink` of the toc extension in mkdocs.yml, which gives hand-written pages theirs.
+PERMALINK_TEXT = "Vaste link naar dit deel"
 
+
+@dataclass(frozen=True)
+class TocEntry:
+    """A heading of a generated page, for the theme's table of contents. `title` is HTML."""
+
+    level: int
+    id: str
+    title: str
+    children: list[TocEntry] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
 class GeneratedPage:
-    """A page made from a record: where it goes (relative to docs/) and its Markdown."""
+    """A page made from a record: where it goes (relative to docs/), its head in plain text,
+    its body as final HTML and the headings of that body."""
 
     src_uri: str
-    markdown: str
+    title: str
+    description: str
+    body_html: str
+    toc: list[TocEntry]
+    json_ld: str | None = None  # schema.org metadata, safe inside a <script> element
+
+
+@dataclass(frozen=True)
+class GeneratedFile:
+    """A file made from the records that is not a page of the theme: written as it is."""
+
+    path: str
+    content: str | bytes
+
+
+class Headings:
+    """The headings of one rendered page or component: each gets a unique id (as the toc
+    extension would make it, so anchors stay what they were) and a permanent link."""
+
+    def __init__(self):
+        self._ids: set[str] = set()
+
+    def __call__(self, level: int, text: str, anchor: str | None = None) -> Markup:
+        anchor = self._unique(anchor or slugify(text, "-") or "deel")
+        title = html.escape(text, quote=False)
+        return Markup(
+            f'<h{level} id="{anchor}">{title}<a class="headerlink" href="#{anchor}" title="{PERMALINK_TEXT}">{PERMALINK_TEXT}</a></h{level}>'
+        )
+
+    def _unique(self, anchor: str) -> str:
+        candidate, number = anchor, 1
+        while candidate in self._ids:
+            candidate, number = f"{anchor}_{number}", number + 1
+        self._ids.add(candidate)
+        return candidate
+
+
+class _HeadingReader(HTMLParser):
+    def __init__(self):
+        super().__init__(convert_charrefs=False)
+        self.entries: list[TocEntry] = []
+        self._open: tuple[int, str, list[str]] | None = None
+        self._in_permalink = False
+        self._has_permalink = False
+
+    def handle_starttag(self, tag, attrs):
+        attributes = dict(attrs)
+        if re.fullmatch(r"h[1-6]", tag) and attributes.get("id"):
+            self._open = (int(tag[1]), attributes["id"], [])
+            self._has_permalink = False
+        elif tag == "a" and self._open and "headerlink" in (attributes.get("class") or "").split():
+            self._in_permalink = self._has_permalink = True
+
+    def handle_endtag(self, tag):
+        if tag == "a":
+            self._in_permalink = False
+        elif self._open and tag == f"h{self._open[0]}":
+            level, anchor, parts = self._open
+            if self._has_permalink:  # a section heading, not a card's or a list's
+                self.entries.append(TocEntry(level, anchor, " ".join("".join(parts).split())))
+            self._open = None
+
+    def handle_data(self, data):
+        if self._open and not self._in_permalink:
+            self._open[2].append(html.escape(data, quote=False))
+
+    def handle_entityref(self, name):
+        self.handle_data(html.unescape(f"&{name};"))
+
+    def handle_charref(self, name):
+        self.handle_data(html.unescape(f"&#{name};"))
+
+
+def table_of_contents(page_html: str) -> list[TocEntry]:
+    """The section headings (those with a permanent link) in `page_html`, nested by level, for the theme's table of
+    contents; raises UserError when two share an id (a link could only reach one)."""
+    reader = _HeadingReader()
+    reader.feed(page_html)
+    reader.close()
+    ids = [entry.id for entry in reader.entries]
+    doubles = sorted({anchor for anchor in ids if ids.count(anchor) > 1})
+    if doubles:
+        raise UserError(f"twee koppen op één pagina hebben dezelfde id: {', '.join(doubles)}; geef een van beide een andere naam")
+    nested: list[TocEntry] = []
+    for entry in reader.entries:
+        siblings = nested
+        while siblings and siblings[-1].level < entry.level:
+            siblings = siblings[-1].children
+        siblings.append(entry)
+    return nested
+
+
+class HeldHtml:
+    """Engine HTML placed in a hand-written Markdown page, held out of Markdown's reach.
+
+    `hold` gives a token (an HTML comment, which Markdown passes through untouched) to put in
+    the Markdown; `release` swaps every token in the rendered page for its HTML. A token that
+    did not come through, or one that was never held, stops the build: it would mean engine
+    HTML was read as Markdown after all.
+    """
+
+    _TOKEN = re.compile(r"<!--watwerkt-html:(\d+)-->")
+
+    def __init__(self):
+        self._pieces: dict[str, dict[int, str]] = {}
+
+    def hold(self, page: str, piece: str) -> str:
+        pieces = self._pieces.setdefault(page, {})
+        number = len(pieces)
+        pieces[number] = piece
+        return f"<!--watwerkt-html:{number}-->"
+
+    def release(self, page: str, rendered: str) -> str:
+        pieces = self._pieces.pop(page, {})
+        found: list[int] = []
+
+        def piece(match: re.Match) -> str:
+            number = int(match.group(1))
+            if number not in pieces:
+                raise UserError(f"{page}: onbekend onderdeel nummer {number} in de pagina")
+            found.append(number)
+            return pieces[number]
+
+        released = self._TOKEN.sub(piece, rendered)
+        missing = sorted(set(pieces) - set(found))
+        if missing:
+            raise UserError(
+                f"{page}: {len(missing)} onderdeel/onderdelen kwamen niet heelhuids door Markdown; "
+                "zet elk {{ onderdeel() }} op een eigen regel, met een lege regel ervoor en erna"
+            )
+        return released
 
 
 class Renderer:
@@ -52,11 +212,9 @@ class Renderer:
             keep_trailing_newline=True,
         )
         self.environment.filters.update(
-            literal_heading=literal_heading_text,
             markdown=sanitized_markdown,
             date_nl=dutch_date,
             number_nl=dutch_number,
-            front_matter=front_matter_string,
             first_sentence=first_sentence,
             lookup=lambda ids, table: [table[key] for key in ids],
             as_rows=lambda results: [(result,) for result in results],
@@ -75,42 +233,59 @@ class Renderer:
             project_fields=Project.model_fields,
             bank=projectenbank,
             PROVINCES=PROVINCES,
+            csp_meta=lambda scripts: meta_element(inline_scripts=scripts),
         )
 
     def render(self, template: str, *, root: str, **values) -> str:
         return self.environment.get_template(template).render(root=root, **values)
 
     def record_pages(self, *, site_url: str) -> list[GeneratedPage]:
-        """A page for every approach, project, curriculum module and municipality."""
+        """A page for every approach, project, curriculum module and municipality, and the
+        projectenbank's further pages for readers without JavaScript."""
         pages = []
         for kind, records, template in (
-            ("approach", self.kennisbank.approaches.values(), "approach.md"),
-            ("project", self.kennisbank.projects.values(), "project.md"),
-            ("module", self.kennisbank.curriculum.modules, "module.md"),
-            ("municipality", self.kennisbank.municipalities.values(), "municipality.md"),
+            ("approach", self.kennisbank.approaches.values(), "approach.html"),
+            ("project", self.kennisbank.projects.values(), "project.html"),
+            ("module", self.kennisbank.curriculum.modules, "module.html"),
+            ("municipality", self.kennisbank.municipalities.values(), "municipality.html"),
         ):
             for record in records:
-                url = record_url(kind, record.id)
-                text = self.render(template, root=relative_root(url), record=record, site_url=site_url)
-                pages.append(GeneratedPage(f"{url.rstrip('/')}.md", text))
+                pages.append(self._page(record_url(kind, record.id), template, record=record, site_url=site_url))
+        for page in range(2, projectenbank.page_count(self.kennisbank) + 1):
+            pages.append(self._page(projectenbank.page_url(page), "project_list_page.html", page=page))
+        return pages
+
+    def _page(self, url: str, template: str, **values) -> GeneratedPage:
+        """The template's output is the body; its top-level `title`, `description` and
+        (optionally) `json_ld` are the page head."""
+        module = self.environment.get_template(template).make_module(dict(root=relative_root(url), heading=Headings(), **values))
+        body = str(module).strip() + "\n"
+        json_ld = getattr(module, "json_ld", None)
+        return GeneratedPage(
+            src_uri=f"{url.rstrip('/')}.md",
+            title=str(module.title),
+            description=str(module.description),
+            body_html=body,
+            toc=table_of_contents(body),
+            json_ld=str(json_ld) if json_ld else None,
+        )
+
+    def redirect_files(self) -> list[GeneratedFile]:
+        """An old module address sends readers on to the new one."""
+        files = []
         for module in self.kennisbank.curriculum.modules:
             for old_id in module.vorige_ids:
                 url = record_url("module", old_id)
-                text = self.render("moved.html", root=relative_root(url), module=module)
-                pages.append(GeneratedPage(f"{url}index.html", text))
-        for page in range(2, projectenbank.page_count(self.kennisbank) + 1):
-            url = projectenbank.page_url(page)
-            text = self.render("project_list_page.md", root=relative_root(url), page=page)
-            pages.append(GeneratedPage(f"{url.rstrip('/')}.md", text))
-        return pages
+                files.append(GeneratedFile(f"{url}index.html", self.render("moved.html", root=relative_root(url), module=module)))
+        return files
 
     def component(self, name: str, *, page_url: str, site_url: str, settings: dict | None = None) -> Markup:
         """One of COMPONENTS as HTML for a hand-written page at `page_url`; `settings` are the
         site's own (such as where submissions go)."""
         if name not in COMPONENTS:
             raise KeyError(f"unknown component {name!r}; known: {', '.join(COMPONENTS)}")
-        html = self.render(COMPONENTS[name], root=relative_root(page_url), site_url=site_url, settings=settings or {})
-        return Markup(html.strip())
+        rendered = self.render(COMPONENTS[name], root=relative_root(page_url), site_url=site_url, settings=settings or {}, heading=Headings())
+        return Markup(rendered.strip())
 
     def area_text(self, record: Approach | Project) -> str:
         if record.regio:
@@ -162,21 +337,14 @@ def project_json_ld(kennisbank: Kennisbank, project: Project, site_url: str) -> 
 # --- filters -------------------------------------------------------------------------------
 
 
-def literal_heading_text(text: str) -> Markup:
-    """Text that Markdown and HTML both show exactly as written (for headings)."""
-    return Markup(_MARKDOWN_ESCAPES.sub(r"\\\1", html.escape(text, quote=False)))
-
-
-def front_matter_string(text: str) -> Markup:
-    """A front-matter value. HTML-escaped already, because the theme prints page.title and
-    page.meta.description into HTML (even into attributes) without escaping them."""
-    return Markup(json.dumps(html.escape(text), ensure_ascii=False))
-
-
 def sanitized_markdown(text: str) -> Markup:
-    """A record's long text: its simple Markdown rendered, then sanitized."""
+    """A record's long text: its simple Markdown rendered once, then sanitized, last. Only
+    whole web and mail addresses stay links: a relative one would point somewhere else on
+    every page it appears on."""
     rendered = markdown.markdown(text, extensions=["sane_lists"])
-    return Markup(nh3.clean(rendered, tags=_ALLOWED_TAGS, attributes={"a": {"href"}}, url_schemes={"http", "https", "mailto"}))
+    return Markup(
+        nh3.clean(rendered, tags=_ALLOWED_TAGS, attributes={"a": {"href"}}, url_schemes={"http", "https", "mailto"}, url_relative="deny")
+    )
 
 
 def dutch_date(value: PartialDate | object) -> str:

@@ -9,7 +9,7 @@ from . import projectenbank
 from .exports import exports
 from .kennisbank import Kennisbank
 from .readability import Scorer, readability_report, readability_summary, site_readability
-from .rendering import Renderer
+from .rendering import GeneratedFile, GeneratedPage, HeldHtml, Renderer
 from .schemas import contributor_guide
 from .validation import Problem, load_kennisbank_and_warnings, reference_date
 
@@ -21,6 +21,7 @@ class Site:
     kennisbank: Kennisbank
     renderer: Renderer
     warnings: list[Problem] = field(default_factory=list)  # worth an editor's look; no reason to stop
+    held_html: HeldHtml = field(default_factory=HeldHtml)  # components on hand-written pages, out of Markdown's reach
 
     @cached_property
     def readability_scorer(self) -> Scorer:
@@ -33,15 +34,20 @@ class Site:
         (site_dir / READABILITY_REPORT).write_text(readability_report(pages), encoding="utf-8")
         return readability_summary(pages)
 
-    def generated_files(self, *, site_url: str, site_name: str) -> list[tuple[str, str | bytes]]:
-        """(path below docs/, content) of every file the engine adds to the site: a Markdown
-        page per record, the open data and feed, and the projectenbank's filter index."""
-        files = [(page.src_uri, page.markdown) for page in self.renderer.record_pages(site_url=site_url)]
-        files += [(export.path, export.content) for export in exports(self.kennisbank, site_url=site_url, site_name=site_name)]
-        files.append((projectenbank.INDEX_PATH, projectenbank.filter_index(self.kennisbank)))
-        files.append(("bijdragen.md", contributor_guide()))  # CONTRIBUTING.md, on the site too
+    def generated_pages(self, *, site_url: str) -> list[GeneratedPage]:
+        """A page per record, as final HTML: the adapter places it after the Markdown pass."""
+        return self.renderer.record_pages(site_url=site_url)
+
+    def generated_files(self, *, site_url: str, site_name: str) -> list[GeneratedFile]:
+        """Every other file the engine adds to the site: the open data and feed, the
+        projectenbank's filter index, redirects from old module addresses, and the
+        contributor guide (a hand-written page, CONTRIBUTING.md, on the site too)."""
+        files = [GeneratedFile(export.path, export.content) for export in exports(self.kennisbank, site_url=site_url, site_name=site_name)]
+        files.append(GeneratedFile(projectenbank.INDEX_PATH, projectenbank.filter_index(self.kennisbank)))
+        files += self.renderer.redirect_files()
+        files.append(GeneratedFile("bijdragen.md", contributor_guide()))
         # Written again after the build (write_readability_report); listed now so links to it work.
-        files.append((READABILITY_REPORT, readability_report([])))
+        files.append(GeneratedFile(READABILITY_REPORT, readability_report([])))
         return files
 
 

@@ -1,0 +1,9 @@
+// Runs right after the projectenbank's filter choices, before the page is drawn: on a phone
+// they start folded, so the projects come first, unless the address already chooses a filter.
+// The filter names come from the page (data-adressleutels), which has them from Python.
+(function (choices) {
+  if (!choices || !matchMedia("(max-width: 44.9375em)").matches) return;
+  var keys = choices.getAttribute("data-adressleutels").split(" ");
+  var params = new URLSearchParams(location.search);
+  if (!keys.some(function (key) { return params.get(key); })) choices.open = false;
+})(document.getElementById("ww-filter-keuzes"));

@@ -1,0 +1,110 @@
+"""The site's Content-Security-Policy: the browser's own guard, should anything slip past the
+sanitizer.
+
+Scripts run only from the site itself, or inline when their exact text is listed by hash; the
+hashes are taken from the theme's part of each page (everything but the page's content), so a
+script inside the content never gets one. Pagefind's WebAssembly may compile; no plugins
+(`object`), no <base> elsewhere, and forms post only to the site or the configured endpoint.
+
+The theme (overrides/main.html) writes a placeholder meta element as the head's first
+script-free part; `with_content_security_policy` fills it in for each built page.
+"""
+from __future__ import annotations
+
+import base64
+import hashlib
+import re
+from html.parser import HTMLParser
+from typing import Iterable, Mapping
+from urllib.parse import urlsplit
+
+from .errors import UserError
+
+PLACEHOLDER = "watwerkt-content-security-policy"
+_PLACEHOLDER_ATTRIBUTE = f'content="{PLACEHOLDER}"'
+_SCRIPT_TYPES = {"", "text/javascript", "application/javascript", "module"}  # what a browser runs
+# What may stand in a CSP source: no spaces, quotes, commas or semicolons.
+_SOURCE = re.compile(r"https?://[A-Za-z0-9.-]+(?::\d+)?(?:/[A-Za-z0-9._~%!$&()*+=:@/-]*)?")
+
+
+def policy(*, inline_scripts: Iterable[str], form_endpoints: Iterable[str] = ()) -> str:
+    """The policy for a page whose trusted inline scripts are `inline_scripts` (their text)."""
+    hashes = sorted({f"'sha256-{_sha256(script)}'" for script in inline_scripts})
+    directives = {
+        "default-src": ["'self'"],
+        "script-src": ["'self'", "'wasm-unsafe-eval'", *hashes],
+        "style-src": ["'self'"],
+        "img-src": ["'self'", "data:"],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'", *form_endpoints],
+    }
+    return "; ".join(" ".join([name, *sources]) for name, sources in directives.items())
+
+
+def form_endpoints(submission_settings: Mapping[str, str]) -> list[str]:
+    """Where the submission form may post: the configured form service, if any."""
+    endpoint = (submission_settings.get("endpoint") or "").strip()
+    if not endpoint:
+        return []
+    if not _SOURCE.fullmatch(endpoint) or urlsplit(endpoint).scheme != "https":
+        raise UserError(
+            f"AANMELDEN_ENDPOINT (extra.aanmelden.endpoint in mkdocs.yml) '{endpoint[:80]}' is geen geldig webadres; "
+            "schrijf een adres dat begint met https://, zonder spaties, komma's of puntkomma's"
+        )
+    return [endpoint]
+
+
+def with_content_security_policy(page_html: str, *, page_content: str, submission_settings: Mapping[str, str]) -> str:
+    """`page_html` with its policy in the placeholder; the inline scripts outside
+    `page_content` (the theme's) are allowed by hash. Raises UserError when the page has no
+    placeholder, or more than one."""
+    count = page_html.count(_PLACEHOLDER_ATTRIBUTE)
+    if count != 1:
+        raise UserError(
+            f"de pagina heeft {count} plaatsen voor de Content-Security-Policy, niet 1; "
+            "overrides/main.html hoort er één in de <head> te zetten"
+        )
+    theme_part = page_html.replace(page_content, "", 1) if page_content else page_html
+    content = policy(inline_scripts=inline_scripts(theme_part), form_endpoints=form_endpoints(submission_settings))
+    return page_html.replace(_PLACEHOLDER_ATTRIBUTE, f'content="{content}"', 1)  # nothing in it to escape
+
+
+def meta_element(*, inline_scripts: Iterable[str]) -> str:
+    """The policy as a meta element, for a page the theme does not draw (a redirect)."""
+    return f'<meta http-equiv="Content-Security-Policy" content="{policy(inline_scripts=inline_scripts)}">'
+
+
+class _Scripts(HTMLParser):
+    def __init__(self):
+        super().__init__(convert_charrefs=False)
+        self.found: list[str] = []
+        self._current: list[str] | None = None
+
+    def handle_starttag(self, tag, attrs):
+        attributes = dict(attrs)
+        if tag == "script" and "src" not in attributes and (attributes.get("type") or "").strip().lower() in _SCRIPT_TYPES:
+            self._current = []
+
+    def handle_data(self, data):
+        if self._current is not None:
+            self._current.append(data)
+
+    def handle_endtag(self, tag):
+        if tag == "script" and self._current is not None:
+            self.found.append("".join(self._current))
+            self._current = None
+
+
+def inline_scripts(page_html: str) -> list[str]:
+    """The text of every inline script a browser would run in `page_html`."""
+    reader = _Scripts()
+    reader.feed(page_html)
+    reader.close()
+    return reader.found
+
+
+def _sha256(text: str) -> str:
+    return base64.b64encode(hashlib.sha256(text.encode("utf-8")).digest()).decode("ascii")
