@@ -243,9 +243,14 @@ def test_an_old_module_address_lands_on_the_new_page_at_the_goal(tmp_path, brows
     threading.Thread(target=server.serve_forever, daemon=True).start()
     try:
         page = browser.new_page()
+        console = []
+        page.on("console", lambda message: console.append(message.text))
         page.goto(f"http://127.0.0.1:{server.server_address[1]}/opleiding/stage/#werken-in-tandem")
         expect(page).to_have_url(f"http://127.0.0.1:{server.server_address[1]}/opleiding/praktijkstage/#werken-in-tandem")
         expect(page.locator("li#werken-in-tandem")).to_be_in_viewport()
+        # The redirect's own script carries its hash in the redirect page's policy.
+        assert "Content-Security-Policy" in (tmp_path / "site" / "opleiding" / "stage" / "index.html").read_text(encoding="utf-8")
+        assert not [text for text in console if "Content Security Policy" in text], console
         page.close()
     finally:
         server.shutdown()
@@ -715,3 +720,64 @@ def test_goal_links_on_lesmateriaal_keep_their_words(page, site_url):
     goal_links = page.locator("li a.ww-vaste-link")
     assert goal_links.count() > 0
     assert not goal_links.first.inner_text().startswith("http")
+
+
+# Every Content-Security-Policy violation a page causes, also those the console would not show.
+RECORD_CSP_VIOLATIONS = """
+window.__cspViolations = [];
+document.addEventListener("securitypolicyviolation", function (event) {
+  window.__cspViolations.push(event.violatedDirective + " " + (event.blockedURI || "inline") + " " + (event.sourceFile || ""));
+});
+"""
+
+
+def test_every_page_type_runs_under_the_content_security_policy_without_a_violation(browser, site_url):
+    context = browser.new_context(locale="nl-NL")
+    context.add_init_script(RECORD_CSP_VIOLATIONS)
+    page = context.new_page()
+    console = []
+    page.on("console", lambda message: console.append(message.text) if "Content Security Policy" in message.text else None)
+    for path in [*PAGE_TYPES, "projectenbank/?gemeente=GM0047", "aanmelden/", "404.html"]:
+        page.goto(site_url + path)
+        page.wait_for_load_state("networkidle")
+        policy = page.locator('meta[http-equiv="Content-Security-Policy"]').get_attribute("content")
+        assert "script-src 'self' 'wasm-unsafe-eval'" in policy and "object-src 'none'" in policy and "base-uri 'self'" in policy, path
+        assert page.evaluate("window.__cspViolations") == [], path
+    # Search loads Pagefind's script and WebAssembly; the form checks itself against the schema.
+    results = search(page, site_url, "armoede")
+    expect(results.first).to_be_visible(timeout=10_000)
+    page.goto(site_url + "aanmelden/")
+    page.get_by_role("button", name="Controleren en versturen").click()
+    expect(page.locator("#ww-foutoverzicht")).to_be_visible()
+    assert page.evaluate("window.__cspViolations") == []
+    assert console == []
+    context.close()
+
+
+def test_the_policy_stops_a_script_that_got_into_the_content(browser, real_site, tmp_path):
+    """Were the sanitizer ever to fail, the browser still runs no script from the content:
+    only the theme's inline scripts have a hash in the policy."""
+    site = tmp_path / "site"
+    shutil.copytree(real_site, site)
+    page_file = site / "aanpakken" / "samen-sterk" / "index.html"
+    text = page_file.read_text(encoding="utf-8")
+    injected = '<script>window.__ran = "script"</script><img src="x" onerror="window.__ran = \'onerror\'"><a id="ww-proef" href="javascript:window.__ran=\'link\'">k</a>'
+    page_file.write_text(text.replace('<p class="ww-samenvatting">', injected + '<p class="ww-samenvatting">', 1), encoding="utf-8")
+    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_QuietHandler, directory=str(site)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    context = browser.new_context(locale="nl-NL")
+    context.add_init_script(RECORD_CSP_VIOLATIONS)
+    page = context.new_page()
+    try:
+        page.goto(f"http://127.0.0.1:{server.server_address[1]}/aanpakken/samen-sterk/")
+        page.wait_for_load_state("networkidle")
+        page.locator("#ww-proef").click()
+        page.wait_for_timeout(200)
+        assert page.evaluate("window.__ran") is None
+        violations = page.evaluate("window.__cspViolations")
+        assert len([v for v in violations if v.startswith("script-src")]) == 3, violations
+        expect(page.locator("h1")).to_contain_text("Samen Sterk")  # the theme's own scripts still ran
+        assert page.evaluate("document.documentElement.classList.contains('ww-js')")
+    finally:
+        context.close()
+        server.shutdown()

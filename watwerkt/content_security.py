@@ -16,7 +16,6 @@ import hashlib
 import re
 from html.parser import HTMLParser
 from typing import Iterable, Mapping
-from urllib.parse import urlsplit
 
 from .errors import UserError
 
@@ -49,10 +48,10 @@ def form_endpoints(submission_settings: Mapping[str, str]) -> list[str]:
     endpoint = (submission_settings.get("endpoint") or "").strip()
     if not endpoint:
         return []
-    if not _SOURCE.fullmatch(endpoint) or urlsplit(endpoint).scheme != "https":
+    if not _SOURCE.fullmatch(endpoint):
         raise UserError(
-            f"AANMELDEN_ENDPOINT (extra.aanmelden.endpoint in mkdocs.yml) '{endpoint[:80]}' is geen geldig webadres; "
-            "schrijf een adres dat begint met https://, zonder spaties, komma's of puntkomma's"
+            f"AANMELDEN_ENDPOINT (extra.aanmelden.endpoint in mkdocs.yml) {endpoint[:80]!r} is geen geldig webadres; "
+            "schrijf een adres dat begint met https://, zonder spaties, aanhalingstekens, komma's of puntkomma's"
         )
     return [endpoint]
 
