@@ -28,12 +28,10 @@ LOADING_ELEMENTS = {"iframe", "frame", "frameset", "object", "embed", "applet", 
 _SCRIPT_TYPES = {"", "text/javascript", "application/javascript", "module"}
 _SCHEME = re.compile(r"^([a-zA-Z][a-zA-Z0-9+.-]*):")
 _CSS_DANGER = re.compile(r"url\(|expression\(|@import|javascript:", re.IGNORECASE)
-# In text that is data (JSON, CSV, feed): markup that would come alive if a consumer put it
-# into HTML, and script URLs in any spelling a browser would still follow.
-_TEXT_DANGER = re.compile(
-    r"<\s*/?\s*[a-z!?]|\b(?:java|vb)script\s*:|\bdata\s*:\s*[a-z]+/[a-z0-9.+-]+\s*[;,]|expression\s*\(|url\s*\(",
-    re.IGNORECASE,
-)
+# In text that is data (JSON, CSV, feed), what would come alive if a consumer put it into
+# HTML as it is: markup, and (entities decoded once, as in an attribute) a script URL.
+_MARKUP = re.compile(r"<\s*/?\s*[a-z!?]", re.IGNORECASE)
+_SCRIPT_URL = re.compile(r"\b(?:java|vb)script\s*:|\bdata\s*:\s*[a-z]+/[a-z0-9.+-]+\s*[;,]", re.IGNORECASE)
 
 
 def url_scheme(value: str) -> str | None:
@@ -126,9 +124,12 @@ def _css_text(css: str) -> str:
 
 
 def scan_text(text: str, findings: set[tuple[str, str]], where: str) -> None:
-    decoded = html.unescape(html.unescape(text))
-    if _TEXT_DANGER.search(decoded):
-        findings.add(("text", f"{where}: {_TEXT_DANGER.search(decoded).group(0)}"))
+    markup = _MARKUP.search(text)
+    if markup:
+        findings.add(("text", f"{where}: markup {markup.group(0)}"))
+    script_url = _SCRIPT_URL.search(re.sub(r"[\t\n\r]", "", html.unescape(text)))
+    if script_url:
+        findings.add(("text", f"{where}: {script_url.group(0)}"))
 
 
 def scan_json_value(value, findings: set[tuple[str, str]], where: str) -> None:

@@ -243,17 +243,19 @@ class Renderer:
         """A page for every approach, project, curriculum module and municipality, and the
         projectenbank's further pages for readers without JavaScript."""
         pages = []
-        for kind, records, template in (
-            ("approach", self.kennisbank.approaches.values(), "approach.html"),
-            ("project", self.kennisbank.projects.values(), "project.html"),
-            ("module", self.kennisbank.curriculum.modules, "module.html"),
-            ("municipality", self.kennisbank.municipalities.values(), "municipality.html"),
+        for kind, records in (
+            ("approach", self.kennisbank.approaches.values()),
+            ("project", self.kennisbank.projects.values()),
+            ("module", self.kennisbank.curriculum.modules),
+            ("municipality", self.kennisbank.municipalities.values()),
         ):
-            for record in records:
-                pages.append(self._page(record_url(kind, record.id), template, record=record, site_url=site_url))
+            pages += [self.record_page(kind, record, site_url=site_url) for record in records]
         for page in range(2, projectenbank.page_count(self.kennisbank) + 1):
             pages.append(self._page(projectenbank.page_url(page), "project_list_page.html", page=page))
         return pages
+
+    def record_page(self, kind: str, record, *, site_url: str) -> GeneratedPage:
+        return self._page(record_url(kind, record.id), _RECORD_TEMPLATES[kind], record=record, site_url=site_url)
 
     def _page(self, url: str, template: str, **values) -> GeneratedPage:
         """The template's output is the body; its top-level `title`, `description` and
@@ -295,6 +297,8 @@ class Renderer:
             return f"{len(names)} gemeenten"
         return ", ".join(names) or "Niet vastgelegd"
 
+
+_RECORD_TEMPLATES = {"approach": "approach.html", "project": "project.html", "module": "module.html", "municipality": "municipality.html"}
 
 # Components that hand-written pages can place, by name: the template that renders each.
 COMPONENTS = {
