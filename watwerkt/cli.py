@@ -1,17 +1,55 @@
-"""The `watwerkt` command."""
+"""The `watwerkt` command.
+
+Whatever happens, every command ends with a Dutch message and an exit code, never a traceback:
+1 for something the user can fix (a UserError, a file that cannot be read or written), 2 when
+there was nothing to work on, 130 when stopped with Ctrl+C, 70 for a bug in watwerkt itself.
+Everything it prints passes through `_say`, which never lets a control character reach the
+terminal (a record id holding an ANSI escape must not clear the screen).
+"""
 from __future__ import annotations
 
 import argparse
+import os
+import re
 import sys
 from pathlib import Path
+from typing import TextIO
 
+from .errors import UserError
 from .schemas import stale_generated_files, write_generated_files
 from .issue_form import add_project_from_issue, issue_comment
 from .link_check import check_links, external_links, source_lines
 from .validation import Problem, check_data, reference_date, summary
+from .yaml_source import os_error_reason
+
+EXIT_PROBLEMS = 1
+EXIT_NOTHING_TO_DO = 2
+EXIT_INTERNAL_ERROR = 70  # EX_SOFTWARE
+EXIT_INTERRUPTED = 130  # 128 + SIGINT, as shells report it
 
 
 def main(argv: list[str] | None = None) -> int:
+    """Run one command and return its exit code; no exception escapes."""
+    try:
+        return _run_command(argv)
+    except UserError as error:
+        _say(str(error), sys.stderr)
+        return EXIT_PROBLEMS
+    except BrokenPipeError:  # the reader went away (`watwerkt check | head`): nobody to tell
+        _silence_stdout()
+        return EXIT_PROBLEMS
+    except OSError as error:
+        _say(_os_error_message(error), sys.stderr)
+        return EXIT_PROBLEMS
+    except KeyboardInterrupt:
+        _say("afgebroken", sys.stderr)
+        return EXIT_INTERRUPTED
+    except Exception as error:  # a bug: say so in one line; a traceback helps no contributor
+        _say(f"interne fout in watwerkt: {type(error).__name__}; meld dit", sys.stderr)
+        return EXIT_INTERNAL_ERROR
+
+
+def _run_command(argv: list[str] | None) -> int:
     parser = argparse.ArgumentParser(prog="watwerkt", description="Werkt met de kennisbank Wat Werkt.")
     commands = parser.add_subparsers(dest="command", required=True)
     check = commands.add_parser("check", help="controleer alle records in data/")
@@ -35,21 +73,25 @@ def main(argv: list[str] | None = None) -> int:
     if arguments.command == "aanmelding":
         return run_submission(arguments.issue_body, arguments.data, arguments.reactie)
     if arguments.command == "schema":
-        return run_schema(Path.cwd(), check_only=arguments.check)
-    return run_check(arguments.data, output_format=arguments.format)
+        return run_schema(_working_dir(), check_only=arguments.check)
+    return run_check(arguments.data, output_format=arguments.format, relative_to=_working_dir())
 
 
-def run_check(data_dir: Path, *, output_format: str = "tekst") -> int:
-    kennisbank, problems = check_data(data_dir)
+def run_check(data_dir: Path, *, output_format: str = "tekst", relative_to: Path | None = None) -> int:
+    if not data_dir.is_dir():
+        reason = "is geen map" if data_dir.exists() else "bestaat niet"
+        _say(f"{data_dir}: {reason}; geef met --data de map met de YAML-bestanden", sys.stderr)
+        return EXIT_NOTHING_TO_DO
+    kennisbank, problems = check_data(data_dir, relative_to=relative_to)
     for problem in problems:
-        print(github_annotation(problem) if output_format == "github" else problem, file=sys.stderr if output_format == "tekst" else sys.stdout)
+        _say(github_annotation(problem) if output_format == "github" else str(problem), sys.stderr if output_format == "tekst" else sys.stdout)
     if kennisbank is None:
         errors = sum(not problem.warning for problem in problems)
         count = "1 probleem" if errors == 1 else f"{errors} problemen"
-        print(f"{count} gevonden. Los ze op en controleer opnieuw.", file=sys.stderr)
-        return 1
+        _say(f"{count} gevonden. Los ze op en controleer opnieuw.", sys.stderr)
+        return EXIT_PROBLEMS
     warnings = f" Wel {len(problems)} waarschuwing(en) hierboven." if problems else ""
-    print(summary(kennisbank) + warnings)
+    _say(summary(kennisbank) + warnings, sys.stdout)
     return 0
 
 
@@ -74,27 +116,27 @@ def _escape_property(text: str) -> str:
 def run_links(site_dir: Path, *, timeout: float) -> int:
     """Exit 1 only for links that are certainly broken; doubtful ones are listed to look at.
     Exit 2 when nothing could be checked (no site, or no network)."""
-    if not (site_dir / "index.html").exists():
-        print(f"{site_dir}/ bevat geen gebouwde site; bouw hem eerst met `make build`.", file=sys.stderr)
-        return 2
+    if not os.path.lexists(site_dir / "index.html"):
+        _say(f"{site_dir}/ bevat geen gebouwde site; bouw hem eerst met `make build`.", sys.stderr)
+        return EXIT_NOTHING_TO_DO
     pages_of = external_links(site_dir)
     sources = sorted(Path("data").glob("*.yaml")) + sorted(Path("docs").rglob("*.md"))
     statuses = check_links(pages_of, timeout=timeout)
     if statuses and all(status.status is None for status in statuses):
-        print(f"Geen van de {len(statuses)} websites gaf antwoord. Is deze computer met internet verbonden?", file=sys.stderr)
-        return 2
+        _say(f"Geen van de {len(statuses)} websites gaf antwoord. Is deze computer met internet verbonden?", sys.stderr)
+        return EXIT_NOTHING_TO_DO
     for status in sorted(statuses, key=lambda status: not status.broken):  # broken ones first
         if status.ok:
             continue
-        print(f"{'KAPOT' if status.broken else 'BEKIJK'}: {status.url}: {status.reason}")
-        print(f"    op: {', '.join(pages_of[status.url])}")
+        _say(f"{'KAPOT' if status.broken else 'BEKIJK'}: {status.url}: {status.reason}", sys.stdout)
+        _say(f"    op: {', '.join(pages_of[status.url])}", sys.stdout)
         where = source_lines(status.url, sources)
         if where:
-            print(f"    in: {', '.join(where)}")
+            _say(f"    in: {', '.join(where)}", sys.stdout)
     broken = sum(status.broken for status in statuses)
     doubtful = sum(not status.ok and not status.broken for status in statuses)
-    print(f"{len(statuses)} links naar andere websites: {len(statuses) - broken - doubtful} in orde, {broken} kapot, {doubtful} om zelf te bekijken.")
-    return 1 if broken else 0
+    _say(f"{len(statuses)} links naar andere websites: {len(statuses) - broken - doubtful} in orde, {broken} kapot, {doubtful} om zelf te bekijken.", sys.stdout)
+    return EXIT_PROBLEMS if broken else 0
 
 
 def run_submission(issue_body: Path, data_dir: Path, reply: Path | None) -> int:
@@ -113,11 +155,60 @@ def run_schema(root: Path, *, check_only: bool) -> int:
     if check_only:
         stale = stale_generated_files(root)
         for path in stale:
-            print(f"{path} is verouderd: draai `watwerkt schema`", file=sys.stderr)
-        return 1 if stale else 0
-    for path in write_generated_files(root):
-        print(f"geschreven: {path}")
+            _say(f"{path} is verouderd: draai `watwerkt schema`", sys.stderr)
+        return EXIT_PROBLEMS if stale else 0
+    try:
+        written = write_generated_files(root)
+    except OSError as error:
+        _say(
+            f"{_os_error_message(error)}; `watwerkt schema` schrijft schema/, CONTRIBUTING.md en .github/ISSUE_TEMPLATE/ "
+            "in de map waarin u werkt: draai het in de map van het project",
+            sys.stderr,
+        )
+        return EXIT_PROBLEMS
+    for path in written:
+        _say(f"geschreven: {path}", sys.stdout)
     return 0
+
+
+def _working_dir() -> Path:
+    try:
+        return Path.cwd()
+    except FileNotFoundError:
+        raise UserError("de map waarin u werkt bestaat niet meer; ga naar de map van het project en probeer opnieuw") from None
+
+
+def _os_error_message(error: OSError) -> str:
+    """`kan 'schema/x.json' niet gebruiken: geen toestemming (rechten)`: the path and the reason."""
+    paths = " en ".join(f"'{name}'" for name in (error.filename, error.filename2) if name is not None)
+    return f"kan {paths} niet gebruiken: {os_error_reason(error)}" if paths else f"systeemfout: {os_error_reason(error)}"
+
+
+# C0 and C1 controls (an ANSI escape starts with one), DEL, and the bidirectional controls that
+# reorder what a terminal shows. Newlines separate the lines we print ourselves, and stay.
+_UNSAFE_FOR_TERMINAL = re.compile(r"[\x00-\x09\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+def terminal_safe(text: str) -> str:
+    """`text` with every character that could steer a terminal written out visibly (\\x1b)."""
+    return _UNSAFE_FOR_TERMINAL.sub(lambda found: _visible(found.group()), text)
+
+
+def _visible(character: str) -> str:
+    code = ord(character)
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+
+
+def _say(text: str, stream: TextIO) -> None:
+    print(terminal_safe(text), file=stream)
+
+
+def _silence_stdout() -> None:
+    """Point stdout at /dev/null, so that Python's final flush does not complain as well."""
+    try:
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass
 
 
 if __name__ == "__main__":

@@ -17,9 +17,13 @@ from html.parser import HTMLParser
 from pathlib import Path
 from typing import Iterable
 
+from .yaml_source import read_text_file
+
 USER_AGENT = "WatWerkt-linkcontrole/1.0 (kennisbank armoede Noord-Nederland)"
 GONE = {404, 410}  # the page is not there: broken for sure
 _SITEMAP_LOC = re.compile(r"<loc>(.*?)</loc>")
+# Far above any page of the site (the projectenbank with 10,000 projects), far below harm.
+MAX_FILE_BYTES = 256 * 1024 * 1024
 
 
 @dataclass(frozen=True)
@@ -56,7 +60,7 @@ def own_address(site_dir: Path) -> str | None:
     sitemap = site_dir / "sitemap.xml"
     if not sitemap.exists():
         return None
-    found = _SITEMAP_LOC.search(sitemap.read_text(encoding="utf-8"))
+    found = _SITEMAP_LOC.search(read_text_file(sitemap, MAX_FILE_BYTES))
     return found.group(1).rstrip("/") + "/" if found else None
 
 
@@ -67,7 +71,7 @@ def external_links(site_dir: Path) -> dict[str, list[str]]:
     pages_of: dict[str, list[str]] = {}
     for html_file in sorted(site_dir.rglob("*.html")):
         parser = _Links()
-        parser.feed(html_file.read_text(encoding="utf-8"))
+        parser.feed(read_text_file(html_file, MAX_FILE_BYTES))
         page = "/" + html_file.relative_to(site_dir).as_posix().removesuffix("index.html")
         for href in dict.fromkeys(parser.hrefs):
             if own and href.startswith(own):
@@ -112,8 +116,11 @@ def _reason(reason: object) -> str:
 
 
 def check_links(urls: Iterable[str], *, timeout: float = 10, workers: int = 8) -> list[LinkStatus]:
-    with ThreadPoolExecutor(max_workers=workers) as pool:
+    pool = ThreadPoolExecutor(max_workers=workers)
+    try:
         return list(pool.map(lambda url: check_link(url, timeout=timeout), urls))
+    finally:  # after Ctrl+C, wait only for the questions already asked
+        pool.shutdown(cancel_futures=True)
 
 
 def source_lines(url: str, sources: Iterable[Path]) -> list[str]:
@@ -122,7 +129,7 @@ def source_lines(url: str, sources: Iterable[Path]) -> list[str]:
     whole_address = re.compile(re.escape(url) + r"(?![\w/.~%?#=&+-])")
     found = []
     for path in sources:
-        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+        for number, line in enumerate(read_text_file(path, MAX_FILE_BYTES).splitlines(), start=1):
             if whole_address.search(line):
                 found.append(f"{path.as_posix()}:{number}")
     return found

@@ -90,14 +90,9 @@ def read_yaml(path: Path) -> YamlDocument:
     """Read `path`; an unreadable file, syntax errors and duplicate keys become problems, never
     exceptions."""
     try:
-        raw = read_regular_file(path, MAX_FILE_BYTES)
+        text = read_text_file(path, MAX_FILE_BYTES)
     except UnreadableFile as error:
-        return YamlDocument(path, None, problems=[SourceProblem(1, (), error.reason)])
-    try:
-        text = raw.decode("utf-8")
-    except UnicodeDecodeError as error:
-        line = raw[: error.start].count(b"\n") + 1
-        return YamlDocument(path, None, problems=[SourceProblem(line, (), "bestand is geen geldige UTF-8-tekst")])
+        return YamlDocument(path, None, problems=[SourceProblem(error.line, (), error.reason)])
     return parse_yaml(path, text)
 
 
@@ -105,12 +100,22 @@ def read_yaml(path: Path) -> YamlDocument:
 
 
 class UnreadableFile(UserError):
-    """A file that is missing, is no regular file, is too big or cannot be read."""
+    """A file that is missing, is no regular file, is too big, cannot be read or is no UTF-8."""
 
-    def __init__(self, path: Path, reason: str):
+    def __init__(self, path: Path, reason: str, line: int = 1):
         self.path = path
+        self.line = line
         self.reason = reason  # Dutch, without the path, for messages that name the file already
-        super().__init__(f"{path}: {reason}")
+        super().__init__(f"{path}:{line}: {reason}")
+
+
+def read_text_file(path: Path, max_bytes: int) -> str:
+    """The UTF-8 text of `path`, read as `read_regular_file` reads."""
+    raw = read_regular_file(path, max_bytes)
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        raise UnreadableFile(path, "bestand is geen geldige UTF-8-tekst", line=raw[: error.start].count(b"\n") + 1) from None
 
 
 def read_regular_file(path: Path, max_bytes: int) -> bytes:
