@@ -1,0 +1,284 @@
+"""The GitHub workflows keep to their rules, so a regression fails here and not first on GitHub:
+every action pinned to a commit, no stored credentials, least privilege per job, untrusted text
+only through the environment, installs with constraints and hashes, every pull request checked.
+The shell steps of the submission workflow are run here too, on hostile issue text."""
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tomllib
+from pathlib import Path
+
+import pytest
+import yaml
+
+from conftest import REPO
+
+WORKFLOWS = REPO / ".github" / "workflows"
+# Every third-party action, at the commit its tag pointed to; each SHA confirmed in public
+# workflows that pin it with that tag (see the report of issue 10).
+PINS = {
+    "actions/checkout": ("11bd71901bbe5b1630ceea73d27597364c9af683", "v4.2.2"),
+    "actions/setup-python": ("a26af69be951a213d495a4c3e4e4022e16d87065", "v5.6.0"),
+    "actions/upload-artifact": ("ea165f8d65b6e75b540449e92b4886f43607fa02", "v4.6.2"),
+    "actions/download-artifact": ("d3f86a106a0bac45b974a628896c90dbdf5c8093", "v4.3.0"),
+    "peter-evans/create-pull-request": ("271a8d0340265f705b14b6d32b9829c1cb33d45e", "v7.0.8"),
+}
+INSTALL = "python -m pip install --require-hashes --no-deps -c constraints.txt -r requirements-site.txt"
+
+
+def triggers(workflow: dict) -> dict:
+    on = workflow.get("on", workflow.get(True))  # YAML 1.1 reads a bare `on` as true
+    return {name: None for name in on} if isinstance(on, list) else on
+
+
+def violations(text: str) -> list[str]:
+    """Every rule this workflow breaks, one line each."""
+    workflow = yaml.safe_load(text)
+    found = []
+    if workflow.get("permissions") != {}:
+        found.append("bovenaan staat niet `permissions: {}`")
+    if "concurrency" not in workflow:
+        found.append("geen concurrency-groep")
+    for number, line in enumerate(text.splitlines(), start=1):
+        used = re.search(r"uses:\s*([^\s#]+)(.*)", line)
+        if used and not used.group(1).startswith("./"):
+            action, _, ref = used.group(1).partition("@")
+            if PINS.get(action) != (ref, (re.search(r"# (v\d+\.\d+\.\d+)", used.group(2)) or [None, None])[1]):
+                found.append(f"regel {number}: {used.group(1)} is niet vastgezet op een bevestigde commit met '# vX.Y.Z'")
+    for name, job in workflow["jobs"].items():
+        if not isinstance(job.get("permissions"), dict):
+            found.append(f"{name}: geen eigen permissions")
+        elif any(level not in ("read", "write", "none") for level in job["permissions"].values()):
+            found.append(f"{name}: onbekende permissions")
+        for step in job.get("steps", []):
+            uses, run = step.get("uses", ""), step.get("run", "")
+            if uses.startswith("actions/checkout@") and (step.get("with") or {}).get("persist-credentials") is not False:
+                found.append(f"{name}: checkout zonder persist-credentials: false")
+            if "${{" in run:
+                found.append(f"{name}: ${{{{ }}}} in een run-script: {run.strip().splitlines()[0]}")
+            if "pip install" in run and INSTALL not in run:
+                found.append(f"{name}: pip install zonder constraints.txt en hashes")
+            if uses.startswith("peter-evans/create-pull-request@") and not (step.get("with") or {}).get("token"):
+                found.append(f"{name}: create-pull-request zonder token")
+    if "pull_request" in triggers(workflow) and set(triggers(workflow)["pull_request"] or {}) & {"paths", "paths-ignore", "branches", "branches-ignore"}:
+        found.append("pull_request is gefilterd: niet elke pull request wordt gecontroleerd")
+    return found
+
+
+@pytest.mark.parametrize("path", sorted(WORKFLOWS.glob("*.yml")), ids=lambda path: path.name)
+def test_every_workflow_keeps_the_rules(path):
+    assert violations(path.read_text(encoding="utf-8")) == []
+
+
+AANMELDING = (WORKFLOWS / "aanmelding.yml").read_text(encoding="utf-8")
+DATA = (WORKFLOWS / "data.yml").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize(
+    ("text", "old", "new", "expected"),
+    [
+        (AANMELDING, "checkout@11bd71901bbe5b1630ceea73d27597364c9af683 # v4.2.2", "checkout@v4", "actions/checkout@v4 is niet vastgezet"),
+        (AANMELDING, "checkout@11bd71901bbe5b1630ceea73d27597364c9af683", "checkout@11bd71901bbe", "actions/checkout@11bd71901bbe is niet vastgezet"),
+        (AANMELDING, "checkout@11bd71901bbe5b1630ceea73d27597364c9af683", "checkout@0000000000000000000000000000000000000000", "actions/checkout@0000000000000000000000000000000000000000 is niet"),
+        (AANMELDING, "a26af69be951a213d495a4c3e4e4022e16d87065 # v5.6.0", "a26af69be951a213d495a4c3e4e4022e16d87065", "actions/setup-python@a26af69be951a213d495a4c3e4e4022e16d87065 is niet"),
+        (AANMELDING, "persist-credentials: false", "persist-credentials: true", "check: checkout zonder persist-credentials: false"),
+        (AANMELDING, "      - uses: actions/checkout@11bd71901bbe5b1630ceea73d27597364c9af683 # v4.2.2\n        with:\n          persist-credentials: false\n", "      - uses: actions/checkout@11bd71901bbe5b1630ceea73d27597364c9af683 # v4.2.2\n", "check: checkout zonder persist-credentials: false"),
+        (AANMELDING, "permissions: {}\n", "permissions: write-all\n", "bovenaan staat niet `permissions: {}`"),
+        (AANMELDING, "permissions: {}\n", "", "bovenaan staat niet `permissions: {}`"),
+        (AANMELDING, "    permissions:\n      contents: read # to check out the repository\n", "", "check: geen eigen permissions"),
+        (AANMELDING, "    permissions:\n      issues: write # to comment on the issue\n", "    permissions: write-all\n", "comment: geen eigen permissions"),
+        (AANMELDING, 'printf \'%s\\n\' "$ISSUE_BODY"', "printf '%s\\n' '${{ github.event.issue.body }}'", "check: ${{ }} in een run-script"),
+        (AANMELDING, 'gh issue comment "$ISSUE"', 'gh issue comment "${{ github.event.issue.title }}"', "comment: ${{ }} in een run-script"),
+        (AANMELDING, " --require-hashes", "", "check: pip install zonder constraints.txt en hashes"),
+        (AANMELDING, " -c constraints.txt", "", "check: pip install zonder constraints.txt en hashes"),
+        (AANMELDING, "          token: ${{ github.token }}\n", "", "pull-request: create-pull-request zonder token"),
+        (AANMELDING, "concurrency:", "x-concurrency:", "geen concurrency-groep"),
+        (DATA, "  pull_request:\n", '  pull_request:\n    paths: ["data/**"]\n', "pull_request is gefilterd"),
+        (DATA, "  pull_request:\n", "  pull_request:\n    branches: [main]\n", "pull_request is gefilterd"),
+        (DATA, "      - name: Site bouwen\n        run: mkdocs build --strict\n", "      - name: Site bouwen\n        run: mkdocs build --strict -d ${{ github.head_ref }}\n", "check: ${{ }} in een run-script"),
+    ],
+)
+def test_the_rules_catch_a_regression(text, old, new, expected):
+    assert old in text
+    found = violations(text.replace(old, new, 1))
+    assert any(expected in line for line in found), found
+
+
+def test_every_pull_request_runs_the_data_check_the_schema_check_and_a_strict_build():
+    workflow = yaml.safe_load(DATA)
+    assert triggers(workflow) == {"pull_request": None}
+    runs = [step.get("run", "") for step in workflow["jobs"]["check"]["steps"]]
+    assert runs[-3:] == ["python -m watwerkt.cli check --format github", "python -m watwerkt.cli schema --check", "mkdocs build --strict"]
+
+
+def test_the_submission_workflow_checks_before_it_opens_a_pull_request():
+    jobs = yaml.safe_load(AANMELDING)["jobs"]
+    assert {name: job["permissions"] for name, job in jobs.items()} == {
+        "check": {"contents": "read"},
+        "pull-request": {"contents": "write", "pull-requests": "write"},
+        "comment": {"issues": "write"},
+    }
+    # The issue's text reaches only the job that can write nothing.
+    assert [name for name, job in jobs.items() if "github.event.issue.body" in yaml.safe_dump(job)] == ["check"]
+    steps = {step.get("id"): step for step in jobs["check"]["steps"]}
+    assert steps["checks"]["run"].split("\n")[:3] == ["python -m watwerkt.cli check --format github", "python -m watwerkt.cli schema --check", "mkdocs build --strict"]
+    assert steps["checks"]["if"] == "steps.add.outputs.id != ''" and steps["verdict"]["env"]["CHECKS"] == "${{ steps.checks.outcome }}"
+    assert jobs["pull-request"]["needs"] == "check" and jobs["pull-request"]["if"] == "needs.check.outputs.passed == 'true'"
+    [open_step] = [step for step in jobs["pull-request"]["steps"] if step.get("id") == "open"]
+    assert open_step["with"]["add-paths"] == "data/projects.yaml" and open_step["with"]["body"].startswith("Closes #${{ github.event.issue.number }}")
+    assert jobs["comment"]["needs"] == ["check", "pull-request"] and jobs["comment"]["if"] == "always() && needs.check.result != 'skipped'"
+
+
+# --- the lock with hashes ----------------------------------------------------------------
+
+
+def pins(text: str) -> dict[str, str]:
+    return {re.sub(r"[-_.]+", "-", name).lower(): version for name, version in re.findall(r"^([A-Za-z0-9_.-]+)==(\S+)", text, flags=re.MULTILINE)}
+
+
+def test_the_hashed_lock_pins_exactly_the_versions_of_constraints_txt():
+    lock = (REPO / "requirements-site.txt").read_text(encoding="utf-8")
+    constraints = pins((REPO / "constraints.txt").read_text(encoding="utf-8"))
+    locked = pins(lock)
+    assert {name: (version, constraints.get(name)) for name, version in locked.items() if constraints.get(name) != version} == {}
+    project = tomllib.loads((REPO / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    needed = {re.sub(r"[-_.]+", "-", re.split(r"[\[=<>~!]", requirement)[0]).lower() for requirement in project["dependencies"]}
+    assert needed - set(locked) == set()
+    for block in re.split(r"\n(?=[A-Za-z0-9])", lock.split("\n", 2)[2]):
+        assert re.search(r"--hash=sha256:[0-9a-f]{64}", block), block.splitlines()[0]
+    assert "uv pip compile pyproject.toml -c constraints.txt --generate-hashes" in lock.splitlines()[1]
+
+
+# --- the shell steps, run here on hostile issue text -----------------------------------------
+
+
+def step_script(job: str, step_id: str) -> str:
+    [step] = [step for step in yaml.safe_load(AANMELDING)["jobs"][job]["steps"] if step.get("id") == step_id or step.get("name") == step_id]
+    return step["run"]
+
+
+def run_step(script: str, workdir: Path, **environment: str) -> subprocess.CompletedProcess:
+    """As GitHub runs a `run:` step: bash without profile, -e and pipefail, in the checkout."""
+    (workdir / "runner").mkdir(exist_ok=True)
+    output = workdir / "runner" / "output"
+    output.touch()
+    env = {
+        "PATH": f"{Path(sys.executable).parent}{os.pathsep}{os.environ['PATH']}",
+        "PYTHONPATH": str(REPO),
+        "RUNNER_TEMP": str(workdir / "runner"),
+        "GITHUB_OUTPUT": str(output),
+        "HOME": str(workdir),
+        **environment,
+    }
+    script_file = workdir / "runner" / "step.sh"
+    script_file.write_text(script, encoding="utf-8")
+    return subprocess.run(["bash", "--noprofile", "--norc", "-eo", "pipefail", str(script_file)], cwd=workdir / "checkout", env=env, capture_output=True, text=True)
+
+
+@pytest.fixture
+def checkout(tmp_path: Path) -> Path:
+    shutil.copytree(REPO / "data", tmp_path / "checkout" / "data")
+    return tmp_path
+
+
+def issue_body(**changes: str) -> str:
+    from test_issue_form import body
+
+    return body(**changes)
+
+
+HOSTILE_BODIES = [
+    issue_body(naam="$(touch pwned) Buurtkamer"),
+    issue_body(naam="`touch pwned` Buurtkamer"),
+    issue_body(beschrijving="'; touch pwned; echo '"),
+    issue_body(beschrijving='"; touch pwned; echo "'),
+    issue_body(beschrijving="x\nid=evil\npassed=true"),
+    issue_body(beschrijving="x%0Aid=evil"),
+    issue_body(status="lopend\nid=evil"),
+    "id=evil\n" + issue_body(),
+    "EOF\n$(touch pwned)\n${IFS}touch${IFS}pwned",
+    issue_body(beschrijving="::set-output name=id::evil\n::add-mask::x"),
+    issue_body(id="evil\nid=evil2"),
+]
+
+
+@pytest.mark.parametrize("hostile", HOSTILE_BODIES)
+def test_hostile_issue_text_runs_nothing_and_sets_no_output(checkout, hostile):
+    result = run_step(step_script("check", "add"), checkout, ISSUE_BODY=hostile)
+    assert result.returncode == 0, result.stderr
+    assert not list(checkout.rglob("pwned"))
+    outputs = (checkout / "runner" / "output").read_text(encoding="utf-8").splitlines()
+    assert all(re.fullmatch(r"id=[a-z0-9-]{1,80}", line) for line in outputs) and len(outputs) <= 1
+    assert "id=evil" not in outputs and not any(line.startswith("passed") for line in outputs)
+    assert outputs or (checkout / "runner" / "uitkomst" / "reactie.md").read_text(encoding="utf-8").startswith("Bedankt voor je aanmelding!")
+
+
+def test_a_valid_issue_sets_the_id_and_changes_only_projects_yaml(checkout):
+    result = run_step(step_script("check", "add"), checkout, ISSUE_BODY=issue_body())
+    assert result.returncode == 0, result.stderr
+    assert (checkout / "runner" / "output").read_text(encoding="utf-8") == "id=buurtkamer-geldzaken-emmen\n"
+    changed = [path.name for path in (checkout / "checkout" / "data").iterdir() if path.read_bytes() != (REPO / "data" / path.name).read_bytes()]
+    assert changed == ["projects.yaml"]
+
+
+RUN_URL = "https://github.com/voorbeeld/watwerkt/actions/runs/1"
+
+
+@pytest.mark.parametrize(
+    ("record_id", "checks", "earlier_reply", "passed", "reply_start"),
+    [
+        ("buurtkamer", "success", None, True, "Bedankt voor je aanmelding! Het project `buurtkamer` is gecontroleerd zoals elke pull request"),
+        ("buurtkamer", "failure", None, False, "Bedankt voor je aanmelding! Het project zelf is in orde, maar de controle van de hele projectenbank"),
+        ("", "skipped", "Bedankt voor je aanmelding! Voordat", False, "Bedankt voor je aanmelding! Voordat"),
+        ("", "skipped", "Dit project staat al in de projectenbank", False, "Dit project staat al in de projectenbank"),
+        ("", "", None, False, "Bedankt voor je aanmelding! Die kon niet worden verwerkt. De redactie kijkt ernaar: " + RUN_URL),
+    ],
+)
+def test_the_verdict_opens_a_pull_request_only_when_every_check_passed(checkout, record_id, checks, earlier_reply, passed, reply_start):
+    reply = checkout / "runner" / "uitkomst" / "reactie.md"
+    if earlier_reply:
+        reply.parent.mkdir(parents=True)
+        reply.write_text(earlier_reply, encoding="utf-8")
+    result = run_step(step_script("check", "verdict"), checkout, RECORD_ID=record_id, CHECKS=checks, RUN_URL=RUN_URL)
+    assert result.returncode == 0, result.stderr
+    assert ((checkout / "runner" / "output").read_text(encoding="utf-8") == "passed=true\n") is passed
+    assert (reply.parent / "projects.yaml").exists() is passed
+    assert reply.read_text(encoding="utf-8").startswith(reply_start)
+
+
+def test_the_pull_request_job_refuses_a_file_changed_before_the_addition(checkout):
+    projects = checkout / "checkout" / "data" / "projects.yaml"
+    before = projects.read_bytes()
+    checked = checkout / "runner" / "uitkomst" / "projects.yaml"
+    checked.parent.mkdir(parents=True)
+    checked.write_bytes(before.replace(b"Samen Sterk", b"Samen Zwak", 1) + b"\n- id: nieuw\n")
+    result = run_step(step_script("pull-request", "Het gecontroleerde projects.yaml overnemen"), checkout)
+    assert result.returncode != 0 and projects.read_bytes() == before
+    checked.write_bytes(before + b"\n- id: nieuw\n")
+    assert run_step(step_script("pull-request", "Het gecontroleerde projects.yaml overnemen"), checkout).returncode == 0
+    assert projects.read_bytes() == before + b"\n- id: nieuw\n"
+
+
+@pytest.mark.parametrize(
+    ("result", "number", "ending"),
+    [("success", "12", "\nDe pull request: #12\n"), ("failure", "", "\nHet openen van de pull request ging mis; de redactie kijkt ernaar.\n"), ("skipped", "", "")],
+)
+def test_the_comment_adds_the_pull_request_and_posts_through_gh(checkout, result, number, ending):
+    reply = checkout / "runner" / "uitkomst" / "reactie.md"
+    reply.parent.mkdir(parents=True)
+    reply.write_text("Uitkomst.\n", encoding="utf-8")
+    fake_bin = checkout / "bin"
+    fake_bin.mkdir()
+    (fake_bin / "gh").write_text('#!/bin/sh\nprintf "%s\\n" "$@" > "$RUNNER_TEMP/gh-args"\n', encoding="utf-8")
+    (fake_bin / "gh").chmod(0o755)
+    completed = run_step(
+        step_script("comment", "Reageren"), checkout, PATH=f"{fake_bin}{os.pathsep}{os.environ['PATH']}",
+        ISSUE="7", PULL_REQUEST=number, PULL_REQUEST_RESULT=result, GH_TOKEN="x", GH_REPO="voorbeeld/watwerkt",
+    )
+    assert completed.returncode == 0, completed.stderr
+    assert reply.read_text(encoding="utf-8") == "Uitkomst.\n" + ending
+    assert (checkout / "runner" / "gh-args").read_text(encoding="utf-8").splitlines() == ["issue", "comment", "7", "--body-file", str(reply)]
