@@ -17,7 +17,7 @@ from typing import TextIO
 
 from .errors import UserError
 from .schemas import stale_generated_files, write_generated_files
-from .issue_form import add_project_from_issue, issue_comment
+from .issue_form import PROJECTS_FILE, add_project_from_issue, read_issue
 from .link_check import check_links, external_links, source_lines
 from .validation import Problem, check_data, reference_date, summary
 from .yaml_source import os_error_reason
@@ -140,15 +140,24 @@ def run_links(site_dir: Path, *, timeout: float) -> int:
 
 
 def run_submission(issue_body: Path, data_dir: Path, reply: Path | None) -> int:
-    record_id, problems = add_project_from_issue(issue_body.read_text(encoding="utf-8"), data_dir, today=reference_date())
-    if record_id:
-        print(record_id)
+    """Exit 0 when the project was added (its id on stdout) or is listed already (nothing
+    written); 1 when the issue needs changes (the reply says which) or nothing could be done
+    (a UserError, which main() reports)."""
+    outcome = add_project_from_issue(read_issue(issue_body), data_dir, today=reference_date(), source=str(issue_body))
+    if outcome.added:
+        _say(outcome.added, sys.stdout)
         return 0
-    comment = issue_comment(problems)
+    for problem in outcome.problems:
+        _say(str(problem), sys.stderr)
+    if outcome.listed_as:
+        _say(f"{data_dir / PROJECTS_FILE}:{outcome.listed_line}: {outcome.listed_as}: dit project staat er al; er is niets toegevoegd", sys.stderr)
     if reply:
-        reply.write_text(comment, encoding="utf-8")
-    print(comment, file=sys.stderr)
-    return 1
+        try:
+            reply.write_text(outcome.reply(), encoding="utf-8")
+        except OSError as error:
+            _say(f"{reply}: kan het antwoord voor het issue niet schrijven: {os_error_reason(error)}", sys.stderr)
+            return 1
+    return 0 if outcome.listed_as else 1
 
 
 def run_schema(root: Path, *, check_only: bool) -> int:
