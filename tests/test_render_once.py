@@ -20,6 +20,7 @@ from dangerous_content import scan_html, scan_site
 from watwerkt.content_security import PLACEHOLDER
 from watwerkt.validation import check_data
 
+LITERAL_MARKDOWN = "Met *sterretjes*, __lage streepjes__ en [haken](https://example.org/x)"
 SCRIPT_TARGETS = [
     "javascript:alert(document.domain)", "javascript&#58;alert(1)", "javascript&#x3A;alert(1)", "javascript&colon;alert(1)",
     "javascript&#0000058alert(1)", "&#106;avascript:alert(1)", "&#x6A;&#x61;vascript:alert(1)", "java&#x09;script:alert(1)",
@@ -48,7 +49,7 @@ HEAD_BREAKERS = [
     "</title><script>alert(1)</script>", "\" onmouseover=\"alert(1)", "&quot; onmouseover=&quot;alert(1)",
     "</script><script>alert(1)</script>", "Project \U0001F600 met emoji", "Naam: met dubbele punt", "title: nep\njson_ld: x",
     "---", "Naam # met hekje", "'enkele' en \"dubbele\" aanhalingstekens", "&amp; &lt; &gt;", "\\u2028 in JSON",
-    "{\"@type\": \"Person\"}", "Ⅸ ﬁ ｆｕｌｌ", "0;url=javascript:alert(1)",
+    "{\"@type\": \"Person\"}", "Ⅸ ﬁ ｆｕｌｌ", "0;url=javascript:alert(1)", LITERAL_MARKDOWN,
 ]
 PAYLOADS = [shape.format(t=target) for shape in LINK_SHAPES for target in SCRIPT_TARGETS[:12]] + ORDER_OF_OPERATIONS + HEAD_BREAKERS
 # Where a payload goes: the field as problem lines name it, and how it is written in a record.
@@ -262,3 +263,33 @@ def test_the_scanner_sees_what_a_browser_would_run():
     kinds = {(kind, detail.split(" ")[0]) for kind, detail in found}
     assert {("url", "<a"), ("event-handler", "<img"), ("style", "<p"), ("script", "inline"), ("element", "<iframe>")} <= kinds
     assert scan_html('<a href="https://example.org/?q=javascript:x">k</a> javascript:alert(1) &lt;script&gt;') == set()
+
+
+def test_a_component_shows_record_text_as_written(hostile_build):
+    """A summary in the projectenbank's list is text: no Markdown pass makes it emphasis or a link."""
+    record_id = next(record_id for record_id, field, payload, *_ in hostile_build["accepted"] if field == "samenvatting" and payload == LITERAL_MARKDOWN)
+    bank = hostile_build["site"] / "projectenbank"
+    listing = next(page for page in [bank / "index.html", *sorted(bank.glob("pagina/*/index.html"))] if record_id in page.read_text(encoding="utf-8"))
+    card = listing.read_text(encoding="utf-8").split(f'projectenbank/{record_id}/"')[1].split("</li>")[0]
+    assert "<p>" + html.escape(LITERAL_MARKDOWN, quote=False) + "</p>" in card.replace("&#x27;", "'"), card
+    assert "<em>" not in card and "<strong>" not in card and "example.org/x" not in card.split("[haken](")[0]
+
+
+def test_a_component_that_markdown_would_mangle_stops_the_build(tmp_path):
+    """A component in a code span would reach the page as escaped text: the build says so."""
+    project = copy_project(tmp_path / "project")
+    page = project / "docs" / "resultaten.md"
+    page.write_text(page.read_text(encoding="utf-8").replace("{{ resultaten_tabel() }}", "`{{ resultaten_tabel() }}`"), encoding="utf-8")
+    result = build(project, tmp_path / "site")
+    assert result.returncode == 1
+    assert "docs/resultaten.md: 1 onderdeel/onderdelen kwamen niet heelhuids door Markdown" in result.stdout + result.stderr
+    assert "Traceback" not in result.stdout + result.stderr
+
+
+def test_a_hand_written_page_whose_front_matter_does_not_parse_stops_the_build(tmp_path):
+    project = copy_project(tmp_path / "project")
+    page = project / "docs" / "over.md"
+    page.write_text("---\ntitle: [kapot\n---\n\n# Over\n", encoding="utf-8")
+    result = build(project, tmp_path / "site")
+    assert result.returncode == 1
+    assert "docs/over.md: de kop tussen de regels met --- is geen geldige YAML" in result.stdout + result.stderr

@@ -186,7 +186,7 @@ class HeldHtml:
         def piece(match: re.Match) -> str:
             number = int(match.group(1))
             if number not in pieces:
-                raise UserError(f"{page}: onbekend onderdeel nummer {number} in de pagina")
+                raise UserError(f"onbekend onderdeel nummer {number} in de pagina")
             found.append(number)
             return pieces[number]
 
@@ -194,7 +194,7 @@ class HeldHtml:
         missing = sorted(set(pieces) - set(found))
         if missing:
             raise UserError(
-                f"{page}: {len(missing)} onderdeel/onderdelen kwamen niet heelhuids door Markdown; "
+                f"{len(missing)} onderdeel/onderdelen kwamen niet heelhuids door Markdown; "
                 "zet elk {{ onderdeel() }} op een eigen regel, met een lege regel ervoor en erna"
             )
         return released

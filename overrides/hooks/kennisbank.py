@@ -77,6 +77,8 @@ def _add(files: Files, file: File) -> None:
 def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
     generated = _generated.get(page.file.src_uri)
     if generated is None:
+        if not page.meta and markdown.startswith("---"):  # MkDocs drops front matter it cannot read, silently
+            raise Abort(f"docs/{page.file.src_uri}: de kop tussen de regels met --- is geen geldige YAML; de pagina zou zonder titel verschijnen")
         return markdown
     # Material prints page.meta.title and .description into the head without escaping them.
     page.meta = {"title": html.escape(generated.title), "description": html.escape(generated.description)}
