@@ -21,13 +21,39 @@ test: $(BIN)/.installed system-packages node_modules/.installed
 check: $(BIN)/.installed
 	$(BIN)/watwerkt check
 
-# Built next to site/ and swapped in only when the build succeeded: a failed build never
-# leaves a half-written site.
+# Built next to site/ and swapped in only when the build succeeded, in one rename that
+# exchanges the two folders: a failed build leaves site/ as it was, and there is never a moment
+# without a complete site/ (whoever serves it sees the old site or the new one, never none).
 build: $(BIN)/.installed
 	@[ -n "$$SITE_URL" ] || echo "Let op: SITE_URL is niet gezet. Vaste links, de feed en de open data wijzen dan naar http://127.0.0.1:8000/; zet SITE_URL=https://... voor de echte site."
 	rm -rf .site-new
+	@echo "De site wordt gebouwd in .site-new/; dat duurt even."
 	$(BIN)/mkdocs build --strict -d .site-new
-	rm -rf site && mv .site-new site
+	@$(BIN)/python -c "$$SWAP_IN_SITE" .site-new site
+	rm -rf .site-new
+	@echo "Klaar: de nieuwe site staat in site/."
+
+# renameat2(RENAME_EXCHANGE) swaps two folders in one step (Linux 3.15+, glibc 2.28+); where it
+# is missing, two renames leave site/ absent for a moment only. The old site ends in .site-new.
+define SWAP_IN_SITE
+import ctypes, errno, os, sys
+new, current = sys.argv[1:]
+try:
+    if not os.path.lexists(current):
+        os.rename(new, current)
+        sys.exit(0)
+    libc = ctypes.CDLL(None, use_errno=True)
+    if getattr(libc, "renameat2", None) and libc.renameat2(-100, new.encode(), -100, current.encode(), 2) == 0:
+        sys.exit(0)
+    if ctypes.get_errno() not in (0, errno.EINVAL, errno.ENOSYS, errno.ENOTSUP):
+        raise OSError(ctypes.get_errno(), os.strerror(ctypes.get_errno()), current)
+    os.rename(current, new + "-oud")
+    os.rename(new, current)
+    os.rename(new + "-oud", new)
+except OSError as error:
+    sys.exit(f"De nieuwe site staat klaar in {new}/, maar kon {current}/ niet vervangen: {error.strerror}")
+endef
+export SWAP_IN_SITE
 
 links: build
 	$(BIN)/watwerkt links --site site

@@ -561,3 +561,78 @@ def test_a_build_stops_with_a_located_dutch_line(tmp_path, outside, make, enviro
     assert "Traceback" not in output and SECRET not in output, output
     assert any(line.startswith(expected) for line in output.splitlines()), output
     assert not (tmp_path / "site" / "index.html").exists()
+
+
+# --- make build: the new site is swapped in whole, or not at all --------------------------------
+
+FAKE_MKDOCS = """#!/bin/sh
+# Stands in for `mkdocs build --strict -d DIR`: writes DIR/index.html, or fails half-way.
+while [ $# -gt 0 ]; do [ "$1" = -d ] && out=$2; shift; done
+mkdir -p "$out" && echo nieuw > "$out/index.html"
+[ -z "$FAIL" ] || { echo "Aborted with a BuildError" >&2; exit 1; }
+"""
+
+
+@pytest.fixture
+def make_project(tmp_path: Path) -> Path:
+    """The Makefile with a stand-in mkdocs: tests the swap, not the site (that takes 30 s)."""
+    project = tmp_path / "project"
+    project.mkdir()
+    for name in ("Makefile", "pyproject.toml", "constraints.txt"):
+        shutil.copy(REPO / name, project / name)
+    bin_dir = tmp_path / "bin"
+    bin_dir.mkdir()
+    (bin_dir / "python").symlink_to(sys.executable)
+    (bin_dir / "mkdocs").write_text(FAKE_MKDOCS, encoding="utf-8")
+    (bin_dir / "mkdocs").chmod(0o755)
+    (bin_dir / ".installed").touch()
+    return project
+
+
+def make_build(project: Path, **environment: str) -> subprocess.CompletedProcess:
+    bin_dir = project.parent / "bin"
+    return subprocess.run(
+        ["make", "-s", "-o", f"{bin_dir}/.installed", f"BIN={bin_dir}", "build"], cwd=project,
+        capture_output=True, text=True, timeout=60, env={**os.environ, "SITE_URL": "https://example.org/", **environment},
+    )
+
+
+def old_site(project: Path) -> int:
+    """A site of 500 pages: removing it takes long enough to be seen."""
+    (project / "site").mkdir()
+    for number in range(500):
+        (project / "site" / f"{number}.html").touch()
+    (project / "site" / "index.html").write_text("oud\n", encoding="utf-8")
+    return (project / "site").stat().st_ino
+
+
+def test_make_build_that_fails_leaves_the_site_as_it_was(make_project):
+    inode = old_site(make_project)
+    result = make_build(make_project, FAIL="1")
+    assert result.returncode != 0
+    assert (make_project / "site" / "index.html").read_text(encoding="utf-8") == "oud\n"
+    assert (make_project / "site").stat().st_ino == inode
+
+
+def test_make_build_swaps_the_new_site_in_without_a_moment_without_one(make_project):
+    old_site(make_project)
+    index = make_project / "site" / "index.html"
+    process = subprocess.Popen(
+        ["make", "-s", "-o", f"{make_project.parent / 'bin'}/.installed", f"BIN={make_project.parent / 'bin'}", "build"],
+        cwd=make_project, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+    )
+    missing = 0
+    while process.poll() is None:
+        missing += not index.exists()
+    stdout, stderr = process.communicate()
+    assert (process.returncode, missing) == (0, 0), stderr
+    assert index.read_text(encoding="utf-8") == "nieuw\n"
+    assert sorted(path.name for path in make_project.iterdir()) == ["Makefile", "constraints.txt", "pyproject.toml", "site"]
+    assert "De site wordt gebouwd in .site-new/" in stdout and stdout.endswith("Klaar: de nieuwe site staat in site/.\n")
+
+
+def test_make_build_the_first_time(make_project):
+    result = make_build(make_project)
+    assert result.returncode == 0, result.stderr
+    assert (make_project / "site" / "index.html").read_text(encoding="utf-8") == "nieuw\n"
+    assert not (make_project / ".site-new").exists()
