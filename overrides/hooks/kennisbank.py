@@ -24,7 +24,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import AnchorLink, TableOfContents
 
 from watwerkt import InvalidData, UserError
-from watwerkt.content_security import with_content_security_policy
+from watwerkt.content_security import form_endpoints, with_content_security_policy
 from watwerkt.rendering import GeneratedPage, TocEntry, table_of_contents
 from watwerkt.search_index import SearchIndexError, build_search_index
 from watwerkt.site import load_site
@@ -53,6 +53,10 @@ def _site(config: MkDocsConfig):
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     for warning in _site(config).warnings:
         log.info(str(warning))
+    try:
+        form_endpoints(config.extra.get("aanmelden", {}))  # before the build, not at its first page
+    except UserError as error:
+        raise Abort(f"{error}\nDe site is niet gebouwd.") from None
     return config
 
 
