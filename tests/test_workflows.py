@@ -282,3 +282,10 @@ def test_the_comment_adds_the_pull_request_and_posts_through_gh(checkout, result
     assert completed.returncode == 0, completed.stderr
     assert reply.read_text(encoding="utf-8") == "Uitkomst.\n" + ending
     assert (checkout / "runner" / "gh-args").read_text(encoding="utf-8").splitlines() == ["issue", "comment", "7", "--body-file", str(reply)]
+
+
+def test_ci_audits_the_workflows_with_a_pinned_zizmor_offline():
+    script = (REPO / ".ci" / "run").read_text(encoding="utf-8")
+    assert re.search(r'/bin/pip" install [^\n]*\bzizmor==\d+\.\d+\.\d+\n', script)
+    assert '/bin/zizmor" --offline --no-progress --min-severity medium .github/workflows/\n' in script
+    assert script.index("zizmor") < script.index("make test")  # a finding fails CI before the long tests
