@@ -182,13 +182,16 @@ def test_unsafe_or_personal_text_is_refused(data_dir, text, message):
     assert problems(data_dir) == [f"data/projects.yaml:5: eerste-project: beschrijving: {message}"]
 
 
+PERSONAL_EMAIL = (
+    "dit lijkt een persoonlijk e-mailadres; noem een algemeen adres van de organisatie, zoals info@voorbeeld.nl, "
+    "geen adres van een persoon en geen adres bij gmail, hotmail en dergelijke"
+)
+
+
 @pytest.mark.parametrize("address", ["j.jansen@example.org", "jh.van.dijk@example.org", "jan.jansen@gmail.com", "Jan.de.Vries@hotmail.com"])
 def test_personal_email_is_refused(data_dir, address):
     replace_in(data_dir / "projects.yaml", "    email: info@example.org", f"    email: {address}")
-    assert problems(data_dir) == [
-        f"data/projects.yaml:28: tweede-project: contact.email: '{address}' lijkt het adres van een persoon; "
-        "gebruik een algemeen adres van de organisatie (zoals info@...)"
-    ]
+    assert problems(data_dir) == [f"data/projects.yaml:28: tweede-project: contact.email: {PERSONAL_EMAIL}"]
 
 
 def test_stopped_approach_needs_a_reason(data_dir):
@@ -363,7 +366,7 @@ def test_a_module_year_beyond_the_course_length(data_dir):
     assert problems(data_dir) == ["data/opleiding.yaml:27: tweede-module: jaren: jaar 2 bestaat niet: de opleiding duurt 1 jaar"]
 
 
-@pytest.mark.parametrize("address", ["info.groningen@humanitas.nl", "sociaal.team@example.org", "stichtingvoorbeeld@gmail.com"])
+@pytest.mark.parametrize("address", ["info.groningen@humanitas.nl", "sociaal.team@example.org"])
 def test_an_organisation_address_with_a_dot_is_fine(data_dir, address):
     replace_in(data_dir / "projects.yaml", "    email: info@example.org", f"    email: {address}")
     replace_in(data_dir / "projects.yaml", "  beschrijving: Een beschrijving van het project.", f"  beschrijving: Mail naar {address}.")
@@ -372,9 +375,7 @@ def test_an_organisation_address_with_a_dot_is_fine(data_dir, address):
 
 def test_personal_email_in_free_text_is_refused(data_dir):
     replace_in(data_dir / "projects.yaml", "  beschrijving: Een beschrijving van het project.", "  beschrijving: Mail j.jansen@gemeente.nl")
-    assert problems(data_dir) == [
-        "data/projects.yaml:5: eerste-project: beschrijving: dit lijkt het e-mailadres van een persoon; noem een algemeen adres van de organisatie"
-    ]
+    assert problems(data_dir) == [f"data/projects.yaml:5: eerste-project: beschrijving: {PERSONAL_EMAIL}"]
 
 
 def test_records_checked_more_than_a_year_ago_are_warnings_not_errors(data_dir, capsys, monkeypatch):

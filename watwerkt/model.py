@@ -14,58 +14,195 @@ import unicodedata
 from typing import Annotated, Literal
 from urllib.parse import urlsplit
 
-from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, WithJsonSchema
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, ValidationInfo, WithJsonSchema
+from pydantic.json_schema import GenerateJsonSchema
 
 # --- value types ---------------------------------------------------------------------------
 
 _ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 _ID_MAX_LENGTH = 80  # ids become file names and URLs
-_RESERVED_IDS = {"index", "pagina", "lesmateriaal"}  # the index page of a folder; the projectenbank's pages
-_HTML_TAG = re.compile(r"<\s*/?\s*[a-zA-Z!?]")
-_SCRIPT_URL = re.compile(r"\b(?:javascript|vbscript|data)\s*:", re.IGNORECASE)
-# Dutch mobile numbers belong to persons; organisations publish a general number.
-_MOBILE_NUMBER = re.compile(r"(?<!\d)(?:\+31[\s-]?|0)6(?:[\s-]?\d){8}(?!\d)")
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+# Every fixed name inside a record section (aanpakken/, projectenbank/, opleiding/, gemeenten/):
+# a record with that id (or a municipality with that name) would take its place. `index` is each
+# section's overview, `pagina` the projectenbank's numbered pages, `feed` stands beside
+# projectenbank/feed.xml and `index` beside projectenbank/index.json; `lesmateriaal` is the
+# teaching material's page. tests/test_refusals.py derives them from the site and checks this list.
+RESERVED_IDS = {"index", "pagina", "feed", "lesmateriaal"}
 _LINE_BREAKS = re.compile(r"[\r\n\x85\u2028\u2029]")
 _EMAIL = re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}")
-# The shapes of a person's address, not an organisation's: initials and a surname
-# ("s.jansen@", "jh.van.dijk@"), or first and last name at a mail provider for private people
-# ("jan.jansen@gmail.com"). "info.groningen@humanitas.nl" is an organisation's.
-_PERSONAL_EMAIL_SHAPE = (
-    r"(?:[A-Za-z]{1,2}\.(?:(?:van|de|der|den|ten|ter|te|het|in)\.)*[A-Za-z-]+@[A-Za-z0-9-]+\."
-    r"|[A-Za-z]+\.[A-Za-z.-]+@(?:gmail|googlemail|hotmail|outlook|live|msn|yahoo|icloud|me|ziggo|kpnmail|kpnplanet"
-    r"|planet|hetnet|home|xs4all|casema|upcmail|chello|zeelandnet)\.)"
+_MUNICIPALITY_CODE = re.compile(r"GM[0-9]{4}")
+# Lists hold what a reader can take in; and there are fewer than 400 municipalities in the
+# Netherlands (342 in 2025), each listed at most once.
+MAX_ITEMS = 50
+_MAX_MUNICIPALITIES = 400
+_MAX_MODULES = 200
+_MAX_PERMANENT_IDS = 5000  # grows with every published id, and never shrinks
+
+
+# --- the rules for text: one definition for the check, the JSON Schema and the web form ------
+#
+# Each pattern is written in the part that Python's `re` and ECMAScript's RegExp share, because
+# the web form runs `new RegExp(pattern)` (no flags) on the schema's copy: no \d, \s, \w or \b
+# (Unicode-aware in Python, ASCII-only in JavaScript), no lookbehind (older Safari), no inline
+# flags, no code point above U+FFFF (JavaScript without the u flag sees two halves). Letters
+# match in either case because both cases are spelled out. tests/test_refusals.py runs every
+# pattern in node over the same cases as in Python.
+
+
+class TextRule:
+    """Text that is refused: a pattern that finds it, and the message that says why."""
+
+    def __init__(self, pattern: str, message: str, *, beyond_bmp: str = "", names_character: bool = False):
+        self.pattern = pattern  # also in the JSON Schema, for editors and the web form
+        self.message = message
+        # Code points above U+FFFF, as a Python character class: only the Python check knows them.
+        self.beyond_bmp = beyond_bmp
+        self.names_character = names_character  # say which invisible character it found
+        self._regex = re.compile("|".join(part for part in (pattern, beyond_bmp) if part))
+
+    def problem(self, text: str) -> str | None:
+        found = self._regex.search(text)
+        if not found:
+            return None
+        if self.names_character:
+            return f"{self.message} (gevonden: U+{ord(found.group()[0]):04X})"
+        return self.message
+
+    def schema(self) -> dict:
+        return {"pattern": self.pattern, "x-melding": self.message}
+
+
+def _either_case(word: str) -> str:
+    """'gmail' → '[Gg][Mm][Aa][Ii][Ll]': case-insensitive without a flag."""
+    return "".join(f"[{c.upper()}{c.lower()}]" if c.isalpha() else re.escape(c) for c in word)
+
+
+def _any_of(words: typing.Iterable[str]) -> str:
+    return "(?:" + "|".join(_either_case(word) for word in words) + ")"
+
+
+# Dutch mobile numbers belong to persons; organisations publish a general number. Any spelling:
+# 06, +316, 00316, +31 (0)6, (06); spaces, dots, slashes, brackets and every kind of dash
+# (also the non-breaking hyphen U+2011) between the digits; full-width digits.
+_DIGIT = r"[0-9\uFF10-\uFF19]"
+_GAP = (
+    r"[ \t\u00A0\u00AD\u2000-\u200D\u202F\u205F\u2060\u3000\uFEFF"
+    r".\uFF0E/()\uFF08\uFF09\-\u2010-\u2015\u2212\uFE58\uFE63\uFF0D]{0,3}"
 )
-_PERSONAL_EMAIL = re.compile(r"\b" + _PERSONAL_EMAIL_SHAPE, re.IGNORECASE)
-_MUNICIPALITY_CODE = re.compile(r"GM\d{4}")
+_MOBILE_NUMBER = (
+    r"(?:^|[^0-9\uFF10-\uFF19])"  # not the tail of a longer number
+    rf"(?:(?:[+\uFF0B]|[0\uFF10]{_GAP}[0\uFF10]){_GAP}[3\uFF13]{_GAP}[1\uFF11]{_GAP}(?:[0\uFF10]{_GAP})?|[0\uFF10]{_GAP})"
+    rf"[6\uFF16](?:{_GAP}{_DIGIT}){{8}}"
+    r"(?![0-9\uFF10-\uFF19]|[:.,][0-9])"  # not a date with a time: 06-12-2023 14:00
+)
+
+# A person's e-mail address, not an organisation's: any address at a mail provider for private
+# people (jan@gmail.com), and initials with a surname at any domain (s.jansen@, jh.van.dijk@).
+# "info.groningen@humanitas.nl" is an organisation's. Also when written out: jan [at] gmail
+# [dot] com, jan (at) gmail punt com, jan at gmail dot com.
+_MAIL_PROVIDERS = (
+    "gmail", "googlemail", "hotmail", "outlook", "live", "msn", "windowslive", "yahoo", "ymail", "icloud", "me", "mac",
+    "aol", "gmx", "proton", "protonmail", "pm", "ziggo", "kpnmail", "kpnplanet", "planet", "hetnet", "home", "xs4all",
+    "casema", "upcmail", "chello", "zeelandnet", "quicknet", "tele2", "telfort", "online", "hccnet", "zonnet", "freeler",
+    "caiway", "solcon", "versatel", "onsbrabantnet", "kabelfoon", "delta", "telenet", "skynet",
+)
+_AT = r"(?:[@\uFF20\uFE6B]|[ \t]*[\[({][ \t]*" + _any_of(["at", "apenstaartje"]) + r"[ \t]*[\])}][ \t]*| +" + _any_of(["at"]) + " +)"
+_DOT = r"(?:[.\uFF0E]|[ \t]*[\[({][ \t]*" + _any_of(["dot", "punt"]) + r"[ \t]*[\])}][ \t]*| +" + _any_of(["dot", "punt"]) + " +)"
+_NOT_IN_ADDRESS = r"(?:^|[^A-Za-z0-9._%+\-])"  # the address starts here, not inside a longer word
+_PERSONAL_EMAIL = (
+    _NOT_IN_ADDRESS
+    + r"(?:[A-Za-z0-9._%+\-]+" + _AT + _any_of(_MAIL_PROVIDERS) + _DOT + "[A-Za-z]{2}"
+    + r"|[A-Za-z]{1,2}" + _DOT + "(?:" + _any_of(["van", "de", "der", "den", "ten", "ter", "te", "het", "in"]) + _DOT + ")*"
+    + r"[A-Za-z\-]+" + _AT + r"[A-Za-z0-9\-]+" + _DOT + ")"
+)
+
+# Characters that hide text or turn it around: bidirectional controls, zero-width characters,
+# invisible operators and fillers that look like nothing; and runs of variation selectors (data
+# can hide in them; one after an emoji is normal). Above U+FFFF: tag characters, variation
+# selectors 17-256 and invisible musical formatting.
+_HIDDEN_CHARACTERS = r"\u061C\u115F\u1160\u17B4\u17B5\u180E\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u206F\u3164\uFFA0\uFEFF"
+_HIDDEN = rf"[{_HIDDEN_CHARACTERS}]|[\uFE00-\uFE0F]{{2}}"
+_HIDDEN_BEYOND_BMP = "[\U000E0000-\U000E007F\U000E0100-\U000E01EF\U0001D173-\U0001D17A]"
+_SPACES = r"\t\n\x0b\x0c\r \u0085\u00A0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000"
+_BLANK_MARKS = r"\u00AD\u034F\u2800\uFE00-\uFE0F"  # soft hyphen, grapheme joiner, braille blank, variation selectors
+_INVISIBLE = f"[{_SPACES}{_HIDDEN_CHARACTERS}{_BLANK_MARKS}]"
+# What a link may not hold: controls, spaces of any kind, invisible characters.
+_URL_FORBIDDEN_CHARACTERS = rf"\x00-\x20\x7f-\x9f{_SPACES}{_HIDDEN_CHARACTERS}{_BLANK_MARKS}"
+_URL_FORBIDDEN = re.compile(f"[{_URL_FORBIDDEN_CHARACTERS}]")
+
+# Code points that XML 1.0 cannot carry (the feed is XML) or that are no characters at all:
+# lone surrogates, and the non-characters U+FDD0-U+FDEF and U+xFFFE/U+xFFFF (controls have a
+# rule of their own). The surrogates are for Python only: in JavaScript an emoji is two of them.
+_NOT_CHARACTERS = r"[\uFDD0-\uFDEF\uFFFE\uFFFF]"
+_NOT_CHARACTERS_BEYOND_BMP = "[\ud800-\udfff" + "".join(f"{chr(plane << 16 | 0xFFFE)}{chr(plane << 16 | 0xFFFF)}" for plane in range(1, 17)) + "]"
+
+
+def _scheme(word: str) -> str:
+    """'javascript:' as a browser still reads it at the start of a link: any case, with tabs
+    and line breaks between the letters (browsers drop them), the colon escaped for Markdown."""
+    letters = [_either_case(c) for c in word.rstrip(":")]
+    return r"[\t\n\r]*".join(letters) + r"[\t\n\r]*\\?:"
+
+
+_CONTROL_RULE = TextRule(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]", "tekst bevat onzichtbare stuurtekens; plak de tekst opnieuw als platte tekst")
+_NOT_CHARACTER_RULE = TextRule(
+    _NOT_CHARACTERS, "tekst bevat een teken dat geen letter of leesteken is en dat de site niet kan tonen; haal het weg",
+    beyond_bmp=_NOT_CHARACTERS_BEYOND_BMP, names_character=True,
+)
+_INVISIBLE_ONLY_RULE = TextRule(f"^{_INVISIBLE}+$", "bevat alleen onzichtbare tekens; vul echte tekst in")
+_HIDDEN_RULE = TextRule(
+    _HIDDEN, "tekst bevat een onzichtbaar teken dat tekst kan verbergen of omdraaien; typ de tekst opnieuw of plak hem als platte tekst",
+    beyond_bmp=_HIDDEN_BEYOND_BMP, names_character=True,
+)
+_PERSONAL_EMAIL_RULE = TextRule(
+    _PERSONAL_EMAIL,
+    "dit lijkt een persoonlijk e-mailadres; noem een algemeen adres van de organisatie, zoals info@voorbeeld.nl, "
+    "geen adres van een persoon en geen adres bij gmail, hotmail en dergelijke",
+)
+_CHARACTER_RULES = (_CONTROL_RULE, _NOT_CHARACTER_RULE, _INVISIBLE_ONLY_RULE, _HIDDEN_RULE)  # what no value may hold, not even an id
+TEXT_RULES = (
+    *_CHARACTER_RULES,
+    TextRule(r"<[\t\n\f\r ]*/?[\t\n\f\r ]*[A-Za-z!?]", "HTML is niet toegestaan; gebruik gewone tekst (of Markdown in lange teksten)"),
+    # A character reference is how a link scheme hides from a check (javascript&#58;): typed text never needs one.
+    TextRule(r"&#[0-9xX]|&(?:colon|Tab|NewLine);", "tekens als &#58; zijn niet toegestaan; typ het teken zelf"),
+    TextRule(
+        "|".join([_scheme("javascript:"), _scheme("vbscript:"), _scheme("data:") + r"[A-Za-z0-9.+\-]*[/;,]"]),
+        "'javascript:', 'vbscript:' en 'data:' zijn niet toegestaan in tekst",
+    ),
+    TextRule(_MOBILE_NUMBER, "een 06-nummer is persoonlijk; noem het algemene contactpunt van de organisatie"),
+    _PERSONAL_EMAIL_RULE,
+)
+# In the JSON Schema the rules stand once, in $defs, and every text field refers to them: the
+# marker becomes that reference when the schema is made (_SchemaWithTextRules).
+TEXT_RULES_DEFINITION = "Tekstregels"
+_RULES_MARKER = "x-tekstregels"
+_RULES_SCHEMA = {"not": {_RULES_MARKER: True}}
+
+
+def _refuse_by(rules: typing.Iterable[TextRule], value: str) -> None:
+    for rule in rules:
+        message = rule.problem(value)
+        if message:
+            raise ValueError(message)
 
 
 def _record_id(value: str) -> str:
+    _refuse_by(_CHARACTER_RULES, value)
     if not _ID.fullmatch(value):
         raise ValueError(
             f"'{value[:60]}' is geen geldige id: gebruik alleen kleine letters, cijfers en streepjes, zoals 'samen-sterk'"
         )
     if len(value) > _ID_MAX_LENGTH:
         raise ValueError(f"id is te lang: {len(value)} tekens, hoogstens {_ID_MAX_LENGTH}")
-    if value in _RESERVED_IDS:
+    if value in RESERVED_IDS:
         raise ValueError(f"'{value}' is gereserveerd; kies een andere id")
     return value
 
 
 def _clean_text(value: str) -> str:
     value = unicodedata.normalize("NFC", value).strip()
-    if _CONTROL.search(value):
-        raise ValueError("tekst bevat onzichtbare stuurtekens; plak de tekst opnieuw als platte tekst")
-    if _HTML_TAG.search(value):
-        raise ValueError("HTML is niet toegestaan; gebruik gewone tekst (of Markdown in lange teksten)")
-    if _SCRIPT_URL.search(value):
-        raise ValueError("'javascript:', 'vbscript:' en 'data:' zijn niet toegestaan in tekst")
-    if _MOBILE_NUMBER.search(value):
-        raise ValueError("een 06-nummer is persoonlijk; noem het algemene contactpunt van de organisatie")
-    if _PERSONAL_EMAIL.search(value):
-        raise ValueError("dit lijkt het e-mailadres van een persoon; noem een algemeen adres van de organisatie")
     if not value:
         raise ValueError("mag niet leeg zijn")
+    _refuse_by(TEXT_RULES, value)
     return value
 
 
@@ -75,13 +212,33 @@ def _one_line(value: str) -> str:
     return value
 
 
+def _url_name(value: str) -> str:
+    """A name that becomes a web address (a municipality's: 'Aa en Hunze' → gemeenten/aa-en-hunze/)."""
+    name = slug(value)
+    if not name:
+        raise ValueError(
+            "geeft geen webadres: de naam heeft geen letters a-z of cijfers; schrijf de naam zoals het CBS die schrijft"
+        )
+    if name in RESERVED_IDS:
+        raise ValueError(f"geeft het webadres '{name}', en dat is al een vaste pagina van de site; schrijf de naam zoals het CBS die schrijft")
+    if len(name) > _ID_MAX_LENGTH:
+        raise ValueError(f"is te lang voor een webadres: hoogstens {_ID_MAX_LENGTH} letters en cijfers")
+    return value
+
+
 def _url(value: str) -> str:
-    parts = urlsplit(value)
+    _refuse_by([_NOT_CHARACTER_RULE], value)
+    if _URL_FORBIDDEN.search(value):
+        raise ValueError("een link mag geen spaties, regeleinden of onzichtbare tekens bevatten; plak de link opnieuw")
+    try:
+        parts = urlsplit(value)
+    except ValueError:
+        raise ValueError(f"'{value}' is geen geldig webadres") from None
     if parts.scheme not in ("http", "https", "mailto"):
         raise ValueError(f"'{value}' is geen geldige link: begin met https://, http:// of mailto:")
     if parts.scheme == "mailto":
         _email(parts.path)
-    elif not parts.netloc or "." not in parts.netloc or " " in value:
+    elif not parts.netloc or "." not in parts.netloc:
         raise ValueError(f"'{value}' is geen geldig webadres")
     return value
 
@@ -89,10 +246,36 @@ def _url(value: str) -> str:
 def _email(value: str) -> str:
     if not _EMAIL.fullmatch(value):
         raise ValueError(f"'{value}' is geen geldig e-mailadres")
-    if _PERSONAL_EMAIL.match(value):
-        raise ValueError(
-            f"'{value}' lijkt het adres van een persoon; gebruik een algemeen adres van de organisatie (zoals info@...)"
-        )
+    _refuse_by([_PERSONAL_EMAIL_RULE], value)
+    return value
+
+
+def _a_year_after(day: datetime.date) -> datetime.date:
+    try:
+        return day.replace(year=day.year + 1)
+    except ValueError:  # 29 February
+        return day.replace(year=day.year + 1, day=28)
+
+
+def _first_day(value: str | datetime.date) -> datetime.date:
+    """The first day a date can mean: '2027' → 2027-01-01, '2027-05' → 2027-05-01."""
+    if isinstance(value, datetime.date):
+        return value
+    return datetime.date.fromisoformat(value + {4: "-01-01", 7: "-01", 10: ""}[len(value)])
+
+
+def far_ahead(value: str | datetime.date, today: datetime.date) -> bool:
+    """Whether a date (also a year or a month: its first day) lies more than a year after today."""
+    return _first_day(value) > _a_year_after(today)
+
+
+def _not_far_ahead(value: str | datetime.date, info: ValidationInfo) -> str | datetime.date:
+    """Something that happened (a check, a source, a result) lies at most a year ahead: the
+    margin for a date written down a little early. The check passes its `today`."""
+    today = (info.context or {}).get("today") or datetime.date.today()
+    if far_ahead(value, today):
+        shown = value.isoformat() if isinstance(value, datetime.date) else value
+        raise ValueError(f"'{shown}' ligt meer dan een jaar in de toekomst (na {_a_year_after(today).isoformat()}); controleer het jaartal")
     return value
 
 
@@ -104,7 +287,7 @@ def _partial_date(value: object) -> str:
         return value.isoformat()
     if isinstance(value, int) and not isinstance(value, bool):
         value = str(value)
-    if isinstance(value, str) and re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?", value):
+    if isinstance(value, str) and re.fullmatch(r"[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?", value):
         day_one = {4: "-01-01", 7: "-01", 10: ""}[len(value)]
         try:
             datetime.date.fromisoformat(value + day_one)
@@ -132,42 +315,43 @@ def _municipality_code(value: str) -> str:
 
 
 # The patterns say in the JSON Schema (for editors and the web form) what the validators check;
-# "x-vorm" says it in words, for the form's messages.
+# "x-vorm" says it in words, and each refused kind of text its "x-melding", for the form's messages.
 Id = Annotated[str, AfterValidator(_record_id), Field(json_schema_extra={
     "pattern": _ID.pattern, "maxLength": _ID_MAX_LENGTH, "x-vorm": "kleine letters, cijfers en streepjes, zoals buurtkamer-emmen"})]
 _ONE_LINE_PATTERN = r"^[^\r\n\u0085\u2028\u2029<]*$"
-_ONE_LINE = {"pattern": _ONE_LINE_PATTERN, "x-vorm": "één regel tekst, zonder het teken <"}
+_ONE_LINE = {"pattern": _ONE_LINE_PATTERN, "x-vorm": "één regel tekst, zonder het teken <", **_RULES_SCHEMA}
 Line = Annotated[str, AfterValidator(_clean_text), AfterValidator(_one_line), Field(max_length=300, json_schema_extra=_ONE_LINE)]
 Summary = Annotated[str, AfterValidator(_clean_text), AfterValidator(_one_line), Field(max_length=200, json_schema_extra=_ONE_LINE)]
-Text = Annotated[str, AfterValidator(_clean_text), Field(max_length=5000)]
+Text = Annotated[str, AfterValidator(_clean_text), Field(max_length=5000, json_schema_extra=_RULES_SCHEMA)]
 Url = Annotated[str, AfterValidator(_url), Field(json_schema_extra={
-    "pattern": r"^(https?://[^\s/]+\.[^\s]+|mailto:[^\s@]+@[^\s@]+\.[A-Za-z]{2,})$",
+    "pattern": rf"^(https?://[^/{_URL_FORBIDDEN_CHARACTERS}]+\.[^{_URL_FORBIDDEN_CHARACTERS}]+"
+               rf"|mailto:[^@{_URL_FORBIDDEN_CHARACTERS}]+@[^@{_URL_FORBIDDEN_CHARACTERS}]+\.[A-Za-z]{{2,}})$",
     "x-vorm": "een webadres dat begint met https:// of http://, zoals https://www.voorbeeld.nl"})]
 Email = Annotated[str, AfterValidator(_email), Field(json_schema_extra={
     "pattern": r"^[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}$",
-    "not": {"pattern": "^" + _PERSONAL_EMAIL_SHAPE},  # a person's address, as _PERSONAL_EMAIL
+    "not": {"anyOf": [_PERSONAL_EMAIL_RULE.schema()]},  # of the text rules, only this one: an address has no room for the rest
     "x-vorm": "een algemeen adres van de organisatie, zoals info@voorbeeld.nl, geen adres van een persoon"})]
-PartialDate = Annotated[
-    str,
-    BeforeValidator(_partial_date),
-    # In YAML a bare year (2017) is a number and a full date (2017-09-01) a date: allow both.
-    WithJsonSchema({
-        "description": "JJJJ-MM-DD, JJJJ-MM of JJJJ",
-        "x-vorm": "een jaar, maand of dag, zoals 2023, 2023-03 of 2023-03-15",
-        "anyOf": [{"type": "string", "pattern": r"^\d{4}(-\d{2}(-\d{2})?)?$"}, {"type": "integer", "minimum": 1000, "maximum": 9999}],
-    }),
-]
-Date = Annotated[datetime.date, BeforeValidator(_real_date)]
+_PARTIAL_DATE_SCHEMA = {
+    "description": "JJJJ-MM-DD, JJJJ-MM of JJJJ",
+    "x-vorm": "een jaar, maand of dag, zoals 2023, 2023-03 of 2023-03-15",
+    "anyOf": [{"type": "string", "pattern": r"^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$"}, {"type": "integer", "minimum": 1000, "maximum": 9999}],
+}
+# In YAML a bare year (2017) is a number and a full date (2017-09-01) a date: allow both.
+# A date of something that happened lies at most a year ahead; only a planned end may lie further.
+PlannedPartialDate = Annotated[str, BeforeValidator(_partial_date), WithJsonSchema(_PARTIAL_DATE_SCHEMA)]
+PartialDate = Annotated[str, BeforeValidator(_partial_date), AfterValidator(_not_far_ahead), WithJsonSchema(_PARTIAL_DATE_SCHEMA)]
+Date = Annotated[datetime.date, BeforeValidator(_real_date), AfterValidator(_not_far_ahead)]
 MunicipalityCode = Annotated[
     str,
     AfterValidator(_municipality_code),
-    Field(description="CBS-gemeentecode, zoals GM0047", json_schema_extra={"pattern": r"^GM\d{4}$"}),
+    Field(description="CBS-gemeentecode, zoals GM0047", json_schema_extra={"pattern": r"^GM[0-9]{4}$"}),
 ]
 
 EvidenceLevel = Literal["niet-beoordeeld", "goed-beschreven", "goed-onderbouwd", "effectief"]
 ApproachStatus = Literal["in-gebruik", "gestopt", "niet-werkzaam"]
 ProjectStatus = Literal["lopend", "afgerond", "gestopt"]
 Province = Literal["Groningen", "Drenthe"]
+Year = Literal[1, 2]  # of the course
 PROVINCES = typing.get_args(Province)
 
 
@@ -182,14 +366,62 @@ def referenced_file(field: object) -> str | None:
     return extra.get("x-verwijst-naar") if isinstance(extra, dict) else None
 
 
+# Letters of other scripts that look like Latin ones, as the Latin letter (after NFKC, which
+# already turns full-width and mathematical letters into plain ones). A small part of Unicode's
+# confusables (UTS #39): the look-alikes a keyboard or a copy from the web can give.
+_LOOK_ALIKES = str.maketrans({
+    **dict(zip("АВЕКМНОРСТХЅІЈҮԚԜаеорсухѕіјһԁԛԝӏɡɑ", "ABEKMHOPCTXSIJYQWaeopcyxsijhdqwlga", strict=True)),  # Cyrillic and IPA
+    **dict(zip("ΑΒΕΖΗΙΚΜΝΟΡΤΥΧανορυικ", "ABEZHIKMNOPTYXavopuik", strict=True)),  # Greek
+    **dict(zip("ıօսհոԍ", "iouhng", strict=True)),  # dotless i, Armenian
+})
+
+
+def look_alike_skeleton(name: str) -> str:
+    """What a name looks like, whatever letters it is written with: 'Ееrstе' (Cyrillic е),
+    'Ｅｅｒｓｔｅ' and 'Eerste' all give 'eerste'. Only for comparing names."""
+    return unicodedata.normalize("NFKC", name).translate(_LOOK_ALIKES).casefold()
+
+
 def slug(text: str) -> str:
     """An id made from a name: 'Aa en Hunze' → 'aa-en-hunze', 'Financiële hulp' → 'financiele-hulp'."""
     ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
     return re.sub(r"[^a-z0-9]+", "-", ascii_text).strip("-")
 
 
+class _SchemaWithTextRules(GenerateJsonSchema):
+    """Pydantic's JSON Schema, with the text rules in $defs for the fields that refer to them."""
+
+    def generate(self, schema, mode="validation"):
+        generated = super().generate(schema, mode)
+        if _with_rules_referenced(generated):
+            generated.setdefault("$defs", {})[TEXT_RULES_DEFINITION] = {
+                "description": "Tekst die de controle weigert (watwerkt/model.py TEXT_RULES); x-melding zegt waarom.",
+                "anyOf": [rule.schema() for rule in TEXT_RULES],
+            }
+        return generated
+
+
+def _with_rules_referenced(node: object) -> bool:
+    """Replace every marker below `node` by the reference to the rules; whether there was one."""
+    found = False
+    if isinstance(node, dict):
+        if node.pop(_RULES_MARKER, False):
+            node["$ref"] = f"#/$defs/{TEXT_RULES_DEFINITION}"
+            found = True
+        for value in node.values():
+            found = _with_rules_referenced(value) or found
+    elif isinstance(node, list):
+        for value in node:
+            found = _with_rules_referenced(value) or found
+    return found
+
+
 class Record(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
+
+    @classmethod
+    def model_json_schema(cls, *args, schema_generator: type[GenerateJsonSchema] = _SchemaWithTextRules, **options) -> dict:
+        return super().model_json_schema(*args, schema_generator=schema_generator, **options)
 
 
 # --- parts of records ----------------------------------------------------------------------
@@ -223,7 +455,7 @@ class Component(Record):
 
 class Period(Record):
     start: PartialDate | None = None
-    eind: PartialDate | None = None
+    eind: PlannedPartialDate | None = None
     toelichting: Line | None = None
 
 
@@ -237,7 +469,7 @@ class Contact(Record):
 
 class Municipality(Record):
     code: MunicipalityCode
-    naam: Line
+    naam: Annotated[Line, AfterValidator(_url_name)] = Field(description="De naam zoals het CBS die schrijft; hij geeft ook het webadres.")
     provincie: Province
 
     @property
@@ -249,7 +481,7 @@ class Municipality(Record):
 class Region(Record):
     id: Id
     naam: Line
-    gemeenten: list[MunicipalityCode] = refers_to("gemeenten.yaml", min_length=1)
+    gemeenten: list[MunicipalityCode] = refers_to("gemeenten.yaml", min_length=1, max_length=_MAX_MUNICIPALITIES)
     toelichting: Text
     bron: Source
 
@@ -271,7 +503,7 @@ class Term(Record):
 
     id: Id
     term: Line
-    vormen: list[Line] = Field([], description="Andere vormen van het woord, zoals het meervoud.")
+    vormen: list[Line] = Field([], max_length=MAX_ITEMS, description="Andere vormen van het woord, zoals het meervoud.")
     uitleg: Line = Field(description="Wat het woord betekent, in gewone taal (B1).")
 
 
@@ -287,21 +519,21 @@ class Approach(Record):
     status_reden: Text | None = Field(None, description="Verplicht als de aanpak gestopt of niet werkzaam is.")
     probleem: Text
     doel: Text
-    doelgroepen: list[Id] = refers_to("doelgroepen.yaml", min_length=1)
+    doelgroepen: list[Id] = refers_to("doelgroepen.yaml", min_length=1, max_length=MAX_ITEMS)
     doelgroep_toelichting: Text | None = None
-    onderdelen: list[Component] = Field(min_length=1)
-    werkzame_elementen: list[Text] = Field(min_length=1)
+    onderdelen: list[Component] = Field(min_length=1, max_length=MAX_ITEMS)
+    werkzame_elementen: list[Text] = Field(min_length=1, max_length=MAX_ITEMS)
     rol_ervaringsdeskundigen: Text
-    partners: list[Line] = []
+    partners: list[Line] = Field([], max_length=MAX_ITEMS)
     regio: Id | None = refers_to("regios.yaml", default=None)
-    gemeenten: list[MunicipalityCode] = refers_to("gemeenten.yaml", default=[])
+    gemeenten: list[MunicipalityCode] = refers_to("gemeenten.yaml", default=[], max_length=_MAX_MUNICIPALITIES)
     gebied_toelichting: Text | None = None
     periode: Period
-    resultaten: list[Result] = []
+    resultaten: list[Result] = Field([], max_length=MAX_ITEMS)
     erkenning: Recognition
-    themas: list[Id] = refers_to("themas.yaml", min_length=1)
-    verwante_aanpakken: list[Id] = refers_to("aanpakken.yaml", default=[])
-    bronnen: list[Source] = Field(min_length=1)
+    themas: list[Id] = refers_to("themas.yaml", min_length=1, max_length=MAX_ITEMS)
+    verwante_aanpakken: list[Id] = refers_to("aanpakken.yaml", default=[], max_length=MAX_ITEMS)
+    bronnen: list[Source] = Field(min_length=1, max_length=MAX_ITEMS)
     laatst_gecontroleerd: Date
     gecontroleerd_door: Line
 
@@ -314,20 +546,20 @@ class Project(Record):
     beschrijving: Text = Field(description="Wat het project doet, in gewone taal. **Vet** en lijstjes met - mogen (Markdown).")
     status: ProjectStatus = Field(description="Loopt het project nog, is het afgerond of gestopt?")
     start: PartialDate | None = Field(None, description="Wanneer het project begon: een jaar, maand of dag, zoals 2023 of 2023-03.")
-    eind: PartialDate | None = Field(None, description="Wanneer het project stopte, als het klaar is: zoals 2025 of 2025-06.")
+    eind: PlannedPartialDate | None = Field(None, description="Wanneer het project stopte, als het klaar is: zoals 2025 of 2025-06.")
     regio: Id | None = refers_to("regios.yaml", default=None, description="Een regio uit data/regios.yaml, als het project in een hele regio loopt.")
-    gemeenten: list[MunicipalityCode] = refers_to("gemeenten.yaml", default=[], description="De gemeenten (CBS-codes) waar het project loopt.")
+    gemeenten: list[MunicipalityCode] = refers_to("gemeenten.yaml", default=[], max_length=_MAX_MUNICIPALITIES, description="De gemeenten (CBS-codes) waar het project loopt.")
     gebied_toelichting: Text | None = Field(None, description="Uitleg over het gebied, als dat nodig is.")
-    themas: list[Id] = refers_to("themas.yaml", min_length=1, description="Thema's uit data/themas.yaml.")
-    doelgroepen: list[Id] = refers_to("doelgroepen.yaml", min_length=1, description="Doelgroepen uit data/doelgroepen.yaml.")
-    aanpakken: list[Id] = refers_to("aanpakken.yaml", default=[], description="De aanpakken uit de kennisbank die het project gebruikt.")
-    doelen: list[Line] = Field(min_length=1, description="Wat het project wil bereiken.")
-    resultaten: list[Result] = Field([], description="Wat het project bereikte, met aantallen en peildatum.")
+    themas: list[Id] = refers_to("themas.yaml", min_length=1, max_length=MAX_ITEMS, description="Thema's uit data/themas.yaml.")
+    doelgroepen: list[Id] = refers_to("doelgroepen.yaml", min_length=1, max_length=MAX_ITEMS, description="Doelgroepen uit data/doelgroepen.yaml.")
+    aanpakken: list[Id] = refers_to("aanpakken.yaml", default=[], max_length=MAX_ITEMS, description="De aanpakken uit de kennisbank die het project gebruikt.")
+    doelen: list[Line] = Field(min_length=1, max_length=MAX_ITEMS, description="Wat het project wil bereiken.")
+    resultaten: list[Result] = Field([], max_length=MAX_ITEMS, description="Wat het project bereikte, met aantallen en peildatum.")
     geleerd: Text | None = Field(None, description="Wat het project leerde; vooral voor afgeronde en gestopte projecten.")
-    partners: list[Line] = Field([], description="Organisaties die meewerken.")
-    financiers: list[Line] = Field([], description="Wie het project betaalt.")
+    partners: list[Line] = Field([], max_length=MAX_ITEMS, description="Organisaties die meewerken.")
+    financiers: list[Line] = Field([], max_length=MAX_ITEMS, description="Wie het project betaalt.")
     contact: Contact = Field(description="Website en/of algemeen e-mailadres van de organisatie, nooit van een persoon.")
-    bronnen: list[Source] = Field([], description="Waar de informatie vandaan komt.")
+    bronnen: list[Source] = Field([], max_length=MAX_ITEMS, description="Waar de informatie vandaan komt.")
     toegevoegd: Date = Field(description="Wanneer het project in de projectenbank kwam (JJJJ-MM-DD).")
     aangemeld_door: Line | None = Field(None, description="De organisatie (of de redactie) die het project aanmeldde; nooit een persoon.")
     laatst_gecontroleerd: Date = Field(description="Wanneer de gegevens voor het laatst zijn nagekeken (JJJJ-MM-DD).")
@@ -336,27 +568,27 @@ class Project(Record):
 class LearningGoal(Record):
     id: Id = Field(description="Vast anker in de link naar dit leerdoel (#id). Verander het nooit zomaar.")
     tekst: Line
-    vorige_ids: list[Id] = Field([], description="Ids die dit leerdoel eerder had: oude links blijven werken.")
+    vorige_ids: list[Id] = Field([], max_length=MAX_ITEMS, description="Ids die dit leerdoel eerder had: oude links blijven werken.")
 
 
 class Module(Record):
     id: Id = Field(description="Vaste naam in het webadres /opleiding/<id>/. Verander het nooit zomaar.")
-    vorige_ids: list[Id] = Field([], description="Ids die deze module eerder had: oude links worden doorgestuurd.")
+    vorige_ids: list[Id] = Field([], max_length=MAX_ITEMS, description="Ids die deze module eerder had: oude links worden doorgestuurd.")
     naam: Line
-    jaren: list[Literal[1, 2]] = Field(min_length=1, description="In welk opleidingsjaar of welke jaren.")
+    jaren: list[Year] = Field(min_length=1, max_length=len(typing.get_args(Year)), description="In welk opleidingsjaar of welke jaren.")
     doel: Text
     inhoud: Text
-    leerdoelen: list[LearningGoal] = Field(min_length=1)
-    werkvormen: list[Line] = []
-    verwante_aanpakken: list[Id] = refers_to("aanpakken.yaml", default=[])
-    bronnen: list[Source] = Field(min_length=1)
+    leerdoelen: list[LearningGoal] = Field(min_length=1, max_length=MAX_ITEMS)
+    werkvormen: list[Line] = Field([], max_length=MAX_ITEMS)
+    verwante_aanpakken: list[Id] = refers_to("aanpakken.yaml", default=[], max_length=MAX_ITEMS)
+    bronnen: list[Source] = Field(min_length=1, max_length=MAX_ITEMS)
 
 
 class PermanentIds(Record):
     """Every module and learning goal id ever published: those links must keep working."""
 
-    modules: list[Id] = Field(min_length=1)
-    leerdoelen: list[Id] = Field(min_length=1)
+    modules: list[Id] = Field(min_length=1, max_length=_MAX_PERMANENT_IDS)
+    leerdoelen: list[Id] = Field(min_length=1, max_length=_MAX_PERMANENT_IDS)
 
 
 class Pillar(Record):
@@ -373,6 +605,6 @@ class Curriculum(Record):
     stage: Text
     klasgrootte: int = Field(ge=1, le=40)
     docenten: Text
-    pijlers: list[Pillar] = Field(min_length=1)
-    modules: list[Module] = Field(min_length=1)
-    bronnen: list[Source] = Field(min_length=1)
+    pijlers: list[Pillar] = Field(min_length=1, max_length=MAX_ITEMS)
+    modules: list[Module] = Field(min_length=1, max_length=_MAX_MODULES)
+    bronnen: list[Source] = Field(min_length=1, max_length=MAX_ITEMS)

@@ -9,7 +9,7 @@ from pathlib import Path
 import yaml
 from pydantic import BaseModel
 
-from .model import Curriculum, PermanentIds, Project
+from .model import MAX_ITEMS, RESERVED_IDS, Curriculum, PermanentIds, Project
 from .validation import COLLECTIONS, CURRICULUM_FILE, PERMANENT_IDS_FILE
 
 SCHEMA_DIR = "schema"
@@ -143,6 +143,7 @@ een korte uitleg in `data/begrippen.yaml`; dan telt het als gewoon woord.
 Noem alleen algemene contactgegevens van de organisatie (website, info@-adres), nooit de naam,
 het 06-nummer of het e-mailadres van een persoon.
 
+{refusals_section()}
 Werk je in een editor met de YAML-taalserver (zoals VS Code met de YAML-extensie)? Dan krijg je
 al tijdens het typen aanvullingen en foutmeldingen: de eerste regel van elk gegevensbestand
 wijst naar het schema in `{SCHEMA_DIR}/`.
@@ -161,6 +162,45 @@ wijst naar het schema in `{SCHEMA_DIR}/`.
 Gemeenten schrijf je als CBS-code (zoals `GM0114` voor Emmen): zie `data/gemeenten.yaml`.
 Thema's, doelgroepen, regio's en aanpakken noem je met hun id uit `data/themas.yaml`,
 `data/doelgroepen.yaml`, `data/regios.yaml` en `data/aanpakken.yaml`.
+"""
+
+
+def refusals_section() -> str:
+    """What `watwerkt check` (and the web form) refuses, and why, in plain Dutch: so that a
+    submitter understands the error. The numbers and names come from the model."""
+    reserved = ", ".join(f"`{name}`" for name in sorted(RESERVED_IDS))
+    return f"""## Wat de controle weigert, en waarom
+
+`watwerkt check` en het formulier op de site weigeren een paar dingen. De melding noemt het
+bestand, de regel, het record en het veld. Dit is wat er geweigerd wordt, en waarom.
+
+- **Gegevens van personen.** Een 06-nummer, ook als het er anders uitziet: `+31 6 ...`,
+  `0031 6 ...`, `(06) ...`, of met streepjes, punten of spaties tussen de cijfers. En het
+  e-mailadres van een persoon: voorletters met een achternaam (`j.jansen@...`), of elk adres bij
+  gmail, hotmail, outlook, ziggo en dergelijke, ook als het is uitgeschreven (`jan [at] gmail
+  [dot] com`). Wat op de site staat, blijft op internet staan. Noem daarom het algemene nummer of
+  adres van de organisatie, zoals `info@...`.
+- **Onzichtbare tekens.** Sommige tekens zie je niet, maar ze verbergen tekst of zetten hem
+  achterstevoren. Daarmee kan een tekst er anders uitzien dan hij is. Ook stuurtekens en tekens
+  die geen letter zijn, worden geweigerd, en tekst die alleen uit onzichtbare tekens bestaat. De
+  melding noemt het teken (zoals `U+202E`). Typ de tekst opnieuw, of plak hem als platte tekst.
+  Een gewone emoji mag wel. Lijkt een naam op die van een ander project of een andere aanpak,
+  maar met andere letters (een Cyrillische `а` in plaats van een `a`)? Dan krijg je een
+  waarschuwing.
+- **Opmaak en scripts.** HTML (een `<` met een letter erachter), links met `javascript:`,
+  `vbscript:` of `data:`, en tekens als `&#58;`. Zo kan niemand via een tekst iets op de site
+  laten uitvoeren. In lange teksten mag gewone Markdown: **vet**, lijstjes, en links die
+  beginnen met `https://`.
+- **Datums ver vooruit.** `toegevoegd`, `laatst_gecontroleerd`, een `peildatum`, een startdatum
+  of de datum van een bron mag hoogstens een jaar na vandaag liggen: het is al gebeurd. Alleen de
+  geplande einddatum van een lopend project mag verder weg liggen.
+- **Lange lijsten en vreemde links.** Een lijst (doelen, partners, bronnen en dergelijke) heeft
+  hoogstens {MAX_ITEMS} items. Een link heeft geen spaties en geen onzichtbare tekens.
+- **Namen van vaste pagina's.** De ids {reserved} zijn al vaste pagina's van de site. Ook de
+  naam van een gemeente wordt een webadres: die moet letters a-z of cijfers hebben.
+- **YAML-verrassingen.** YAML leest sommige waarden anders dan jij ze bedoelt: `status: no`
+  wordt de waarde 'onwaar' (false), en `0755` wordt het getal 493. Zet zo'n waarde tussen
+  aanhalingstekens: `status: "no"`, `"0755"`. De melding zegt wat YAML las.
 """
 
 

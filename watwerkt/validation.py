@@ -8,7 +8,9 @@ from __future__ import annotations
 import datetime
 import difflib
 import os
+import re
 import typing
+import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Callable, Iterable
@@ -18,7 +20,10 @@ from pydantic import BaseModel, ValidationError
 from .errors import UserError
 from .kennisbank import Kennisbank, is_stale
 from .readability import B1_MINIMUM, Scorer
-from .model import Approach, Curriculum, Municipality, PermanentIds, Project, Region, TargetGroup, Term, Theme, referenced_file
+from .model import (
+    Approach, Curriculum, Municipality, PermanentIds, Project, Region, TargetGroup, Term, Theme, far_ahead, look_alike_skeleton,
+    referenced_file,
+)
 from .yaml_source import DataPath, YamlDocument, read_yaml
 
 
@@ -30,6 +35,12 @@ class Problem:
     field: str
     message: str
     warning: bool = False  # worth a look, but no reason to stop a build
+
+    def __post_init__(self) -> None:
+        # A value from a data file may hold terminal escapes (\x1b[2J clears the screen) or text
+        # that turns around: a problem shows them as escapes, never as they are.
+        for name in ("file", "record", "field", "message"):
+            object.__setattr__(self, name, printable(getattr(self, name)))
 
     def __str__(self) -> str:
         prefix = "waarschuwing: " if self.warning else ""
@@ -86,10 +97,18 @@ def load_kennisbank_and_warnings(
 
 def reference_date() -> datetime.date:
     """Today, or the day SOURCE_DATE_EPOCH names, so that a build can be repeated exactly."""
-    epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    if epoch:
-        return datetime.datetime.fromtimestamp(int(epoch), tz=datetime.timezone.utc).date()
-    return datetime.date.today()
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if not epoch:
+        return datetime.date.today()
+    try:
+        if not epoch.isascii() or not epoch.isdigit():
+            raise ValueError(epoch)
+        return (datetime.datetime(1970, 1, 1, tzinfo=datetime.timezone.utc) + datetime.timedelta(seconds=int(epoch))).date()
+    except (ValueError, OverflowError):
+        raise UserError(
+            f"SOURCE_DATE_EPOCH is '{printable(_shortened(epoch, 40))}', en dat is geen tijdstip: schrijf het aantal seconden "
+            "sinds 1 januari 1970, zoals 1795564800 (dat is 25 november 2026), of laat SOURCE_DATE_EPOCH leeg voor de datum van vandaag"
+        ) from None
 
 
 def check_data(
@@ -100,16 +119,19 @@ def check_data(
     today = today or reference_date()
     data_dir = Path(data_dir)
     base = Path(relative_to) if relative_to else Path.cwd()
-    checkers = {c.filename: _FileChecker(read_yaml(data_dir / c.filename), base, _list_record_root, c.key) for c in COLLECTIONS}
+    context = {"today": today}  # for the model's rule that nothing happened more than a year from now
+    checkers = {c.filename: _FileChecker(read_yaml(data_dir / c.filename), base, _list_record_root, c.key, context=context) for c in COLLECTIONS}
     records = {c.filename: checkers[c.filename].validate_list(c.model) for c in COLLECTIONS}
-    curriculum_checker = _FileChecker(read_yaml(data_dir / CURRICULUM_FILE), base, _curriculum_record_root, "id", top_label="opleiding")
+    curriculum_checker = _FileChecker(read_yaml(data_dir / CURRICULUM_FILE), base, _curriculum_record_root, "id", top_label="opleiding", context=context)
     curriculum = curriculum_checker.validate_one(Curriculum)
-    register_checker = _FileChecker(read_yaml(data_dir / PERMANENT_IDS_FILE), base, lambda path: (), "id", top_label="vaste-links")
+    register_checker = _FileChecker(read_yaml(data_dir / PERMANENT_IDS_FILE), base, lambda path: (), "id", top_label="vaste-links", context=context)
     register = register_checker.validate_one(PermanentIds)
 
     _check_references(checkers, curriculum_checker)
     _check_rules(records, checkers, curriculum, curriculum_checker)
+    _check_ended_in_the_past(records, checkers, today)
     _check_freshness(records, checkers, today)
+    _check_look_alike_names(records, checkers)
     if curriculum is not None and register is not None:
         _check_permanent_ids(curriculum, curriculum_checker, register, register_checker)
     all_checkers = (*checkers.values(), curriculum_checker, register_checker)
@@ -160,8 +182,12 @@ def _field_name(path: DataPath) -> str:
 class _FileChecker:
     """Validates the records of one file and turns paths into precise problems."""
 
-    def __init__(self, document: YamlDocument, base: Path, record_root: Callable[[DataPath], DataPath], key: str, top_label: str = "-"):
+    def __init__(
+        self, document: YamlDocument, base: Path, record_root: Callable[[DataPath], DataPath], key: str,
+        top_label: str = "-", context: dict | None = None,
+    ):
         self.document = document
+        self.context = context  # what the model's validators may ask, such as today's date
         self.top_label = top_label  # how problems outside any record name their "record"
         self.file = _display_path(document.path, base)
         self.record_root = record_root
@@ -189,8 +215,10 @@ class _FileChecker:
         if not root:
             return self.top_label
         record = _value_at(self.document.data, root)
-        if isinstance(record, dict) and isinstance(record.get(self.key), str) and record.get(self.key):
-            return _shortened(record[self.key])
+        key = record.get(self.key) if isinstance(record, dict) else None
+        if isinstance(key, str) and _SHOWN_KEY.fullmatch(key):
+            return key
+        # Any other key is no name to go by (its own problem quotes it): the record's position is.
         return f"record {root[-1] + 1}" if isinstance(root[-1], int) else self.top_label
 
     def validate_list(self, model: type[BaseModel]) -> dict[str, Any]:
@@ -233,7 +261,7 @@ class _FileChecker:
             self.report(root, f"moet een groep velden zijn (naam: waarde), niet {_type_name(item)}")
             return None
         try:
-            return model.model_validate(item)
+            return model.model_validate(item, context=self.context)
         except ValidationError as error:
             for detail in error.errors():
                 path = root + tuple(detail["loc"])
@@ -311,7 +339,8 @@ def _message(error: dict, model: type[BaseModel]) -> str:
     if kind == "too_short":
         return f"moet minstens {ctx.get('min_length')} item(s) bevatten"
     if kind in ("string_too_long", "too_long"):
-        return f"is te lang: {len(value)} tekens, hoogstens {ctx.get('max_length')}"
+        unit = "tekens" if isinstance(value, str) else "items"
+        return f"is te lang: {len(value)} {unit}, hoogstens {ctx.get('max_length')}"
     if kind == "greater_than_equal":
         return f"moet minstens {ctx.get('ge')} zijn"
     if kind == "less_than_equal":
@@ -320,9 +349,26 @@ def _message(error: dict, model: type[BaseModel]) -> str:
 
 
 def _shortened(value: Any, limit: int = 60) -> str:
-    """A value as it may appear in a one-line message: one line, not too long."""
+    """A value as it may appear in a one-line message: one line, not too long (Problem makes
+    it printable)."""
     text = " ".join(str(value).split())
     return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+# Shown as they are: letters, digits, marks, punctuation, symbols and spaces. Everything else
+# (controls, format characters such as bidi controls and zero-width spaces, surrogates,
+# unassigned code points, line separators) is shown as an escape: \x1b, \u202e.
+_UNPRINTABLE_CATEGORIES = {"Cc", "Cf", "Cs", "Co", "Cn", "Zl", "Zp"}
+_SHOWN_KEY = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,79}")  # a key safe to name a record by
+
+
+def printable(text: str) -> str:
+    """`text` with every character a terminal or an editor could act on written as an escape."""
+    return "".join(
+        character.encode("unicode_escape", "backslashreplace").decode("ascii")
+        if unicodedata.category(character) in _UNPRINTABLE_CATEGORIES else character
+        for character in text
+    )
 
 
 def _unknown_field_message(model: type[BaseModel], loc: DataPath) -> str:
@@ -434,6 +480,44 @@ def _check_permanent_ids(curriculum: Curriculum, checker: _FileChecker, register
         for record_id, path in current.items():
             if record_id not in published:
                 checker.report(path + ("id",), f"nieuwe {kind}-id: zet '{record_id}' in data/{PERMANENT_IDS_FILE}, zodat links ernaar blijven werken")
+
+
+def _check_ended_in_the_past(records: dict[str, dict], checkers: dict[str, _FileChecker], today: datetime.date) -> None:
+    """A planned end may lie years ahead, but not the end of what already ended."""
+    for filename, ended, end_of in (
+        ("projects.yaml", ("afgerond", "gestopt"), lambda record: (record.eind, ("eind",))),
+        ("aanpakken.yaml", ("gestopt", "niet-werkzaam"), lambda record: (record.periode.eind, ("periode", "eind"))),
+    ):
+        checker = checkers[filename]
+        for index, record in _indexed(checker, records[filename]):
+            end, path = end_of(record)
+            if record.status in ended and end and far_ahead(end, today):
+                checker.report(
+                    (index, *path),
+                    f"de status is '{record.status}', maar de einddatum {end} ligt meer dan een jaar in de toekomst; "
+                    "schrijf de datum waarop het echt stopte",
+                )
+
+
+def _check_look_alike_names(records: dict[str, dict], checkers: dict[str, _FileChecker]) -> None:
+    """A name that looks like another record's but is written with other letters (a Cyrillic
+    'а', a full-width 'Ｅ') is most likely a copy meant to pass for it: worth a look."""
+    kinds = {"projects.yaml": "project", "aanpakken.yaml": "aanpak"}
+    by_skeleton: dict[str, list[tuple[str, int, Any]]] = {}
+    for filename in kinds:
+        for index, record in _indexed(checkers[filename], records[filename]):
+            by_skeleton.setdefault(look_alike_skeleton(record.naam), []).append((filename, index, record))
+    for same in by_skeleton.values():
+        for filename, index, record in same:
+            copied = [(f, r) for f, _, r in same if r.naam.casefold() != record.naam.casefold()]
+            if copied and look_alike_skeleton(record.naam) != record.naam.casefold():
+                other_file, other = copied[0]
+                checkers[filename].report(
+                    (index, "naam"),
+                    f"lijkt op de naam van {kinds[other_file]} '{other.id}' ({other.naam}), maar is geschreven met andere tekens "
+                    "(zoals Cyrillische of Griekse letters); typ de naam opnieuw met gewone letters",
+                    warning=True,
+                )
 
 
 def _check_freshness(records: dict[str, dict], checkers: dict[str, _FileChecker], today: datetime.date) -> None:

@@ -60,7 +60,7 @@
 
   // --- checking against the JSON Schema --------------------------------------------------
   // Only the keywords the generated schema uses for a project are understood here; anything
-  // the schema cannot say (the shape of a link, personal data) `watwerkt check` checks when
+  // the schema cannot say (references, dates relative to today) `watwerkt check` checks when
   // the record reaches the repository.
   function resolve(node) {
     while (node && node.$ref) node = schema.$defs[node.$ref.split("/").pop()];
@@ -75,12 +75,27 @@
     return "heeft niet de goede vorm" + (rule ? ": " + rule : "");
   }
 
+  // The text the check refuses (watwerkt/model.py TEXT_RULES: personal data, hidden characters,
+  // markup), as the schema says it: "not": {"anyOf": [{"pattern", "x-melding"}, ...]}, most often
+  // by "$ref" to $defs/Tekstregels. The message of the first rule that finds something, or null.
+  function refusal(node, value) {
+    var refused = node && resolve(node.not);
+    var rules = (refused && refused.anyOf) || [];
+    for (var i = 0; i < rules.length; i++) {
+      if (new RegExp(rules[i].pattern).test(value)) return rules[i]["x-melding"];
+    }
+    return null;
+  }
+
   function problemsOf(value, node, path, found) {
     node = resolve(node);
     if (!node) return found;
     if (node.anyOf) {
       var fits = node.anyOf.some(function (option) { return problemsOf(value, option, path, []).length === 0; });
-      if (!fits) found.push([path, wrongShape(node)]);
+      if (!fits) {
+        var refused = typeof value === "string" && node.anyOf.map(resolve).map(function (option) { return refusal(option, value); }).filter(Boolean)[0];
+        found.push([path, refused || wrongShape(node)]);
+      }
       return found;
     }
     if (node.type === "string") {
@@ -88,7 +103,7 @@
       if (node.minLength && value.length < node.minLength) found.push([path, "mag niet leeg zijn"]);
       if (node.maxLength && value.length > node.maxLength) found.push([path, "is te lang: " + value.length + " tekens, hoogstens " + node.maxLength]);
       if (node.pattern && !new RegExp(node.pattern).test(value)) found.push([path, wrongShape(node)]);
-      else if (node.not && node.not.pattern && new RegExp(node.not.pattern).test(value)) found.push([path, wrongShape(node)]);
+      else if (refusal(node, value)) found.push([path, refusal(node, value)]);
       if (node.enum && node.enum.indexOf(value) === -1) found.push([path, "kies een van de mogelijkheden"]);
     } else if (node.type === "null") {
       if (value !== null) found.push([path, "moet leeg zijn"]);
@@ -101,6 +116,7 @@
         var least = node.minItems === 1 ? "één" : node.minItems;
         found.push([path, isChoice ? "kies er minstens " + least : "vul er minstens " + least + " in"]);
       }
+      if (node.maxItems && value.length > node.maxItems) found.push([path, "noem er hoogstens " + node.maxItems]);
       value.forEach(function (item, i) { problemsOf(item, node.items, path, found); });
     } else if (node.type === "object") {
       (node.required || []).forEach(function (name) {
