@@ -496,7 +496,7 @@ def test_links_stopped_with_ctrl_c(tmp_path, site):
     silent.listen()
     (site / "index.html").write_text(f'<a href="http://127.0.0.1:{silent.getsockname()[1]}/">x</a>', encoding="utf-8")
     process = subprocess.Popen(
-        [str(WATWERKT), "links", "--site", "site", "--timeout", "4"], cwd=tmp_path,
+        [str(WATWERKT), "links", "--site", "site", "--timeout", "2"], cwd=tmp_path,
         stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
     )
     connection, _ = silent.accept()  # the request has been sent: the command now waits
