@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import argparse
 import os
-import re
 import sys
 from pathlib import Path
 from typing import TextIO
@@ -19,7 +18,7 @@ from .errors import UserError
 from .schemas import stale_generated_files, write_generated_files
 from .issue_form import PROJECTS_FILE, add_project_from_issue, read_issue
 from .link_check import check_links, external_links, source_lines
-from .validation import Problem, check_data, reference_date, summary
+from .validation import Problem, check_data, printable, reference_date, summary
 from .yaml_source import os_error_reason
 
 EXIT_PROBLEMS = 1
@@ -193,23 +192,9 @@ def _os_error_message(error: OSError) -> str:
     return f"kan {paths} niet gebruiken: {os_error_reason(error)}" if paths else f"systeemfout: {os_error_reason(error)}"
 
 
-# C0 and C1 controls (an ANSI escape starts with one), DEL, and the bidirectional controls that
-# reorder what a terminal shows. Newlines separate the lines we print ourselves, and stay.
-_UNSAFE_FOR_TERMINAL = re.compile(r"[\x00-\x09\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
-
-
-def terminal_safe(text: str) -> str:
-    """`text` with every character that could steer a terminal written out visibly (\\x1b)."""
-    return _UNSAFE_FOR_TERMINAL.sub(lambda found: _visible(found.group()), text)
-
-
-def _visible(character: str) -> str:
-    code = ord(character)
-    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
-
-
 def _say(text: str, stream: TextIO) -> None:
-    print(terminal_safe(text), file=stream)
+    """Print `text` with nothing in it that steers a terminal; its own line breaks stay."""
+    print("\n".join(printable(line) for line in text.split("\n")), file=stream)
 
 
 def _silence_stdout() -> None:
