@@ -73,9 +73,9 @@ def test_check_with_github_format_prints_annotations(tmp_path, capsys, monkeypat
 
 def test_the_workflow_checks_pull_requests_on_data():
     workflow = yaml.safe_load((REPO / ".github" / "workflows" / "data.yml").read_text(encoding="utf-8"))
-    steps = [step.get("run", "") for step in workflow["jobs"]["check"]["steps"]]
-    assert "data/**" in workflow[True]["pull_request"]["paths"]  # PyYAML reads the key `on` as True
-    assert "watwerkt check --format github" in steps and "mkdocs build --strict" in steps
+    steps = "\n".join(step.get("run", "") for job in workflow["jobs"].values() for step in job["steps"])
+    assert "paths" not in (workflow[True]["pull_request"] or {})  # every pull request; PyYAML reads `on` as True
+    assert "check --format github" in steps and "mkdocs build --strict" in steps and "schema --check" in steps
 
 
 def test_the_contributor_guide_is_on_the_site(real_site):

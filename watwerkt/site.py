@@ -63,7 +63,8 @@ def load_site(project_dir: Path) -> Site:
     project_dir = Path(project_dir).resolve()
     data_dir = project_dir / "data"
     today = reference_date()
-    signature = (project_dir, today, *((path.name, path.stat().st_mtime_ns, path.stat().st_size) for path in sorted(data_dir.glob("*.yaml"))))
+    # lstat: a data file that is a link is refused by the check, not followed here.
+    signature = (project_dir, today, *((path.name, path.lstat().st_mtime_ns, path.lstat().st_size) for path in sorted(data_dir.glob("*.yaml"))))
     if signature not in _loaded:
         kennisbank, warnings = load_kennisbank_and_warnings(data_dir, relative_to=project_dir, today=today)
         _loaded.clear()

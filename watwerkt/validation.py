@@ -271,9 +271,11 @@ class _FileChecker:
 
 
 def _display_path(path: Path, base: Path) -> str:
+    """`path` as the contributor wrote it, relative to `base`: its folder resolved, never the
+    file itself, which may be a link the reader refuses (its target is no one's business)."""
     try:
-        return str(path.resolve().relative_to(base.resolve()))
-    except ValueError:
+        return str(path.parent.resolve().relative_to(base.resolve()) / path.name)
+    except (ValueError, OSError, RuntimeError):
         return str(path)
 
 

@@ -28,6 +28,7 @@ from watwerkt.content_security import form_endpoints, with_content_security_poli
 from watwerkt.rendering import GeneratedPage, TocEntry, table_of_contents
 from watwerkt.search_index import SearchIndexError, build_search_index
 from watwerkt.site import load_site
+from watwerkt.validation import printable
 
 log = logging.getLogger("mkdocs.hooks.kennisbank")
 
@@ -47,7 +48,7 @@ def _site(config: MkDocsConfig):
         count = len(error.problems)
         raise Abort(f"{error}\n{count} {'probleem' if count == 1 else 'problemen'} in data/; de site is niet gebouwd.") from None
     except UserError as error:
-        raise Abort(f"{error}\nDe site is niet gebouwd.") from None
+        raise Abort(f"{printable(str(error))}\nDe site is niet gebouwd.") from None
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
@@ -56,7 +57,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     try:
         form_endpoints(config.extra.get("aanmelden", {}))  # before the build, not at its first page
     except UserError as error:
-        raise Abort(f"{error}\nDe site is niet gebouwd.") from None
+        raise Abort(f"{printable(str(error))}\nDe site is niet gebouwd.") from None
     return config
 
 
@@ -102,7 +103,7 @@ def on_page_content(content: str, *, page: Page, config: MkDocsConfig, files: Fi
                 return content
             toc = table_of_contents(body)
     except UserError as error:
-        raise Abort(f"docs/{page.file.src_uri}: {error}") from None
+        raise Abort(f"docs/{page.file.src_uri}: {printable(str(error))}") from None
     page.toc = TableOfContents([_anchor(entry) for entry in toc])
     return body
 
@@ -127,7 +128,7 @@ def _with_policy(output: str, config: MkDocsConfig, *, page_content: str, where:
     try:
         return with_content_security_policy(output, page_content=page_content, submission_settings=config.extra.get("aanmelden", {}))
     except UserError as error:
-        raise Abort(f"{where}: {error}") from None
+        raise Abort(f"{where}: {printable(str(error))}") from None
 
 
 def on_post_build(*, config: MkDocsConfig) -> None:
