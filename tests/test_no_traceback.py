@@ -632,3 +632,12 @@ def test_make_build_the_first_time(make_project):
     assert result.returncode == 0, result.stderr
     assert (make_project / "site" / "index.html").read_text(encoding="utf-8") == "nieuw\n"
     assert not (make_project / ".site-new").exists()
+
+
+def test_schema_check_does_not_wait_on_a_fifo_where_a_schema_belongs(tmp_path):
+    (tmp_path / "schema").mkdir()
+    os.mkfifo(tmp_path / "schema" / "projects.schema.json")
+    result = run("schema", "--check", cwd=tmp_path, timeout=20)
+    assert result.returncode == 1
+    assert "schema/projects.schema.json:1: is een named pipe (FIFO), geen gewoon bestand" in result.stderr
+    assert "Traceback" not in result.stderr

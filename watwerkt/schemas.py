@@ -4,12 +4,14 @@ and the contributor guide. The model is the one truth; these are written from it
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
 import yaml
 from pydantic import BaseModel
 
 from .model import MAX_ITEMS, RESERVED_IDS, Curriculum, PermanentIds, Project
+from .yaml_source import MAX_FILE_BYTES, read_text_file
 from .validation import COLLECTIONS, CURRICULUM_FILE, PERMANENT_IDS_FILE
 
 SCHEMA_DIR = "schema"
@@ -209,7 +211,7 @@ def write_generated_files(root: Path) -> list[str]:
     changed = []
     for path, content in generated_files().items():
         target = root / path
-        if not target.exists() or target.read_text(encoding="utf-8") != content:
+        if _committed_text(target) != content:
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_text(content, encoding="utf-8")
             changed.append(path)
@@ -217,4 +219,12 @@ def write_generated_files(root: Path) -> list[str]:
 
 
 def stale_generated_files(root: Path) -> list[str]:
-    return [path for path, content in generated_files().items() if not (root / path).exists() or (root / path).read_text(encoding="utf-8") != content]
+    return [path for path, content in generated_files().items() if _committed_text(root / path) != content]
+
+
+def _committed_text(path: Path) -> str | None:
+    """What stands at `path` now (None when nothing does), read as data files are: never
+    through a link, from a FIFO or past a size cap."""
+    if not os.path.lexists(path):
+        return None
+    return read_text_file(path, MAX_FILE_BYTES)
