@@ -373,7 +373,7 @@ def test_schema_where_a_schema_file_is_a_folder(tmp_path):
     (tmp_path / "CONTRIBUTING.md").write_text("oud", encoding="utf-8")
     result = run("schema", cwd=tmp_path)
     assert result.returncode == 1
-    assert result.stderr == f"kan '{tmp_path / json_file}' niet gebruiken: is een map{SCHEMA_ADVICE}"
+    assert result.stderr == f"{tmp_path / json_file}:1: is een map, geen bestand; zet hier een gewoon bestand neer\n"
 
 
 def test_schema_in_a_folder_that_was_removed(tmp_path):

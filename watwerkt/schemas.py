@@ -178,7 +178,7 @@ bestand, de regel, het record en het veld. Dit is wat er geweigerd wordt, en waa
 
 - **Gegevens van personen.** Een 06-nummer, ook als het er anders uitziet: `+31 6 ...`,
   `0031 6 ...`, `(06) ...`, of met streepjes, punten of spaties tussen de cijfers. En het
-  e-mailadres van een persoon: voorletters met een achternaam (`j.jansen@...`), of elk adres bij
+  e-mailadres van een persoon: voorletters met een achternaam vóór de @, of elk adres bij
   gmail, hotmail, outlook, ziggo en dergelijke, ook als het is uitgeschreven (`jan [at] gmail
   [dot] com`). Wat op de site staat, blijft op internet staan. Noem daarom het algemene nummer of
   adres van de organisatie, zoals `info@...`.
