@@ -56,6 +56,8 @@ def read_as(value: str, read: str) -> str:
         (".NaN", read_as(".NaN", "'geen getal' (NaN), niet als een gewoon getal")),
         ("!!bool no", read_as("no", "de ja/nee-waarde false, niet als tekst")),
         ("!!int 0755", read_as("0755", "het getal 493 (een 0 vooraan maakt er een achttallig getal van)")),
+        # Too long for Python to write as digits; the message shows the first 59 characters.
+        ("0x" + "f" * 4000, read_as("0x" + "f" * 57 + "…", "het getal van duizenden cijfers (0x vooraan maakt er een zestientallig getal van)")),
     ],
 )
 def test_a_value_yaml_reads_otherwise_is_named_with_what_was_read(data_dir, value, message):

@@ -322,7 +322,7 @@ def _surprise(node: yaml.ScalarNode, value: Any) -> str | None:
     if node.tag == _BOOL and not _PLAIN_BOOL.fullmatch(text):
         return f"YAML leest '{shown}' als de ja/nee-waarde {'true' if value else 'false'}, niet als tekst; {quote}"
     if node.tag == _INT and not _PLAIN_INT.fullmatch(text):
-        return f"YAML leest '{shown}' als het getal {_shortened(value)}{_number_form(text)}; {quote}"
+        return f"YAML leest '{shown}' als het getal {_shown_number(value)}{_number_form(text)}; {quote}"
     if node.tag == _FLOAT and value != value:
         return f"YAML leest '{shown}' als 'geen getal' (NaN), niet als een gewoon getal; {quote}"
     if node.tag == _FLOAT and value in (float("inf"), float("-inf")):
@@ -330,6 +330,13 @@ def _surprise(node: yaml.ScalarNode, value: Any) -> str | None:
     if node.tag == _FLOAT and not _PLAIN_FLOAT.fullmatch(text):
         return f"YAML leest '{shown}' als het getal {_shortened(value)}{_number_form(text)}; {quote}"
     return None
+
+
+def _shown_number(value: int) -> str:
+    try:
+        return _shortened(value)
+    except ValueError:  # Python writes no integer of more than 4300 digits
+        return "van duizenden cijfers"
 
 
 def _number_form(text: str) -> str:
