@@ -83,15 +83,19 @@ class GeneratedFile:
 
 
 class Headings:
-    """The headings of one rendered page or component: each gets a unique id (as the toc
-    extension would make it, so anchors stay what they were) and a permanent link."""
+    """The headings of one rendered page or component: each section heading gets a unique id
+    (as the toc extension would make it, so anchors stay what they were) and a permanent link."""
 
     def __init__(self):
         self._ids: set[str] = set()
 
     def __call__(self, level: int, text: str, anchor: str | None = None) -> Markup:
-        anchor = self._unique(anchor or slugify(text, "-") or "deel")
         title = html.escape(text, quote=False)
+        if level == 1:
+            # The page title takes no id: a record's name must never take an anchor that a
+            # section or a learning goal needs (a module named "Doel" would push #doel aside).
+            return Markup(f"<h1>{title}</h1>")
+        anchor = self._unique(anchor or slugify(text, "-") or "deel")
         return Markup(
             f'<h{level} id="{anchor}">{title}<a class="headerlink" href="#{anchor}" title="{PERMALINK_TEXT}">{PERMALINK_TEXT}</a></h{level}>'
         )
