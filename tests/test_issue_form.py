@@ -235,6 +235,19 @@ EDITOR_NAMES = [
     "wat-werkt noord",
     "WATWERKT",
     "Team W\u0430t W\u0435rkt",  # Cyrillic а and е
+    # the look-alikes of the one table in watwerkt/model.py (look_alike_skeleton)
+    "VVat VVerkt",  # vv for w
+    "V V a t  W e r k t",
+    "Wat Wer\u1d0bt",  # small capital ᴋ
+    "\u0280\u1d07\u1d05\u1d00\u1d04\u1d1b\u026a\u1d07",  # small capitals throughout
+    "\u13d2edactie",  # Cherokee Ꮢ
+    "\uaba2edactie",  # Cherokee small ꮢ
+    "\u13a1edactie",  # Cherokee Ꭱ
+    "Reda\u03f2tie W\u0251t Werkt",  # Greek lunate ϲ, Latin alpha ɑ
+    "R\u03b5dac\u03c4ie",  # Greek ε and τ
+    "Reda\u010dtie",  # č: an accent
+    "\U0001d411\U0001d41e\U0001d41d\U0001d41a\U0001d41c\U0001d42d\U0001d422\U0001d41e",  # mathematical bold
+    "W4t W3rkt",
 ]
 
 
@@ -254,7 +267,10 @@ def test_the_organisation_cannot_be_the_editors_either(data_dir):
     assert outcome.added is None
 
 
-@pytest.mark.parametrize("name", ["Stichting Humanitas", "Gemeente Emmen", "Werkt Samen Drenthe", "Wat Nu?", "Actie Rood"])
+@pytest.mark.parametrize(
+    "name",
+    ["Stichting Humanitas", "Gemeente Emmen", "Werkt Samen Drenthe", "Wat Nu?", "Actie Rood", "Stichting Vvat", "Savvy Werkt", "Reactie Wat Wel"],
+)
 def test_ordinary_organisations_are_not_the_editors(name):
     assert not claims_editors_name(name)
 

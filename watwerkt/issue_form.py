@@ -28,7 +28,7 @@ from pathlib import Path
 import yaml
 
 from .errors import UserError
-from .model import slug
+from .model import look_alike_skeleton, slug
 from .schemas import DATA_FILES, ISSUE_FORM_FIELDS
 from .validation import Problem, check_data
 from .yaml_source import YamlDocument, os_error_reason, read_text_file, read_yaml
@@ -43,13 +43,8 @@ _LIST_FIELDS = {"gemeenten", "themas", "doelgroepen", "aanpakken", "doelen", "pa
 _SECTION = re.compile(r"^ {0,3}###(?:[ \t]+(?P<text>.*?))?(?:[ \t]+#+)?[ \t]*$")
 _NO_HEADINGS = "Een kop met ### kan niet in een antwoord staan: maak er gewone tekst of **vette tekst** van"
 # The editors sign as "Redactie Wat Werkt Noord-Nederland" (see data/projects.yaml): a name that
-# contains either word, in any case, spacing, accent or look-alike letter, is theirs.
+# contains either word, in any case, spacing, accent, look-alike letter or digit, is theirs.
 _EDITOR_WORDS = ("redactie", "watwerkt")
-_LOOKALIKES = str.maketrans({
-    "а": "a", "е": "e", "с": "c", "і": "i", "ј": "j", "к": "k", "о": "o", "р": "p", "т": "t", "ԁ": "d", "ԝ": "w",
-    "α": "a", "ε": "e", "ι": "i", "κ": "k", "ο": "o", "ρ": "p", "τ": "t", "ω": "w",
-    "0": "o", "1": "i", "3": "e", "4": "a", "7": "t", "ı": "i", "ł": "l",
-})
 _SHOWN_LENGTH = 300  # of one value in a message or reply: enough to recognise it
 _MAX_REPLY_PROBLEMS = 50
 
@@ -132,10 +127,10 @@ def _editor_name_problems(form: IssueForm, source: str = "issue") -> list[Proble
 
 def claims_editors_name(name: str) -> bool:
     """Whether `name` reads as the editors' name, whatever its case, spacing, accents or
-    look-alike letters ('Redactie', 'R e d a c t i e', 'Rеdactie' with a Cyrillic е)."""
-    decomposed = unicodedata.normalize("NFKD", name).casefold().translate(_LOOKALIKES)
-    compact = "".join(character for character in decomposed if character.isalnum() and not unicodedata.combining(character))
-    return any(word in compact for word in _EDITOR_WORDS)
+    look-alike letters ('Redactie', 'R e d a c t i e', 'Rеdactie' with a Cyrillic е, 'VVat Werkt',
+    'R3dact1e'). Spaces and accents go first, so that 'V V at' is read as 'VVat' and so as 'Wat'."""
+    letters = "".join(c for c in unicodedata.normalize("NFKD", name) if c.isalnum() and not unicodedata.combining(c))
+    return any(word in look_alike_skeleton(letters, digits_as_letters=True) for word in _EDITOR_WORDS)
 
 
 def record_from_issue(fields: dict[str, str], *, taken_ids: set[str], today: datetime.date) -> dict:

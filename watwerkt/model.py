@@ -8,11 +8,13 @@ than one field or more than one record (references, "reason required when stoppe
 from __future__ import annotations
 
 import datetime
+import ipaddress
 import re
+import socket
 import typing
 import unicodedata
 from typing import Annotated, Literal
-from urllib.parse import urlsplit
+from urllib.parse import SplitResult, unquote, unquote_plus, urlsplit
 
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, ValidationInfo, WithJsonSchema
 from pydantic.json_schema import GenerateJsonSchema
@@ -51,21 +53,52 @@ _MAX_PERMANENT_IDS = 5000  # grows with every published id, and never shrinks
 class TextRule:
     """Text that is refused: a pattern that finds it, and the message that says why."""
 
-    def __init__(self, pattern: str, message: str, *, beyond_bmp: str = "", names_character: bool = False):
+    def __init__(
+        self, pattern: str, message: str, *, beyond_bmp: str = "", names_character: bool = False,
+        on_folded: bool = False, by_category: typing.Callable[[str], str | None] | None = None, needs: str = "",
+    ):
         self.pattern = pattern  # also in the JSON Schema, for editors and the web form
         self.message = message
         # Code points above U+FFFF, as a Python character class: only the Python check knows them.
         self.beyond_bmp = beyond_bmp
         self.names_character = names_character  # say which invisible character it found
+        # Python only, for text that is not plain ASCII (where neither can find more):
+        # `on_folded` also tries the pattern on the text as `folded_for_rules` gives it (digits of
+        # any script, look-alike letters); `by_category` finds a character by its Unicode category,
+        # which a JavaScript RegExp without the u flag cannot name.
+        self.on_folded = on_folded
+        self.by_category = by_category
+        # Python only, for speed: a part of the pattern that every match holds and that is quick
+        # to look for; where it is absent, the whole pattern need not run.
+        self._needed = re.compile(needs) if needs else None
         self._regex = re.compile("|".join(part for part in (pattern, beyond_bmp) if part))
 
-    def problem(self, text: str) -> str | None:
-        found = self._regex.search(text)
-        if not found:
+    def problem(self, text: str, folded: str | None = None) -> str | None:
+        """The message if the rule finds something in `text`; `folded` is `folded_for_rules(text)`
+        for text that is not plain ASCII, else None."""
+        found = self._first_character_found(text, folded)
+        if found is None:
             return None
         if self.names_character:
-            return f"{self.message} (gevonden: U+{ord(found.group()[0]):04X})"
+            return f"{self.message} (gevonden: U+{ord(found):04X})"
         return self.message
+
+    def _first_character_found(self, text: str, folded: str | None) -> str | None:
+        match = self._search(text)
+        if match:
+            return match.group()[:1]
+        if folded is None:
+            return None
+        if self.on_folded:
+            match = self._search(folded)
+            if match:
+                return match.group()[:1]
+        return self.by_category(text) if self.by_category else None
+
+    def _search(self, text: str) -> re.Match | None:
+        if self._needed and not self._needed.search(text):
+            return None
+        return self._regex.search(text)
 
     def schema(self) -> dict:
         return {"pattern": self.pattern, "x-melding": self.message}
@@ -81,36 +114,63 @@ def _any_of(words: typing.Iterable[str]) -> str:
 
 
 # Dutch mobile numbers belong to persons; organisations publish a general number. Any spelling:
-# 06, +316, 00316, +31 (0)6, (06); spaces, dots, slashes, brackets and every kind of dash
-# (also the non-breaking hyphen U+2011) between the digits; full-width digits.
+# 06, +316, 00316, 316 (as in wa.me/31612345678), +31 (0)6, (06); up to five characters of
+# space, punctuation or any kind of dash between the digits (also the non-breaking hyphen
+# U+2011); full-width digits. Digits of other scripts (𝟎𝟔, ٠٦, ⁰⁶, ⓪⑥) the Python check finds
+# in the folded text (folded_for_rules).
 _DIGIT = r"[0-9\uFF10-\uFF19]"
 _GAP = (
     r"[ \t\u00A0\u00AD\u2000-\u200D\u202F\u205F\u2060\u3000\uFEFF"
-    r".\uFF0E/()\uFF08\uFF09\-\u2010-\u2015\u2212\uFE58\uFE63\uFF0D]{0,3}"
+    r".\uFF0E\u3002/()\uFF08\uFF09\-\u2010-\u2015\u2212\uFE58\uFE63\uFF0D"
+    r"~\uFF5E_\uFF3F,\uFF0C\u3001|\uFF5C*\uFF0A:\uFF1A]{0,5}"
 )
+# A date on the sixth of a month is no phone number: 06-05-2023, 06.05.2023, 06/05/2023.
+_DATE_ON_THE_SIXTH = r"[0\uFF10][6\uFF16][\-./](?:0?[1-9]|1[0-2])[\-./](?:19|20)[0-9]{2}(?![0-9])"
+_MOBILE_DIGITS = rf"[6\uFF16](?:{_GAP}{_DIGIT}){{8}}"  # the 6 and the eight digits after it
 _MOBILE_NUMBER = (
     r"(?:^|[^0-9\uFF10-\uFF19])"  # not the tail of a longer number
-    rf"(?:(?:[+\uFF0B]|[0\uFF10]{_GAP}[0\uFF10]){_GAP}[3\uFF13]{_GAP}[1\uFF11]{_GAP}(?:[0\uFF10]{_GAP})?|[0\uFF10]{_GAP})"
-    rf"[6\uFF16](?:{_GAP}{_DIGIT}){{8}}"
-    r"(?![0-9\uFF10-\uFF19]|[:.,][0-9])"  # not a date with a time: 06-12-2023 14:00
+    rf"(?:(?:[+\uFF0B]|[0\uFF10]{_GAP}[0\uFF10])?{_GAP}[3\uFF13]{_GAP}[1\uFF11]{_GAP}(?:[0\uFF10]{_GAP})?"
+    rf"|(?!{_DATE_ON_THE_SIXTH})[0\uFF10]{_GAP})"
+    + _MOBILE_DIGITS
+    + r"(?![0-9\uFF10-\uFF19]|[:.,][0-9])"  # not a date with a time: 06-12-2023 14:00
 )
 
 # A person's e-mail address, not an organisation's: any address at a mail provider for private
 # people (jan@gmail.com), and initials with a surname at any domain (s.jansen@, jh.van.dijk@).
 # "info.groningen@humanitas.nl" is an organisation's. Also when written out: jan [at] gmail
-# [dot] com, jan (at) gmail punt com, jan at gmail dot com.
+# [dot] com, jan (a) gmail punt com, jan at gmail dot com, jan apenstaartje gmail punt com, and
+# with spaces around the @ or the last dot. A provider with its domain ("web.de") counts only at
+# that domain, where its name alone is a common word. Look-alike letters (gmаil with a Cyrillic
+# а) the Python check finds in the folded text.
 _MAIL_PROVIDERS = (
     "gmail", "googlemail", "hotmail", "outlook", "live", "msn", "windowslive", "yahoo", "ymail", "icloud", "me", "mac",
-    "aol", "gmx", "proton", "protonmail", "pm", "ziggo", "kpnmail", "kpnplanet", "planet", "hetnet", "home", "xs4all",
-    "casema", "upcmail", "chello", "zeelandnet", "quicknet", "tele2", "telfort", "online", "hccnet", "zonnet", "freeler",
-    "caiway", "solcon", "versatel", "onsbrabantnet", "kabelfoon", "delta", "telenet", "skynet",
+    "aol", "gmx", "proton", "protonmail", "pm", "tutanota", "tuta", "ziggo", "kpnmail", "kpnplanet", "planet", "hetnet",
+    "home", "xs4all", "casema", "upcmail", "chello", "zeelandnet", "quicknet", "tele2", "telfort", "online", "hccnet",
+    "zonnet", "freeler", "caiway", "solcon", "versatel", "onsbrabantnet", "kabelfoon", "delta", "wanadoo", "tiscali",
+    "telenet", "skynet", "web.de", "hey.com",
 )
-_AT = r"(?:[@\uFF20\uFE6B]|[ \t]*[\[({][ \t]*" + _any_of(["at", "apenstaartje"]) + r"[ \t]*[\])}][ \t]*| +" + _any_of(["at"]) + " +)"
-_DOT = r"(?:[.\uFF0E]|[ \t]*[\[({][ \t]*" + _any_of(["dot", "punt"]) + r"[ \t]*[\])}][ \t]*| +" + _any_of(["dot", "punt"]) + " +)"
+_DOT_CHARACTER = r"[.\uFF0E\u3002\uFF61\uFE52]"
+_AT_SIGN = r"[@\uFF20\uFE6B]"
+_AT_IN_BRACKETS = r"[\[({][ \t]*" + _any_of(["at", "a", "apenstaartje"]) + r"[ \t]*[\])}]"
+_AT_AS_WORD = _any_of(["at", "apenstaartje"])
+_AT = rf"(?:[ \t]*{_AT_SIGN}[ \t]*|[ \t]*{_AT_IN_BRACKETS}[ \t]*| +{_AT_AS_WORD} +)"
+_SOME_AT = rf"{_AT_SIGN}|{_AT_IN_BRACKETS}| {_AT_AS_WORD} "  # what every _AT holds
+_DOT = r"(?:" + _DOT_CHARACTER + r"|[ \t]*[\[({][ \t]*" + _any_of(["dot", "punt"]) + r"[ \t]*[\])}][ \t]*| +" + _any_of(["dot", "punt"]) + " +)"
+# "gmail . com": a dot with spaces, only before a common ending ("home. De ouders" is a sentence).
+_SPACED_DOT = r"[ \t]+" + _DOT_CHARACTER + r"[ \t]*|" + _DOT_CHARACTER + r"[ \t]+"
+_PROVIDER_ADDRESS = (
+    "(?:" + _any_of(p for p in _MAIL_PROVIDERS if "." not in p)
+    + "(?:" + _DOT + "[A-Za-z]{2}|(?:" + _SPACED_DOT + ")" + _any_of(["com", "nl", "net", "org"]) + "(?![A-Za-z]))"
+    + "".join(
+        "|" + _either_case(name) + "(?:" + _DOT + "|" + _SPACED_DOT + ")" + _either_case(ending) + "(?![A-Za-z0-9\\-])"
+        for name, ending in (p.split(".") for p in _MAIL_PROVIDERS if "." in p)
+    )
+    + ")"
+)
 _NOT_IN_ADDRESS = r"(?:^|[^A-Za-z0-9._%+\-])"  # the address starts here, not inside a longer word
 _PERSONAL_EMAIL = (
     _NOT_IN_ADDRESS
-    + r"(?:[A-Za-z0-9._%+\-]+" + _AT + _any_of(_MAIL_PROVIDERS) + _DOT + "[A-Za-z]{2}"
+    + r"(?:[A-Za-z0-9._%+\-]+" + _AT + _PROVIDER_ADDRESS
     + r"|[A-Za-z]{1,2}" + _DOT + "(?:" + _any_of(["van", "de", "der", "den", "ten", "ter", "te", "het", "in"]) + _DOT + ")*"
     + r"[A-Za-z\-]+" + _AT + r"[A-Za-z0-9\-]+" + _DOT + ")"
 )
@@ -118,22 +178,73 @@ _PERSONAL_EMAIL = (
 # Characters that hide text or turn it around: bidirectional controls, zero-width characters,
 # invisible operators and fillers that look like nothing; and runs of variation selectors (data
 # can hide in them; one after an emoji is normal). Above U+FFFF: tag characters, variation
-# selectors 17-256 and invisible musical formatting.
+# selectors 17-256 and invisible musical formatting. Also named, so that the web form knows them:
+# interlinear annotation U+FFF9-FFFB, Arabic, Syriac and Kaithi number signs, shorthand format
+# controls, Egyptian hieroglyph controls. The Python check refuses every other format character
+# too (category Cf), except the soft hyphen: it only marks where a long word may break (Word
+# and websites put it in Dutch compounds), it hides nothing the rules then miss (the phone rule
+# reads it as a gap, the folded text drops it, links refuse it), and text of only soft hyphens
+# is refused as invisible.
 _HIDDEN_CHARACTERS = r"\u061C\u115F\u1160\u17B4\u17B5\u180E\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u206F\u3164\uFFA0\uFEFF"
-_HIDDEN = rf"[{_HIDDEN_CHARACTERS}]|[\uFE00-\uFE0F]{{2}}"
-_HIDDEN_BEYOND_BMP = "[\U000E0000-\U000E007F\U000E0100-\U000E01EF\U0001D173-\U0001D17A]"
+_HIDDEN = rf"[{_HIDDEN_CHARACTERS}\uFFF9-\uFFFB\u0600-\u0605\u06DD\u070F\u08E2]|[\uFE00-\uFE0F]{{2}}"
+_HIDDEN_BEYOND_BMP = "[\U000E0000-\U000E007F\U000E0100-\U000E01EF\U0001D173-\U0001D17A\U0001BCA0-\U0001BCA3\U00013430-\U0001343F\U000110BD\U000110CD]"
+_ALLOWED_FORMAT_CHARACTERS = frozenset("\u00AD")  # the soft hyphen, see above
 _SPACES = r"\t\n\x0b\x0c\r \u0085\u00A0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000"
 _BLANK_MARKS = r"\u00AD\u034F\u2800\uFE00-\uFE0F"  # soft hyphen, grapheme joiner, braille blank, variation selectors
 _INVISIBLE = f"[{_SPACES}{_HIDDEN_CHARACTERS}{_BLANK_MARKS}]"
-# What a link may not hold: controls, spaces of any kind, invisible characters.
+# Combining marks with no letter to sit on show as nothing, or as a stray accent.
+_COMBINING_MARKS = r"\u0300-\u036F\u1AB0-\u1AFF\u1DC0-\u1DFF\u20D0-\u20FF\uFE20-\uFE2F"
+# What a link may not hold: controls, spaces of any kind, invisible characters; and characters
+# that are markup or that a browser would have to encode (<img onerror=…> in a link would reach
+# the open-data JSON and CSV as it stands). A link copied from the address bar has none of them.
 _URL_FORBIDDEN_CHARACTERS = rf"\x00-\x20\x7f-\x9f{_SPACES}{_HIDDEN_CHARACTERS}{_BLANK_MARKS}"
 _URL_FORBIDDEN = re.compile(f"[{_URL_FORBIDDEN_CHARACTERS}]")
+_URL_MARKUP_CHARACTERS = r"<>\"`\\{}|^"
+_URL_MARKUP = re.compile(f"[{_URL_MARKUP_CHARACTERS}]")
 
 # Code points that XML 1.0 cannot carry (the feed is XML) or that are no characters at all:
 # lone surrogates, and the non-characters U+FDD0-U+FDEF and U+xFFFE/U+xFFFF (controls have a
 # rule of their own). The surrogates are for Python only: in JavaScript an emoji is two of them.
+# The Python check also refuses private-use characters (category Co: U+E000-F8FF, planes 15 and
+# 16) and unassigned code points (Cn): no font shows them the same for every reader.
 _NOT_CHARACTERS = r"[\uFDD0-\uFDEF\uFFFE\uFFFF]"
 _NOT_CHARACTERS_BEYOND_BMP = "[\ud800-\udfff" + "".join(f"{chr(plane << 16 | 0xFFFE)}{chr(plane << 16 | 0xFFFF)}" for plane in range(1, 17)) + "]"
+
+
+def _first_of_category(text: str, categories: tuple[str, ...], allowed: frozenset[str] = frozenset()) -> str | None:
+    """The first character of `text` in one of the Unicode categories, if any."""
+    return next((c for c in dict.fromkeys(text) if unicodedata.category(c) in categories and c not in allowed), None)
+
+
+def _hidden_format_character(text: str) -> str | None:
+    return _first_of_category(text, ("Cf",), _ALLOWED_FORMAT_CHARACTERS)
+
+
+def _unassigned_or_private_character(text: str) -> str | None:
+    return _first_of_category(text, ("Cn", "Co"))
+
+
+_INVISIBLE_REGEX = re.compile(f"{_INVISIBLE}+")
+
+
+def _only_invisible_or_marks(text: str) -> str | None:
+    """Text of nothing but invisible characters and combining marks (of any block)."""
+    shown = _INVISIBLE_REGEX.sub("", text)
+    if all(unicodedata.category(c).startswith("M") or c in _ALLOWED_FORMAT_CHARACTERS for c in dict.fromkeys(shown)):
+        return text[:1]
+    return None
+
+
+_OTHER_DECIMAL_DIGIT = re.compile(r"(?![0-9])\d")  # Python's \d: every Unicode decimal digit
+
+
+def folded_for_rules(text: str) -> str:
+    """The text as a reader sees it, for the Python check only (TextRule.on_folded): NFKC makes
+    𝟎, ⁰, ⓪, ０ and ＠ plain; every other decimal digit (Arabic-Indic ٠, Devanagari ०, ...) becomes
+    its ASCII digit; look-alike letters become Latin (look_alike_skeleton); soft hyphens go."""
+    plain = unicodedata.normalize("NFKC", text).replace("\u00AD", "")
+    plain = _OTHER_DECIMAL_DIGIT.sub(lambda digit: str(unicodedata.digit(digit.group())), plain)
+    return look_alike_skeleton(plain)
 
 
 def _scheme(word: str) -> str:
@@ -146,30 +257,40 @@ def _scheme(word: str) -> str:
 _CONTROL_RULE = TextRule(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]", "tekst bevat onzichtbare stuurtekens; plak de tekst opnieuw als platte tekst")
 _NOT_CHARACTER_RULE = TextRule(
     _NOT_CHARACTERS, "tekst bevat een teken dat geen letter of leesteken is en dat de site niet kan tonen; haal het weg",
-    beyond_bmp=_NOT_CHARACTERS_BEYOND_BMP, names_character=True,
+    beyond_bmp=_NOT_CHARACTERS_BEYOND_BMP, names_character=True, by_category=_unassigned_or_private_character,
 )
-_INVISIBLE_ONLY_RULE = TextRule(f"^{_INVISIBLE}+$", "bevat alleen onzichtbare tekens; vul echte tekst in")
+_INVISIBLE_ONLY_RULE = TextRule(
+    f"^[{_SPACES}{_HIDDEN_CHARACTERS}{_BLANK_MARKS}{_COMBINING_MARKS}]+$", "bevat alleen onzichtbare tekens; vul echte tekst in",
+    by_category=_only_invisible_or_marks,
+)
 _HIDDEN_RULE = TextRule(
     _HIDDEN, "tekst bevat een onzichtbaar teken dat tekst kan verbergen of omdraaien; typ de tekst opnieuw of plak hem als platte tekst",
-    beyond_bmp=_HIDDEN_BEYOND_BMP, names_character=True,
+    beyond_bmp=_HIDDEN_BEYOND_BMP, names_character=True, by_category=_hidden_format_character,
+)
+_PHONE_RULE = TextRule(
+    _MOBILE_NUMBER, "een 06-nummer is persoonlijk; noem het algemene contactpunt van de organisatie", on_folded=True, needs=_MOBILE_DIGITS,
 )
 _PERSONAL_EMAIL_RULE = TextRule(
     _PERSONAL_EMAIL,
     "dit lijkt een persoonlijk e-mailadres; noem een algemeen adres van de organisatie, zoals info@voorbeeld.nl, "
     "geen adres van een persoon en geen adres bij gmail, hotmail en dergelijke",
+    on_folded=True, needs=_SOME_AT,
 )
 _CHARACTER_RULES = (_CONTROL_RULE, _NOT_CHARACTER_RULE, _INVISIBLE_ONLY_RULE, _HIDDEN_RULE)  # what no value may hold, not even an id
+_PERSONAL_DATA_RULES = (_PHONE_RULE, _PERSONAL_EMAIL_RULE)
 TEXT_RULES = (
     *_CHARACTER_RULES,
     TextRule(r"<[\t\n\f\r ]*/?[\t\n\f\r ]*[A-Za-z!?]", "HTML is niet toegestaan; gebruik gewone tekst (of Markdown in lange teksten)"),
-    # A character reference is how a link scheme hides from a check (javascript&#58;): typed text never needs one.
-    TextRule(r"&#[0-9xX]|&(?:colon|Tab|NewLine);", "tekens als &#58; zijn niet toegestaan; typ het teken zelf"),
+    # A character reference is how a link scheme or a hidden character slips past a check
+    # (javascript&#58;, &commat;, &ZeroWidthSpace;): typed text never needs one. Every name of
+    # the form HTML gives them (letters and digits, then ;) is refused, not only the ~2,200 that
+    # exist: 'R&D' and 'Jansen & Zn.' pass, 'A&B;' is refused and reads as well as 'A&B ;'.
+    TextRule(r"&#[0-9xX]|&[A-Za-z][A-Za-z0-9]*;", "tekens als &#58; zijn niet toegestaan; typ het teken zelf"),
     TextRule(
         "|".join([_scheme("javascript:"), _scheme("vbscript:"), _scheme("data:") + r"[A-Za-z0-9.+\-]*[/;,]"]),
         "'javascript:', 'vbscript:' en 'data:' zijn niet toegestaan in tekst",
     ),
-    TextRule(_MOBILE_NUMBER, "een 06-nummer is persoonlijk; noem het algemene contactpunt van de organisatie"),
-    _PERSONAL_EMAIL_RULE,
+    *_PERSONAL_DATA_RULES,
 )
 # In the JSON Schema the rules stand once, in $defs, and every text field refers to them: the
 # marker becomes that reference when the schema is made (_SchemaWithTextRules).
@@ -179,8 +300,9 @@ _RULES_SCHEMA = {"not": {_RULES_MARKER: True}}
 
 
 def _refuse_by(rules: typing.Iterable[TextRule], value: str) -> None:
+    folded = None if value.isascii() else folded_for_rules(value)
     for rule in rules:
-        message = rule.problem(value)
+        message = rule.problem(value, folded)
         if message:
             raise ValueError(message)
 
@@ -228,8 +350,12 @@ def _url_name(value: str) -> str:
 
 def _url(value: str) -> str:
     _refuse_by([_NOT_CHARACTER_RULE], value)
-    if _URL_FORBIDDEN.search(value):
+    if _URL_FORBIDDEN.search(value) or _hidden_format_character(value):
         raise ValueError("een link mag geen spaties, regeleinden of onzichtbare tekens bevatten; plak de link opnieuw")
+    if _URL_MARKUP.search(value):
+        raise ValueError("een link mag geen < > \" ` \\ { } | of ^ bevatten; kopieer de link uit de adresbalk van de browser")
+    for shown in dict.fromkeys((value, _percent_decoded(value))):  # mailto:jan%40gmail.com is jan@gmail.com
+        _refuse_by(_PERSONAL_DATA_RULES, shown)
     try:
         parts = urlsplit(value)
     except ValueError:
@@ -237,10 +363,85 @@ def _url(value: str) -> str:
     if parts.scheme not in ("http", "https", "mailto"):
         raise ValueError(f"'{value}' is geen geldige link: begin met https://, http:// of mailto:")
     if parts.scheme == "mailto":
+        if "?" in value or "#" in value:  # ?cc=, ?bcc= and ?body= add what the check never saw
+            raise ValueError(f"'{value}' heeft iets achter het e-mailadres (na ? of #); noem alleen het adres, zoals mailto:info@voorbeeld.nl")
         _email(parts.path)
-    elif not parts.netloc or "." not in parts.netloc:
-        raise ValueError(f"'{value}' is geen geldig webadres")
+    else:
+        _refuse_unless_public_site(parts, value)
     return value
+
+
+def _percent_decoded(url: str) -> str:
+    """The link as its reader's browser shows it: %40 is @, + in a query a space; also when
+    encoded twice or more (%2540)."""
+    for _ in range(5):
+        decoded = unquote_plus(url)
+        if decoded == url:
+            break
+        url = decoded
+    return url
+
+
+# Names that never belong to a public website: this computer, the local network (mDNS), and
+# endings that are kept for private networks or were never given out.
+_PRIVATE_NAME_ENDINGS = ("localhost", "local", "internal", "arpa", "lan", "home", "corp", "intranet")
+
+
+def _refuse_unless_public_site(parts: SplitResult, value: str) -> None:
+    """A link to a website names the site and nothing else: no name and password before an @
+    (https://google.com@evil.nl/ goes to evil.nl), a real port, and neither an IP address nor a
+    name kept for private networks. An IP address can point inside a network (127.0.0.1,
+    169.254.169.254, in many spellings), which the weekly link check would then visit from the
+    inside; a public website is named by its name, so every IP address is refused."""
+    if "@" in parts.netloc:
+        raise ValueError(
+            f"'{value}' heeft een @ vóór het adres van de site; zo'n link gaat naar een andere site dan hij lijkt. "
+            "Noem alleen het webadres, zoals https://www.voorbeeld.nl"
+        )
+    try:
+        port = parts.port
+    except ValueError:
+        port = 0
+    if port == 0:
+        raise ValueError(f"'{value}' heeft een ongeldig poortnummer na de dubbele punt; laat het weg, of schrijf een getal van 1 tot 65535")
+    host = _host_name(parts, value)
+    if _ip_address(host) is not None:
+        raise ValueError(
+            f"'{value}' noemt een IP-adres in plaats van de naam van een website; zo'n adres kan naar een computer in een "
+            "eigen netwerk wijzen. Noem het openbare webadres, zoals https://www.voorbeeld.nl"
+        )
+    if host.rsplit(".", 1)[-1] in _PRIVATE_NAME_ENDINGS:
+        raise ValueError(
+            f"'{value}' wijst naar een computer in een eigen netwerk, niet naar een openbare website; "
+            "noem het openbare webadres, zoals https://www.voorbeeld.nl"
+        )
+    if "." not in host:
+        raise ValueError(f"'{value}' is geen geldig webadres")
+
+
+def _host_name(parts: SplitResult, value: str) -> str:
+    """The site's name as a browser reads it: %-escapes decoded, full-width letters, digits and
+    dots made plain (IDNA), any case, without the closing dot of a fully qualified name."""
+    host = unquote(parts.hostname or "")  # without the [ ] of an IPv6 address
+    if ":" in host:  # an IPv6 address: IDNA does not apply
+        return host
+    try:
+        return host.encode("idna").decode("ascii").lower().rstrip(".")
+    except UnicodeError:
+        raise ValueError(f"'{value}' is geen geldig webadres") from None
+
+
+def _ip_address(host: str) -> ipaddress.IPv4Address | ipaddress.IPv6Address | None:
+    """The address, if the host is one, in every spelling a resolver accepts: 127.0.0.1, but
+    also 127.1, 0x7f.0.0.1, 0177.0.0.1, 2130706433 and [::ffff:127.0.0.1]."""
+    try:
+        return ipaddress.ip_address(host)
+    except ValueError:
+        pass
+    try:
+        return ipaddress.IPv4Address(socket.inet_aton(host))
+    except OSError:
+        return None
 
 
 def _email(value: str) -> str:
@@ -314,6 +515,22 @@ def _municipality_code(value: str) -> str:
     return value
 
 
+# The link rules for the web form, as far as a pattern says them cheaply: http(s) with a name
+# that has a dot and no @ before it, no IP address and no private name, a port of at most 65535;
+# mailto with one address and nothing after it; none of the characters a link may not hold. Only
+# the check decodes %-escapes and reads IP addresses in other spellings (127.1, 0x7f.0.0.1).
+_URL_NOT_ALLOWED = _URL_FORBIDDEN_CHARACTERS + _URL_MARKUP_CHARACTERS
+_HOST_CHARACTER = rf"[^/?#@:\[\]{_URL_NOT_ALLOWED}]"
+_HOST_END = r"\.?(?:[:/?#]|$)"
+_NOT_PUBLIC_HOST = rf"(?:[0-9.]+{_HOST_END}|(?:{_HOST_CHARACTER}*\.)?{_any_of(_PRIVATE_NAME_ENDINGS)}{_HOST_END})"
+_PORT_OUT_OF_RANGE = r"(?:0+|6553[6-9]|655[4-9][0-9]|65[6-9][0-9]{2}|6[6-9][0-9]{3}|[7-9][0-9]{4})(?:[/?#]|$)"
+_URL_PATTERN = (
+    rf"^(?:https?://(?!{_NOT_PUBLIC_HOST}){_HOST_CHARACTER}+\.{_HOST_CHARACTER}+(?::(?!{_PORT_OUT_OF_RANGE})[0-9]{{0,5}})?"
+    rf"(?:[/?#][^{_URL_NOT_ALLOWED}]*)?"
+    rf"|mailto:[^@?#{_URL_NOT_ALLOWED}]+@[^@?#{_URL_NOT_ALLOWED}]+\.[A-Za-z]{{2,}})$"
+)
+
+
 # The patterns say in the JSON Schema (for editors and the web form) what the validators check;
 # "x-vorm" says it in words, and each refused kind of text its "x-melding", for the form's messages.
 Id = Annotated[str, AfterValidator(_record_id), Field(json_schema_extra={
@@ -324,8 +541,8 @@ Line = Annotated[str, AfterValidator(_clean_text), AfterValidator(_one_line), Fi
 Summary = Annotated[str, AfterValidator(_clean_text), AfterValidator(_one_line), Field(max_length=200, json_schema_extra=_ONE_LINE)]
 Text = Annotated[str, AfterValidator(_clean_text), Field(max_length=5000, json_schema_extra=_RULES_SCHEMA)]
 Url = Annotated[str, AfterValidator(_url), Field(json_schema_extra={
-    "pattern": rf"^(https?://[^/{_URL_FORBIDDEN_CHARACTERS}]+\.[^{_URL_FORBIDDEN_CHARACTERS}]+"
-               rf"|mailto:[^@{_URL_FORBIDDEN_CHARACTERS}]+@[^@{_URL_FORBIDDEN_CHARACTERS}]+\.[A-Za-z]{{2,}})$",
+    "pattern": _URL_PATTERN,
+    "not": {"anyOf": [rule.schema() for rule in _PERSONAL_DATA_RULES]},  # on the link as it stands; the check also decodes it
     "x-vorm": "een webadres dat begint met https:// of http://, zoals https://www.voorbeeld.nl"})]
 Email = Annotated[str, AfterValidator(_email), Field(json_schema_extra={
     "pattern": r"^[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}$",
@@ -368,18 +585,30 @@ def referenced_file(field: object) -> str | None:
 
 # Letters of other scripts that look like Latin ones, as the Latin letter (after NFKC, which
 # already turns full-width and mathematical letters into plain ones). A small part of Unicode's
-# confusables (UTS #39): the look-alikes a keyboard or a copy from the web can give.
+# confusables (UTS #39): the look-alikes a keyboard or a copy from the web can give. The one
+# table for every comparison of names and for the folded text the rules also read.
+_CHEROKEE = dict(zip(
+    "\u13a0\u13a1\u13a2\u13a5\u13a9\u13aa\u13ab\u13ac\u13b3\u13b7\u13bb\u13bd\u13c0\u13c2\u13c3\u13cf"
+    "\u13d2\u13d4\u13d5\u13d9\u13da\u13de\u13df\u13e2\u13e6\u13e7\u13f4",
+    "drtiyajewmhyghzbrwsvslcpkdb", strict=True,
+))
 _LOOK_ALIKES = str.maketrans({
-    **dict(zip("АВЕКМНОРСТХЅІЈҮԚԜаеорсухѕіјһԁԛԝӏɡɑ", "ABEKMHOPCTXSIJYQWaeopcyxsijhdqwlga", strict=True)),  # Cyrillic and IPA
-    **dict(zip("ΑΒΕΖΗΙΚΜΝΟΡΤΥΧανορυικ", "ABEZHIKMNOPTYXavopuik", strict=True)),  # Greek
-    **dict(zip("ıօսհոԍ", "iouhng", strict=True)),  # dotless i, Armenian
+    **dict(zip("АВЕКМНОРСТХЅІЈҮԚԜаеорсухѕіјһԁԛԝӏɡɑкт", "ABEKMHOPCTXSIJYQWaeopcyxsijhdqwlgakt", strict=True)),  # Cyrillic and IPA
+    **dict(zip("ΑΒΕΖΗΙΚΜΝΟΡΤΥΧανορυικετωςϳ", "ABEZHIKMNOPTYXavopuiketwcj", strict=True)),  # Greek (ς: the lunate ϲ after NFKC)
+    **dict(zip("ıłօսհոԍ", "ilouhng", strict=True)),  # dotless i, l with stroke, Armenian
+    **dict(zip("ᴀʙᴄᴅᴇꜰɢʜɪᴊᴋʟᴍɴᴏᴘʀꜱᴛᴜᴠᴡʏᴢ", "abcdefghijklmnoprstuvwyz", strict=True)),  # small capitals
+    **_CHEROKEE,  # capital letters, and the small ones (U+AB70 on) that casefold turns into them
+    **{chr(ord(c) + (0xAB70 - 0x13A0 if c < "\u13f0" else 8)): latin for c, latin in _CHEROKEE.items()},
 })
+# Digits read as letters (R3dact1e): only where a name is matched against a word.
+_DIGITS_AS_LETTERS = str.maketrans("01347", "oieat")
 
 
-def look_alike_skeleton(name: str) -> str:
+def look_alike_skeleton(name: str, *, digits_as_letters: bool = False) -> str:
     """What a name looks like, whatever letters it is written with: 'Ееrstе' (Cyrillic е),
-    'Ｅｅｒｓｔｅ' and 'Eerste' all give 'eerste'. Only for comparing names."""
-    return unicodedata.normalize("NFKC", name).translate(_LOOK_ALIKES).casefold()
+    'Ｅｅｒｓｔｅ' and 'Eerste' all give 'eerste', 'VVat' gives 'wat'. Only for comparing names."""
+    skeleton = unicodedata.normalize("NFKC", name).translate(_LOOK_ALIKES).casefold().replace("vv", "w")
+    return skeleton.translate(_DIGITS_AS_LETTERS) if digits_as_letters else skeleton
 
 
 def slug(text: str) -> str:
