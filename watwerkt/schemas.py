@@ -197,7 +197,10 @@ bestand, de regel, het record en het veld. Dit is wat er geweigerd wordt, en waa
   of de datum van een bron mag hoogstens een jaar na vandaag liggen: het is al gebeurd. Alleen de
   geplande einddatum van een lopend project mag verder weg liggen.
 - **Lange lijsten en vreemde links.** Een lijst (doelen, partners, bronnen en dergelijke) heeft
-  hoogstens {MAX_ITEMS} items. Een link heeft geen spaties en geen onzichtbare tekens.
+  hoogstens {MAX_ITEMS} items. Een link heeft geen spaties, geen onzichtbare tekens en geen
+  tekens als `<` of `"`. Hij wijst naar een website met een naam (geen IP-adres of intern adres,
+  geen naam en wachtwoord vóór een `@`), en er staan geen persoonsgegevens in, ook niet
+  versleuteld als `%40`. Een `mailto:`-link is alleen het adres, zonder `?cc=` of iets anders.
 - **Namen van vaste pagina's.** De ids {reserved} zijn al vaste pagina's van de site. Ook de
   naam van een gemeente wordt een webadres: die moet letters a-z of cijfers hebben.
 - **YAML-verrassingen.** YAML leest sommige waarden anders dan jij ze bedoelt: `status: no`
