@@ -312,3 +312,19 @@ def test_a_record_name_never_takes_an_anchor_a_section_or_goal_needs(renderer):
         assert len(ids) == len(set(ids)), (name, ids)
         assert {"doel", "inhoud", "bronnen", goal.id} <= set(ids), (name, ids)
         assert [entry.id for entry in page.toc][:3] == ["doel", "inhoud", "leerdoelen"], name
+
+
+def test_engine_headings_and_hand_written_headings_name_their_links_alike():
+    """Record pages get their ¶ links from the engine, hand-written pages from MkDocs' toc
+    extension: one text for both, declared in Python and configured to match."""
+    import yaml
+
+    from watwerkt.rendering import PERMALINK_TEXT
+
+    class _Loader(yaml.SafeLoader):
+        pass
+
+    _Loader.add_constructor("!ENV", lambda loader, node: None)
+    config = yaml.load((REPO / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_Loader)
+    toc = next(extension["toc"] for extension in config["markdown_extensions"] if isinstance(extension, dict) and "toc" in extension)
+    assert toc["permalink"] == toc["permalink_title"] == PERMALINK_TEXT
