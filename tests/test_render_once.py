@@ -226,7 +226,7 @@ def test_the_renderer_alone_makes_every_payload_harmless(renderer, payload):
     for kind, record in (("project", hostile_project), ("approach", hostile_approach)):
         page = renderer.record_page(kind, record, site_url="https://example.org/")
         assert scan_html(page.body_html, "projectenbank/x/index.html") == set(), page.body_html
-        assert page.title == payload and f"<h1>{html.escape(payload, quote=False)}</h1>" in page.body_html
+        assert page.title == payload and f'<h1 id="paginatitel">{html.escape(payload, quote=False)}<a class="headerlink"' in page.body_html
         if page.json_ld:
             assert json.loads(page.json_ld)["name"] == payload and "<" not in page.json_ld
 
@@ -311,7 +311,8 @@ def test_a_record_name_never_takes_an_anchor_a_section_or_goal_needs(renderer):
         ids = re.findall(r' id="([^"]+)"', page.body_html)
         assert len(ids) == len(set(ids)), (name, ids)
         assert {"doel", "inhoud", "bronnen", goal.id} <= set(ids), (name, ids)
-        assert [entry.id for entry in page.toc][:3] == ["doel", "inhoud", "leerdoelen"], name
+        (title,) = page.toc  # the page title, with the sections below it
+        assert title.id == "paginatitel" and [entry.id for entry in title.children][:3] == ["doel", "inhoud", "leerdoelen"], name
 
 
 def test_engine_headings_and_hand_written_headings_name_their_links_alike():
@@ -328,3 +329,12 @@ def test_engine_headings_and_hand_written_headings_name_their_links_alike():
     config = yaml.load((REPO / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_Loader)
     toc = next(extension["toc"] for extension in config["markdown_extensions"] if isinstance(extension, dict) and "toc" in extension)
     assert toc["permalink"] == toc["permalink_title"] == PERMALINK_TEXT
+
+
+def test_the_module_page_anchors_are_exactly_those_goal_ids_may_not_take(renderer):
+    from watwerkt.validation import MODULE_PAGE_SECTIONS
+
+    module = renderer.kennisbank.curriculum.modules[0]
+    page = renderer.record_page("module", module, site_url="/")
+    (title,) = page.toc
+    assert {title.id, *(entry.id for entry in title.children)} == MODULE_PAGE_SECTIONS

@@ -40,7 +40,7 @@ from .errors import UserError
 from .kennisbank import Kennisbank, is_stale
 from .labels import APPROACH_STATUSES, EVIDENCE_LEVELS, PROJECT_STATUSES
 from .model import PROVINCES, Approach, PartialDate, Project
-from .urls import record_url, relative_root
+from .urls import PAGE_TITLE_ANCHOR, record_url, relative_root
 
 TEMPLATES = Path(__file__).parent / "templates"
 
@@ -91,11 +91,11 @@ class Headings:
 
     def __call__(self, level: int, text: str, anchor: str | None = None) -> Markup:
         title = html.escape(text, quote=False)
-        if level == 1:
-            # The page title takes no id: a record's name must never take an anchor that a
-            # section or a learning goal needs (a module named "Doel" would push #doel aside).
-            return Markup(f"<h1>{title}</h1>")
-        anchor = self._unique(anchor or slugify(text, "-") or "deel")
+        # The page title has a fixed anchor, where the theme's "Ga naar inhoud" link lands: a
+        # record's name must never take an anchor that a section or a learning goal needs (a
+        # module named "Doel" would push #doel aside). Goal ids may not be PAGE_TITLE_ANCHOR.
+        default = PAGE_TITLE_ANCHOR if level == 1 else slugify(text, "-") or "deel"
+        anchor = self._unique(anchor or default)
         return Markup(
             f'<h{level} id="{anchor}">{title}<a class="headerlink" href="#{anchor}" title="{PERMALINK_TEXT}">{PERMALINK_TEXT}</a></h{level}>'
         )

@@ -1,6 +1,9 @@
 """Where each record's page lives. URLs come from ids, never from titles."""
 from __future__ import annotations
 
+# The anchor of every generated page's title, where the theme's "Ga naar inhoud" link lands.
+PAGE_TITLE_ANCHOR = "paginatitel"
+
 SECTIONS = {"approach": "aanpakken", "project": "projectenbank", "module": "opleiding", "municipality": "gemeenten"}
 
 

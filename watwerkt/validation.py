@@ -24,6 +24,7 @@ from .model import (
     Approach, Curriculum, Municipality, PermanentIds, Project, Region, TargetGroup, Term, Theme, far_ahead, look_alike_skeleton,
     referenced_file,
 )
+from .urls import PAGE_TITLE_ANCHOR
 from .yaml_source import DataPath, YamlDocument, read_yaml
 
 
@@ -77,7 +78,7 @@ COLLECTIONS = (
 CURRICULUM_FILE = "opleiding.yaml"
 PERMANENT_IDS_FILE = "vaste-links.yaml"
 # Anchors that a module page already uses for its sections; a learning goal's id is an anchor too.
-MODULE_PAGE_SECTIONS = {"doel", "inhoud", "leerdoelen", "werkvormen", "verwante-aanpakken", "projecten", "bronnen"}
+MODULE_PAGE_SECTIONS = {PAGE_TITLE_ANCHOR, "doel", "inhoud", "leerdoelen", "werkvormen", "verwante-aanpakken", "projecten", "bronnen"}
 
 
 def load_kennisbank(data_dir: Path, *, relative_to: Path | None = None) -> Kennisbank:
