@@ -68,3 +68,21 @@ def test_a_bad_endpoint_stops_the_build_with_a_dutch_line(tmp_path):
     assert result.returncode == 1
     assert "AANMELDEN_ENDPOINT (extra.aanmelden.endpoint in mkdocs.yml) 'https://formulier.example/a; script-src *' is geen geldig webadres" in output
     assert "Traceback" not in output
+
+
+def test_an_endpoint_with_an_ampersand_stays_one_attribute():
+    from html.parser import HTMLParser
+
+    page = with_content_security_policy(
+        PAGE.format(placeholder=PLACEHOLDER, content=""), page_content="", submission_settings={"endpoint": "https://a.example/f&x"}
+    )
+    found = []
+
+    class Meta(HTMLParser):
+        def handle_starttag(self, tag, attrs):
+            if tag == "meta":
+                found.append(dict(attrs)["content"])
+
+    Meta().feed(page)
+    assert found[0].endswith("form-action 'self' https://a.example/f&x")  # as the browser reads the attribute
+    assert "https://a.example/f&amp;x" in page

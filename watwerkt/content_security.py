@@ -78,7 +78,8 @@ def meta_element(*, inline_scripts: Iterable[str]) -> str:
 
 
 def _meta(content: str) -> str:
-    return f'<meta http-equiv="Content-Security-Policy" content="{content}">'  # a policy holds no " < or &
+    # A policy holds no " or < (the endpoint pattern allows neither); an endpoint's & is escaped.
+    return f'<meta http-equiv="Content-Security-Policy" content="{content.replace("&", "&amp;")}">'
 
 
 class _Scripts(HTMLParser):
