@@ -26,6 +26,7 @@ from .model import (
 )
 from .urls import PAGE_TITLE_ANCHOR
 from .yaml_source import DataPath, YamlDocument, read_yaml
+from .yaml_source import shortened as _shortened  # Problem makes it printable
 
 
 @dataclass(frozen=True, order=True)
@@ -349,13 +350,6 @@ def _message(error: dict, model: type[BaseModel]) -> str:
     if kind == "less_than_equal":
         return f"mag hoogstens {ctx.get('le')} zijn"
     return f"ongeldige waarde '{_shortened(value)}' ({error['msg']})"
-
-
-def _shortened(value: Any, limit: int = 60) -> str:
-    """A value as it may appear in a one-line message: one line, not too long (Problem makes
-    it printable)."""
-    text = " ".join(str(value).split())
-    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 # Shown as they are: letters, digits, marks, punctuation, symbols and spaces. Everything else

@@ -290,7 +290,7 @@ class _Builder:
             # e.g. 2024-13-45 looks like a date but is none: keep the text, validation says why.
             if node.tag == _TIMESTAMP:
                 return node.value
-            shown = _shortened(node.value)
+            shown = shortened(node.value)
             self._problem(node, path, f"'{shown}' is geen geldige waarde voor YAML-type {_tag_name(node.tag)}; schrijf gewone tekst, getallen of datums")
             return None
         surprise = _surprise(node, value)
@@ -317,7 +317,7 @@ def _surprise(node: yaml.ScalarNode, value: Any) -> str | None:
     Only true/false and numbers written as numbers are taken as they are.
     """
     text = node.value
-    shown = _shortened(text)
+    shown = shortened(text)
     quote = f'bedoelt u tekst, zet die dan tussen aanhalingstekens: "{shown}"'
     if node.tag == _BOOL and not _PLAIN_BOOL.fullmatch(text):
         return f"YAML leest '{shown}' als de ja/nee-waarde {'true' if value else 'false'}, niet als tekst; {quote}"
@@ -328,13 +328,13 @@ def _surprise(node: yaml.ScalarNode, value: Any) -> str | None:
     if node.tag == _FLOAT and value in (float("inf"), float("-inf")):
         return f"YAML leest '{shown}' als oneindig, niet als een gewoon getal; {quote}"
     if node.tag == _FLOAT and not _PLAIN_FLOAT.fullmatch(text):
-        return f"YAML leest '{shown}' als het getal {_shortened(value)}{_number_form(text)}; {quote}"
+        return f"YAML leest '{shown}' als het getal {shortened(value)}{_number_form(text)}; {quote}"
     return None
 
 
 def _shown_number(value: int) -> str:
     try:
-        return _shortened(value)
+        return shortened(value)
     except ValueError:  # Python writes no integer of more than 4300 digits
         return "van duizenden cijfers"
 
@@ -362,10 +362,10 @@ def _unsupported_tag_message(tag: str) -> str:
 
 def _tag_name(tag: str) -> str:
     """A tag as it was written: tag:yaml.org,2002:binary was !!binary."""
-    return _shortened("!!" + tag.removeprefix(_YAML_TAG_PREFIX) if tag.startswith(_YAML_TAG_PREFIX) else tag, 40)
+    return shortened("!!" + tag.removeprefix(_YAML_TAG_PREFIX) if tag.startswith(_YAML_TAG_PREFIX) else tag, 40)
 
 
-def _shortened(value: Any, limit: int = 60) -> str:
+def shortened(value: Any, limit: int = 60) -> str:
     """A value as it may appear in a one-line message: one line, not too long."""
     text = " ".join(str(value).split())
     return text if len(text) <= limit else text[: limit - 1] + "…"
