@@ -36,6 +36,7 @@ def exports(kennisbank: Kennisbank, *, site_url: str, site_name: str) -> list[Ex
         Export("open-data/projecten.json", _json(projects_document(kennisbank, site_url))),
         Export("open-data/projecten.csv", projects_csv(kennisbank, site_url)),
         Export("open-data/aanpakken.json", _json(approaches_document(kennisbank, site_url))),
+        Export("open-data/aanpakken.csv", approaches_csv(kennisbank, site_url)),
         Export("open-data/project.schema.json", _json(Project.model_json_schema())),
         Export("projectenbank/feed.xml", atom_feed(kennisbank, site_url=site_url, site_name=site_name)),
         Export("open-data/opleiding.json", _json(curriculum_document(kennisbank, site_url))),
@@ -96,6 +97,36 @@ def projects_csv(kennisbank: Kennisbank, site_url: str) -> bytes:
     return _excel_csv(CSV_COLUMNS, rows)
 
 
+APPROACH_CSV_COLUMNS = [
+    "id", "naam", "eigenaar", "samenvatting", "status", "erkenning", "erkenning_door", "erkenning_datum", "erkenning_geldig_tot",
+    "rol_ervaringsdeskundigen", "themas", "doelgroepen", "gemeenten", "gemeentecodes", "regio", "voorganger", "bronnen",
+    "laatst_gecontroleerd", "url",
+]
+
+
+def approaches_csv(kennisbank: Kennisbank, site_url: str) -> bytes:
+    """One row per approach, with the recognition as the committee gave it (or "niet-beoordeeld")."""
+    rows = []
+    for approach in _by_id(kennisbank.approaches):
+        municipalities = kennisbank.municipalities_of(approach)
+        recognition = approach.erkenning
+        rows.append([
+            approach.id, approach.naam, approach.eigenaar, approach.samenvatting, approach.status,
+            recognition.niveau + (f" ({recognition.aanwijzingen} aanwijzingen)" if recognition.aanwijzingen else ""),
+            recognition.door or "", recognition.datum, recognition.geldig_tot or "",
+            approach.ervaringsdeskundigen,
+            ", ".join(kennisbank.themes[t].naam for t in approach.themas),
+            ", ".join(kennisbank.target_groups[g].naam for g in approach.doelgroepen),
+            ", ".join(m.naam for m in municipalities), ", ".join(m.code for m in municipalities),
+            kennisbank.regions[approach.regio].naam if approach.regio else "",
+            approach.voorganger or "",
+            " | ".join(source.url or source.titel for source in approach.bronnen),
+            approach.laatst_gecontroleerd.isoformat(),
+            site_url + record_url("approach", approach.id),
+        ])
+    return _excel_csv(APPROACH_CSV_COLUMNS, rows)
+
+
 def _excel_csv(header: list[str], rows: list[list[str]]) -> bytes:
     """Semicolons, CRLF and a byte-order mark: what Excel with Dutch settings needs to open the
     file with the right columns and the right letters (ë, é)."""
@@ -124,11 +155,11 @@ def curriculum_document(kennisbank: Kennisbank, site_url: str) -> dict:
 def curriculum_csv(kennisbank: Kennisbank, site_url: str) -> bytes:
     """One row per learning goal, with the permanent link a trainer can paste."""
     rows = [
-        [module.id, module.naam, " en ".join(map(str, module.jaren)), goal.id, goal.tekst, f"{site_url}{record_url('module', module.id)}#{goal.id}"]
+        [module.id, module.naam, goal.id, goal.tekst, f"{site_url}{record_url('module', module.id)}#{goal.id}"]
         for module in kennisbank.curriculum.modules
         for goal in module.leerdoelen
     ]
-    return _excel_csv(["module_id", "module", "jaar", "leerdoel_id", "leerdoel", "vaste_link"], rows)
+    return _excel_csv(["module_id", "module", "leerdoel_id", "leerdoel", "vaste_link"], rows)
 
 
 def atom_feed(kennisbank: Kennisbank, *, site_url: str, site_name: str) -> str:

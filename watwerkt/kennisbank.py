@@ -5,7 +5,7 @@ import datetime
 from dataclasses import dataclass
 from functools import cached_property
 
-from .model import Approach, Curriculum, Module, Municipality, Project, Region, Result, TargetGroup, Term, Theme
+from .model import Approach, Curriculum, HelpService, Module, Municipality, Project, Region, Result, TargetGroup, Term, Theme
 
 
 @dataclass(frozen=True)
@@ -15,6 +15,7 @@ class Kennisbank:
     themes: dict[str, Theme]
     target_groups: dict[str, TargetGroup]
     terms: dict[str, Term]
+    help_services: dict[str, HelpService]
     approaches: dict[str, Approach]
     projects: dict[str, Project]
     curriculum: Curriculum
@@ -26,6 +27,23 @@ class Kennisbank:
             for approach_id in project.aanpakken:
                 index[approach_id].append(project)
         return index
+
+    @cached_property
+    def _successors(self) -> dict[tuple[str, str], list[Approach | Project]]:
+        index: dict[tuple[str, str], list[Approach | Project]] = {}
+        for kind, records in (("approach", self.approaches), ("project", self.projects)):
+            for record in records.values():
+                if record.voorganger:
+                    index.setdefault((kind, record.voorganger), []).append(record)
+        return index
+
+    def successors(self, record: Approach | Project) -> list[Approach | Project]:
+        """The records that name `record` as their predecessor: the other end of `voorganger`."""
+        return self._successors.get(("approach" if isinstance(record, Approach) else "project", record.id), [])
+
+    def predecessor(self, record: Approach | Project) -> Approach | Project | None:
+        records = self.approaches if isinstance(record, Approach) else self.projects
+        return records.get(record.voorganger) if record.voorganger else None
 
     def projects_using(self, approach: Approach) -> list[Project]:
         return self._projects_by_approach[approach.id]

@@ -2,9 +2,14 @@
 
 EVIDENCE_LEVELS = {
     "niet-beoordeeld": "Niet beoordeeld",
+    "niet-erkend": "Niet erkend",
     "goed-beschreven": "Goed beschreven",
     "goed-onderbouwd": "Goed onderbouwd",
     "effectief": "Effectief",
 }
+EVIDENCE_STRENGTHS = {"eerste": "eerste aanwijzingen", "goede": "goede aanwijzingen", "sterke": "sterke aanwijzingen"}
+# Levels only a recognition committee gives (Movisie, NJi, Loket Gezond Leven): they need `door` and a source.
+OFFICIAL_LEVELS = ("niet-erkend", "goed-beschreven", "goed-onderbouwd", "effectief")
 APPROACH_STATUSES = {"in-gebruik": "In gebruik", "gestopt": "Gestopt", "niet-werkzaam": "Niet werkzaam gebleken"}
-PROJECT_STATUSES = {"lopend": "Lopend", "afgerond": "Afgerond", "gestopt": "Gestopt"}
+PROJECT_STATUSES = {"lopend": "Lopend", "afgerond": "Afgerond", "gestopt": "Gestopt", "onbekend": "Niet bekend"}
+EXPERTS_BY_EXPERIENCE_ROLES = {"kern": "De kern van de aanpak", "onderdeel": "Een onderdeel van de aanpak", "niet-bekend": "Niet bekend"}

@@ -564,11 +564,14 @@ MunicipalityCode = Annotated[
     Field(description="CBS-gemeentecode, zoals GM0047", json_schema_extra={"pattern": r"^GM[0-9]{4}$"}),
 ]
 
-EvidenceLevel = Literal["niet-beoordeeld", "goed-beschreven", "goed-onderbouwd", "effectief"]
+# The ladder of the Dutch recognition system (Movisie, NJi, Loket Gezond Leven), below it the
+# editors' "nobody assessed it" and a committee's "niet erkend" (with its reason).
+EvidenceLevel = Literal["niet-beoordeeld", "niet-erkend", "goed-beschreven", "goed-onderbouwd", "effectief"]
+EvidenceStrength = Literal["eerste", "goede", "sterke"]  # the sub-levels of "effectief": eerste/goede/sterke aanwijzingen
 ApproachStatus = Literal["in-gebruik", "gestopt", "niet-werkzaam"]
-ProjectStatus = Literal["lopend", "afgerond", "gestopt"]
+ProjectStatus = Literal["lopend", "afgerond", "gestopt", "onbekend"]
+ExpertsByExperienceRole = Literal["kern", "onderdeel", "niet-bekend"]
 Province = Literal["Groningen", "Drenthe"]
-Year = Literal[1, 2]  # of the course
 PROVINCES = typing.get_args(Province)
 
 
@@ -657,24 +660,50 @@ class Record(BaseModel):
 
 
 class Source(Record):
-    titel: Line
+    titel: Line = Field(description="De titel van de pagina of het document.")
     organisatie: Line = Field(description="De organisatie die de bron uitgaf.")
-    url: Url | None = None
-    datum: PartialDate | None = None
+    url: Url | None = Field(None, description="Het adres van de pagina die het feit noemt, niet de homepage van de organisatie.")
+    datum: PartialDate | None = Field(None, description="De datum van de pagina, als die bekend is.")
+    waarom_geen_pagina: Line | None = Field(
+        None, description="Alleen als er geen url is, of als de url een homepage is: waarom er geen pagina is die het feit noemt.")
 
 
 class Result(Record):
-    omschrijving: Line = Field(description="Wat is bereikt, in gewone woorden.")
+    omschrijving: Line = Field(description="Wat is bereikt, in gewone woorden. Een streefcijfer is geen resultaat: zet het bij de doelen.")
     aantal: float | None = Field(None, allow_inf_nan=False, description="Het getal dat bij het resultaat hoort, als er een is.")
     peildatum: PartialDate = Field(description="Wanneer dit resultaat gold.")
-    bron: Line = Field(description="De organisatie die het resultaat meldt.")
+    bron: Source = Field(description="De pagina die dit resultaat noemt.")
+
+
+class SourcedStatement(Record):
+    """One fact with the page that states it, for fields a reader weighs on their own (costs)."""
+
+    omschrijving: Text
+    bron: Source
+
+
+class Study(Record):
+    opzet: Line = Field(description="Hoe het onderzoek is gedaan, zoals 'literatuuronderzoek' of 'vergelijking zonder loting'.")
+    jaar: PartialDate
+    conclusie: Line = Field(description="Wat het onderzoek concludeert, in één zin.")
+    bron: Source = Field(description="Het onderzoek zelf of de pagina die het beschrijft.")
+
+
+class Event(Record):
+    datum: PartialDate
+    gebeurtenis: Line
+    bron: Source
 
 
 class Recognition(Record):
-    niveau: EvidenceLevel = Field(description="Trede op de Nederlandse erkenningsladder.")
-    datum: PartialDate
-    door: Line = Field(description="Wie het niveau vaststelde.")
-    toelichting: Text
+    niveau: EvidenceLevel = Field(description="Trede op de Nederlandse erkenningsladder, of niet-beoordeeld.")
+    aanwijzingen: EvidenceStrength | None = Field(None, description="Alleen bij effectief: eerste, goede of sterke aanwijzingen.")
+    datum: PartialDate = Field(description="Wanneer de commissie oordeelde; bij niet-beoordeeld: wanneer de redactie dat naging.")
+    door: Line | None = Field(None, description="De erkenningscommissie die oordeelde. Leeg bij niet-beoordeeld.")
+    geldig_tot: PlannedPartialDate | None = Field(None, description="Tot wanneer een erkenning geldt (meestal vijf jaar na het oordeel).")
+    reden: Text | None = Field(None, description="Bij niet-erkend: waarom de commissie de aanpak niet erkende.")
+    toelichting: Text | None = None
+    bron: Source | None = Field(None, description="De pagina van de databank met het oordeel. Verplicht behalve bij niet-beoordeeld.")
 
 
 class Component(Record):
@@ -696,15 +725,31 @@ class Contact(Record):
 # --- reference lists -----------------------------------------------------------------------
 
 
+class HelpPage(Record):
+    titel: Line
+    url: Url
+
+
 class Municipality(Record):
     code: MunicipalityCode
     naam: Annotated[Line, AfterValidator(_url_name)] = Field(description="De naam zoals het CBS die schrijft; hij geeft ook het webadres.")
     provincie: Province
+    hulp_bij_geldzorgen: HelpPage | None = Field(None, description="De eigen pagina van de gemeente voor inwoners met geldzorgen.")
 
     @property
     def id(self) -> str:
         """The URL name: 'Aa en Hunze' → 'aa-en-hunze'. Names change less often than people link."""
         return slug(self.naam)
+
+
+class HelpService(Record):
+    """Help for residents anywhere in the country; the page at `url` describes it."""
+
+    id: Id
+    naam: Line
+    wat: Line = Field(description="Wat de dienst biedt, in gewone taal.")
+    url: Url = Field(description="De pagina die de dienst beschrijft.")
+    telefoon: Line | None = Field(None, description="Een algemeen nummer van de dienst, als de pagina het noemt.")
 
 
 class Region(Record):
@@ -752,8 +797,16 @@ class Approach(Record):
     doelgroep_toelichting: Text | None = None
     onderdelen: list[Component] = Field(min_length=1, max_length=MAX_ITEMS)
     werkzame_elementen: list[Text] = Field(min_length=1, max_length=MAX_ITEMS)
-    rol_ervaringsdeskundigen: Text
+    ervaringsdeskundigen: ExpertsByExperienceRole = Field("niet-bekend", description="Welke plaats ervaringsdeskundigen in de aanpak hebben; voor het filter.")
+    rol_ervaringsdeskundigen: Text | None = Field(None, description="Wat ervaringsdeskundigen doen, als een bron dat zegt.")
     partners: list[Line] = Field([], max_length=MAX_ITEMS)
+    uitvoerende_organisaties: list[Line] = Field([], max_length=MAX_ITEMS, description="Organisaties die de aanpak uitvoeren.")
+    randvoorwaarden: list[Text] = Field([], max_length=MAX_ITEMS, description="Wat nodig is om de aanpak goed uit te voeren.")
+    deskundigheid: list[SourcedStatement] = Field([], max_length=MAX_ITEMS, description="De training of licentie die uitvoerders nodig hebben.")
+    kosten: list[SourcedStatement] = Field([], max_length=MAX_ITEMS, description="Wat bekend is over de kosten, met bron.")
+    onderzoek: list[Study] = Field([], max_length=MAX_ITEMS, description="Onderzoek naar de aanpak: opzet, jaar, conclusie.")
+    geschiedenis: list[Event] = Field([], max_length=MAX_ITEMS, description="Belangrijke momenten, elk met bron.")
+    voorganger: Id | None = refers_to("aanpakken.yaml", default=None, description="De aanpak waar deze uit voortkwam.")
     regio: Id | None = refers_to("regios.yaml", default=None)
     gemeenten: list[MunicipalityCode] = refers_to("gemeenten.yaml", default=[], max_length=_MAX_MUNICIPALITIES)
     gebied_toelichting: Text | None = None
@@ -773,7 +826,7 @@ class Project(Record):
     organisatie: Line = Field(description="De organisatie die het project uitvoert.")
     samenvatting: Summary = Field(description="Eén of twee korte zinnen in gewone taal (taalniveau B1).")
     beschrijving: Text = Field(description="Wat het project doet, in gewone taal. **Vet** en lijstjes met - mogen (Markdown).")
-    status: ProjectStatus = Field(description="Loopt het project nog, is het afgerond of gestopt?")
+    status: ProjectStatus = Field(description="Loopt het project nog, is het afgerond of gestopt? Onbekend als geen bron het zegt.")
     start: PartialDate | None = Field(None, description="Wanneer het project begon: een jaar, maand of dag, zoals 2023 of 2023-03.")
     eind: PlannedPartialDate | None = Field(None, description="Wanneer het project stopte, als het klaar is: zoals 2025 of 2025-06.")
     regio: Id | None = refers_to("regios.yaml", default=None, description="Een regio uit data/regios.yaml, als het project in een hele regio loopt.")
@@ -782,7 +835,8 @@ class Project(Record):
     themas: list[Id] = refers_to("themas.yaml", min_length=1, max_length=MAX_ITEMS, description="Thema's uit data/themas.yaml.")
     doelgroepen: list[Id] = refers_to("doelgroepen.yaml", min_length=1, max_length=MAX_ITEMS, description="Doelgroepen uit data/doelgroepen.yaml.")
     aanpakken: list[Id] = refers_to("aanpakken.yaml", default=[], max_length=MAX_ITEMS, description="De aanpakken uit de kennisbank die het project gebruikt.")
-    doelen: list[Line] = Field(min_length=1, max_length=MAX_ITEMS, description="Wat het project wil bereiken.")
+    voorganger: Id | None = refers_to("projects.yaml", default=None, description="Het project waar dit project op volgde.")
+    doelen: list[Line] = Field(min_length=1, max_length=MAX_ITEMS, description="Wat het project wil bereiken, ook streefcijfers.")
     resultaten: list[Result] = Field([], max_length=MAX_ITEMS, description="Wat het project bereikte, met aantallen en peildatum.")
     geleerd: Text | None = Field(None, description="Wat het project leerde; vooral voor afgeronde en gestopte projecten.")
     partners: list[Line] = Field([], max_length=MAX_ITEMS, description="Organisaties die meewerken.")
@@ -804,13 +858,13 @@ class Module(Record):
     id: Id = Field(description="Vaste naam in het webadres /opleiding/<id>/. Verander het nooit zomaar.")
     vorige_ids: list[Id] = Field([], max_length=MAX_ITEMS, description="Ids die deze module eerder had: oude links worden doorgestuurd.")
     naam: Line
-    jaren: list[Year] = Field(min_length=1, max_length=len(typing.get_args(Year)), description="In welk opleidingsjaar of welke jaren.")
     doel: Text
     inhoud: Text
     leerdoelen: list[LearningGoal] = Field(min_length=1, max_length=MAX_ITEMS)
     werkvormen: list[Line] = Field([], max_length=MAX_ITEMS)
     verwante_aanpakken: list[Id] = refers_to("aanpakken.yaml", default=[], max_length=MAX_ITEMS)
     bronnen: list[Source] = Field(min_length=1, max_length=MAX_ITEMS)
+    onbekend: Line | None = Field(None, description="Wat de bronnen over deze module niet zeggen, zoals het opleidingsjaar.")
 
 
 class PermanentIds(Record):
@@ -835,5 +889,6 @@ class Curriculum(Record):
     klasgrootte: int = Field(ge=1, le=40)
     docenten: Text
     pijlers: list[Pillar] = Field(min_length=1, max_length=MAX_ITEMS)
+    opbouw: list[SourcedStatement] = Field([], max_length=MAX_ITEMS, description="Feiten over de opbouw van de opleiding, elk met bron.")
     modules: list[Module] = Field(min_length=1, max_length=_MAX_MODULES)
     bronnen: list[Source] = Field(min_length=1, max_length=MAX_ITEMS)

@@ -34,11 +34,11 @@ import nh3
 from markdown.extensions.toc import slugify
 from markupsafe import Markup
 
-from . import projectenbank
+from . import approach_overview, projectenbank
 from .content_security import meta_element
 from .errors import UserError
 from .kennisbank import Kennisbank, is_stale
-from .labels import APPROACH_STATUSES, EVIDENCE_LEVELS, PROJECT_STATUSES
+from .labels import APPROACH_STATUSES, EVIDENCE_LEVELS, EVIDENCE_STRENGTHS, EXPERTS_BY_EXPERIENCE_ROLES, PROJECT_STATUSES
 from .model import PROVINCES, Approach, PartialDate, Project
 from .urls import PAGE_TITLE_ANCHOR, record_url, relative_root
 
@@ -204,6 +204,21 @@ class HeldHtml:
         return released
 
 
+def has_passed(partial_date: str, today: datetime.date) -> bool:
+    """Whether the whole year, month or day `partial_date` names lies before `today`."""
+    return today.isoformat()[: len(partial_date)] > partial_date
+
+
+def recognition_label(recognition, today: datetime.date) -> str:
+    """'Effectief (goede aanwijzingen)', 'Goed onderbouwd (verlopen)', 'Niet beoordeeld'."""
+    label = EVIDENCE_LEVELS[recognition.niveau]
+    if recognition.aanwijzingen:
+        label += f" ({EVIDENCE_STRENGTHS[recognition.aanwijzingen]})"
+    if recognition.geldig_tot and has_passed(recognition.geldig_tot, today):
+        label += " (verlopen)"
+    return label
+
+
 class Renderer:
     def __init__(self, kennisbank: Kennisbank, *, today: datetime.date):
         self.kennisbank = kennisbank
@@ -227,6 +242,10 @@ class Renderer:
         self.environment.globals.update(
             kb=kennisbank,
             EVIDENCE_LEVELS=EVIDENCE_LEVELS,
+            EVIDENCE_STRENGTHS=EVIDENCE_STRENGTHS,
+            EXPERTS_BY_EXPERIENCE_ROLES=EXPERTS_BY_EXPERIENCE_ROLES,
+            has_passed=lambda partial_date: has_passed(partial_date, today),
+            recognition_label=lambda recognition: recognition_label(recognition, today),
             APPROACH_STATUSES=APPROACH_STATUSES,
             PROJECT_STATUSES=PROJECT_STATUSES,
             record_url=record_url,
@@ -236,6 +255,7 @@ class Renderer:
             json_ld=lambda project, site_url: project_json_ld(kennisbank, project, site_url),
             project_fields=Project.model_fields,
             bank=projectenbank,
+            approach_overview=approach_overview,
             PROVINCES=PROVINCES,
             csp_meta=lambda scripts: meta_element(inline_scripts=scripts),
         )

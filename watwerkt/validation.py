@@ -14,15 +14,17 @@ import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Callable, Iterable
+from urllib.parse import urlsplit
 
 from pydantic import BaseModel, ValidationError
 
 from .errors import UserError
 from .kennisbank import Kennisbank, is_stale
 from .readability import B1_MINIMUM, Scorer
+from .labels import EVIDENCE_LEVELS, OFFICIAL_LEVELS
 from .model import (
-    Approach, Curriculum, Municipality, PermanentIds, Project, Region, TargetGroup, Term, Theme, far_ahead, look_alike_skeleton,
-    referenced_file,
+    Approach, Curriculum, HelpService, Municipality, PermanentIds, Project, Recognition, Region, Source, TargetGroup, Term, Theme,
+    far_ahead, look_alike_skeleton, referenced_file,
 )
 from .urls import PAGE_TITLE_ANCHOR
 from .yaml_source import DataPath, YamlDocument, read_yaml
@@ -73,6 +75,7 @@ COLLECTIONS = (
     _Collection("themas.yaml", Theme),
     _Collection("doelgroepen.yaml", TargetGroup),
     _Collection("begrippen.yaml", Term),
+    _Collection("landelijke-hulp.yaml", HelpService),
     _Collection("aanpakken.yaml", Approach),
     _Collection("projects.yaml", Project),
 )
@@ -145,6 +148,7 @@ def check_data(
         themes=records["themas.yaml"],
         target_groups=records["doelgroepen.yaml"],
         terms=records["begrippen.yaml"],
+        help_services=records["landelijke-hulp.yaml"],
         approaches=records["aanpakken.yaml"],
         projects=records["projects.yaml"],
         curriculum=curriculum,
@@ -418,6 +422,7 @@ def _check_rules(records: dict[str, dict], checkers: dict[str, _FileChecker], cu
         if approach.status != "in-gebruik" and not approach.status_reden:
             approaches_file.report((index, "status"), f"bij status '{approach.status}' hoort een 'status_reden': waarom gestopt of niet werkzaam?")
         _check_order(approaches_file, (index, "periode"), approach.periode.start, approach.periode.eind)
+        _check_recognition(approaches_file, (index, "erkenning"), approach.erkenning)
 
     municipalities_file = checkers["gemeenten.yaml"]
     url_names: dict[str, str] = {}
@@ -434,19 +439,89 @@ def _check_rules(records: dict[str, dict], checkers: dict[str, _FileChecker], cu
             projects_file.report((index, "gemeenten"), "noem de gemeenten (CBS-codes) of een 'regio' waar het project loopt")
         _check_order(projects_file, (index,), project.start, project.eind)
 
+    for filename, kind in (("aanpakken.yaml", "aanpak"), ("projects.yaml", "project")):
+        _check_predecessors(checkers[filename], records[filename], kind)
+    for filename, checker in checkers.items():
+        for index, record in _indexed(checker, records[filename]):
+            _check_sources(checker, (index,), record)
+    if curriculum is not None:
+        _check_sources(curriculum_checker, (), curriculum)
+
     goal_lines: dict[str, int] = {}
     module_lines: dict[str, int] = {}
     for index, module in enumerate(curriculum.modules if curriculum else []):
         root = ("modules", index)
         _check_unique(curriculum_checker, root + ("id",), module.id, module_lines, "module")
-        for year in module.jaren:
-            if year > curriculum.duur_jaren:
-                curriculum_checker.report(root + ("jaren",), f"jaar {year} bestaat niet: de opleiding duurt {curriculum.duur_jaren} jaar")
         for goal_index, goal in enumerate(module.leerdoelen):
             goal_path = root + ("leerdoelen", goal_index, "id")
             _check_unique(curriculum_checker, goal_path, goal.id, goal_lines, "leerdoel")
             if goal.id in MODULE_PAGE_SECTIONS:
                 curriculum_checker.report(goal_path, f"'{goal.id}' is al de naam van een deel van de modulepagina; kies een andere id")
+
+
+def _check_recognition(checker: _FileChecker, path: DataPath, recognition: Recognition) -> None:
+    """An official level names the committee and its page; the editors' "not assessed" names
+    nobody, so a reader never takes the editors' look for a recognition."""
+    level = recognition.niveau
+    label = EVIDENCE_LEVELS[level]
+    if level in OFFICIAL_LEVELS:
+        for name, why in (("door", "de erkenningscommissie die oordeelde"), ("bron", "de pagina van de databank met het oordeel")):
+            if getattr(recognition, name) is None:
+                checker.report(path + (name,), f"bij niveau '{label}' hoort '{name}': {why}")
+        if level != "niet-erkend" and recognition.geldig_tot is None:
+            checker.report(path + ("geldig_tot",), f"bij niveau '{label}' hoort 'geldig_tot': een erkenning geldt meestal vijf jaar")
+    elif recognition.door is not None:
+        checker.report(
+            path + ("door",),
+            "bij 'niet-beoordeeld' oordeelde niemand: laat 'door' weg; de redactie is geen erkenningscommissie",
+        )
+    if level == "effectief" and recognition.aanwijzingen is None:
+        checker.report(path + ("aanwijzingen",), "bij 'Effectief' hoort 'aanwijzingen': eerste, goede of sterke")
+    if level != "effectief" and recognition.aanwijzingen is not None:
+        checker.report(path + ("aanwijzingen",), "'aanwijzingen' hoort alleen bij niveau 'effectief'")
+    if level == "niet-erkend" and not recognition.reden:
+        checker.report(path + ("reden",), "bij 'niet-erkend' hoort 'reden': waarom de commissie de aanpak niet erkende")
+
+
+def _check_predecessors(checker: _FileChecker, records: dict[str, Any], kind: str) -> None:
+    """A record's predecessor is another record, and following predecessors never comes back."""
+    for index, record in _indexed(checker, records):
+        seen = {record.id}
+        current = record
+        while current.voorganger is not None and current.voorganger in records:
+            if current.voorganger in seen:
+                what = "zichzelf" if current.voorganger == record.id and current is record else "een kring"
+                checker.report((index, "voorganger"), f"deze voorgangers vormen {what}: een {kind} kan niet op zichzelf volgen")
+                break
+            seen.add(current.voorganger)
+            current = records[current.voorganger]
+
+
+def is_homepage(url: str) -> bool:
+    """An address with nothing after the domain: it names the organisation, not the page with the fact."""
+    parts = urlsplit(url)
+    return parts.scheme in ("http", "https") and parts.path in ("", "/") and not parts.query and not parts.fragment
+
+
+def _check_sources(checker: _FileChecker, path: DataPath, value: Any) -> None:
+    """Every source leads to the page that states the fact, or says why it cannot."""
+    if isinstance(value, Source):
+        if value.waarom_geen_pagina:
+            return
+        if value.url is None:
+            checker.report(path + ("url",), "geef het adres van de pagina die het feit noemt, of zeg in 'waarom_geen_pagina' waarom dat niet kan")
+        elif is_homepage(value.url):
+            checker.report(
+                path + ("url",),
+                f"'{_shortened(value.url)}' is een homepage; geef het adres van de pagina die het feit noemt, "
+                "of zeg in 'waarom_geen_pagina' waarom de homepage de bron is",
+            )
+    elif isinstance(value, BaseModel):
+        for name in type(value).model_fields:
+            _check_sources(checker, path + (name,), getattr(value, name))
+    elif isinstance(value, (list, tuple)):
+        for position, item in enumerate(value):
+            _check_sources(checker, path + (position,), item)
 
 
 def _check_permanent_ids(curriculum: Curriculum, checker: _FileChecker, register: PermanentIds, register_checker: _FileChecker) -> None:
