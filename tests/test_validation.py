@@ -360,12 +360,6 @@ def test_a_learning_goal_id_may_not_be_a_section_anchor(data_dir):
     ]
 
 
-def test_a_module_year_beyond_the_course_length(data_dir):
-    replace_in(data_dir / "opleiding.yaml", "    jaren: [2]", "    jaren: [2]", 1)
-    replace_in(data_dir / "opleiding.yaml", "duur_jaren: 2", "duur_jaren: 1")
-    assert problems(data_dir) == ["data/opleiding.yaml:27: tweede-module: jaren: jaar 2 bestaat niet: de opleiding duurt 1 jaar"]
-
-
 @pytest.mark.parametrize("address", ["info.groningen@humanitas.nl", "sociaal.team@example.org"])
 def test_an_organisation_address_with_a_dot_is_fine(data_dir, address):
     replace_in(data_dir / "projects.yaml", "    email: info@example.org", f"    email: {address}")

@@ -107,7 +107,12 @@ EXAMPLE_PROJECT = {
     "doelgroepen": ["inwoners-in-armoede"],
     "aanpakken": ["inzet-ervaringsdeskundigen"],
     "doelen": ["Schulden eerder in beeld krijgen.", "Inwoners weten welke regelingen er zijn."],
-    "resultaten": [{"omschrijving": "Bezoekers in het eerste jaar", "aantal": 120, "peildatum": "2026-03", "bron": "Stichting Voorbeeld Welzijn"}],
+    "resultaten": [{
+        "omschrijving": "Inwoners van wie de schulden in het eerste jaar geregeld zijn",
+        "aantal": 40,
+        "peildatum": "2026-03",
+        "bron": {"titel": "Jaarverslag 2025", "organisatie": "Stichting Voorbeeld Welzijn", "url": "https://www.example.org/jaarverslag", "datum": "2026-03"},
+    }],
     "partners": ["Gemeente Emmen"],
     "financiers": ["Gemeente Emmen"],
     "contact": {"website": "https://www.example.org/buurtkamer", "email": "info@example.org"},
@@ -145,6 +150,7 @@ een korte uitleg in `data/begrippen.yaml`; dan telt het als gewoon woord.
 Noem alleen algemene contactgegevens van de organisatie (website, info@-adres), nooit de naam,
 het 06-nummer of het e-mailadres van een persoon.
 
+{sources_section()}
 {refusals_section()}
 Werk je in een editor met de YAML-taalserver (zoals VS Code met de YAML-extensie)? Dan krijg je
 al tijdens het typen aanvullingen en foutmeldingen: de eerste regel van elk gegevensbestand
@@ -164,6 +170,22 @@ wijst naar het schema in `{SCHEMA_DIR}/`.
 Gemeenten schrijf je als CBS-code (zoals `GM0114` voor Emmen): zie `data/gemeenten.yaml`.
 Thema's, doelgroepen, regio's en aanpakken noem je met hun id uit `data/themas.yaml`,
 `data/doelgroepen.yaml`, `data/regios.yaml` en `data/aanpakken.yaml`.
+"""
+
+
+def sources_section() -> str:
+    return """## Bronnen: de pagina die het feit noemt
+
+Lezers moeten elk feit kunnen nagaan. Noem bij `bronnen` de organisatie die de pagina uitgaf,
+de titel van de pagina, de datum als die er staat, en het adres van de pagina zelf, niet de
+homepage. Een homepage (zoals `https://www.voorbeeld.nl`) weigert de controle, tenzij je in
+`waarom_geen_pagina` zegt waarom er geen betere pagina is. Dat geldt ook voor een bron zonder
+adres, zoals een gedrukt jaarverslag.
+
+Elk resultaat met een getal heeft een eigen `bron` en een `peildatum`: wanneer gold het getal?
+Een streefcijfer (wat je wilt bereiken) is geen resultaat: zet het bij `doelen`.
+Weet je iets niet, zoals de startdatum? Laat het veld dan weg; schrijf niet "onbekend". Bij
+`status` mag `onbekend` wel.
 """
 
 
