@@ -155,6 +155,35 @@ def test_filtering_by_gemeente_and_thema_shows_exactly_the_matching_projects(pag
     assert set(listed_projects(page)) == in_veendam
 
 
+def test_the_approaches_overview_filters_on_theme_target_group_recognition_and_role(page, site_url, kennisbank):
+    approaches = kennisbank.approaches.values()
+    theme = next(t for t in sorted(kennisbank.themes) if 0 < sum(t in a.themas for a in approaches) < len(approaches))
+    with_theme = {a.id for a in approaches if theme in a.themas}
+    core = {a.id for a in approaches if theme in a.themas and a.ervaringsdeskundigen == "kern"}
+    page.goto(site_url + "aanpakken/")
+    expect(page.locator("#ww-aanpakfilter")).to_be_visible()
+    expect(page.locator("#ww-aanpakfilter-aantal")).to_have_text(f"{len(approaches)} aanpakken")
+    page.select_option("#ww-aanpakfilter-thema", theme)
+    expect(page.locator("#ww-aanpakfilter-aantal")).to_have_text(f"{len(with_theme)} aanpak{'ken' if len(with_theme) != 1 else ''}")
+    shown = {link.get_attribute("href").split("/")[-2] for link in page.locator("#ww-aanpakken li:visible h2 a").all()}
+    assert shown == with_theme
+    page.select_option("#ww-aanpakfilter-ervaringsdeskundigen", "kern")
+    shown = {link.get_attribute("href").split("/")[-2] for link in page.locator("#ww-aanpakken li:visible h2 a").all()}
+    assert shown == core
+    page.select_option("#ww-aanpakfilter-erkenning", "niet-beoordeeld")
+    page.locator("#ww-aanpakfilter button[type=reset]").click()
+    expect(page.locator("#ww-aanpakfilter-aantal")).to_have_text(f"{len(approaches)} aanpakken")
+
+
+def test_without_javascript_the_approaches_overview_lists_all_and_hides_the_form(browser, site_url, kennisbank):
+    context = browser.new_context(java_script_enabled=False, locale="nl-NL")
+    page = context.new_page()
+    page.goto(site_url + "aanpakken/")
+    expect(page.locator("#ww-aanpakfilter")).to_be_hidden()
+    expect(page.locator("#ww-aanpakken > li")).to_have_count(len(kennisbank.approaches))
+    context.close()
+
+
 def test_the_free_text_filter(page, site_url, kennisbank):
     expected = {p.id for p in kennisbank.projects.values() if "noorderpoort" in f"{p.naam} {p.organisatie}".lower()}
     assert 0 < len(expected) < len(kennisbank.projects)
@@ -474,7 +503,7 @@ def axe_violations(page) -> list[str]:
 @pytest.mark.parametrize(
     "path",
     [
-        "", "aanpakken/samen-sterk/", "projectenbank/", "projectenbank/?gemeente=GM0047&thema=schulden",
+        "", "aanpakken/", "aanpakken/samen-sterk/", "projectenbank/", "projectenbank/?gemeente=GM0047&thema=schulden",
         "projectenbank/samen-sterk-oost-groningen/", "gemeenten/", "gemeenten/veendam/", "opleiding/",
         "opleiding/stage/", "lesmateriaal/", "aanmelden/", "open-data/", "begrippen/", "404.html",
     ],
