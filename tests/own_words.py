@@ -19,7 +19,8 @@ HASHES = Path(__file__).parent / "fixtures" / "seed-8grams.txt"
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
 # Elements whose words are names or titles, which may be quoted as they are: headings, links
 # (a source's title, a record's name), titles in italics, the lists of sources and the
-# labels of fact lists. Also what a reader never reads as the site's text.
+# labels of fact lists; the engine marks other names (a pillar, a part of an approach) with
+# the class ww-naam. Also what a reader never reads as the site's text.
 _NAMES_AND_TITLES = {"h1", "h2", "h3", "h4", "h5", "h6", "a", "em", "cite", "dt", "title", "script", "style", "nav", "header", "footer", "label", "option", "select", "button", "summary"}
 _INLINE = {"strong", "b", "span", "abbr", "code", "mark", "small", "sup", "sub", "q", "s", "u"}  # no end of a run
 _VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
@@ -58,7 +59,7 @@ class _ProseReader(HTMLParser):
         classes = (dict(attrs).get("class") or "").split()
         if tag == "article":
             self.in_article += 1
-        if self.skip_depth or tag in _NAMES_AND_TITLES or "ww-bronnen" in classes or "headerlink" in classes:
+        if self.skip_depth or tag in _NAMES_AND_TITLES or {"ww-bronnen", "ww-naam", "headerlink"} & set(classes):
             self.skip_depth += 1
             self.pieces.append([])
         elif tag not in _INLINE:

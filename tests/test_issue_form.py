@@ -114,7 +114,7 @@ def test_the_same_project_twice_is_reported_not_added_as_a_copy(data_dir, tmp_pa
         ({"organisatie": "_No response_"}, "- `organisatie`: `verplicht veld ontbreekt`"),
         ({"gemeenten": "GM9999"}, "- `gemeenten[0]`: `'GM9999' staat niet in data/gemeenten.yaml`"),
         ({"beschrijving": "<script>alert(1)</script>"}, "- `beschrijving`: `HTML is niet toegestaan; gebruik gewone tekst (of Markdown in lange teksten)`"),
-        ({"status": "bezig"}, "- `status`: `'bezig' is geen toegestane waarde; kies uit: 'lopend', 'afgerond' of 'gestopt'`"),
+        ({"status": "bezig"}, "- `status`: `'bezig' is geen toegestane waarde; kies uit: 'lopend', 'afgerond', 'gestopt' of 'onbekend'`"),
     ],
 )
 def test_an_invalid_issue_gets_a_dutch_comment_and_changes_nothing(data_dir, changes, expected):

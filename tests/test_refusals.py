@@ -608,7 +608,7 @@ def test_two_municipalities_with_one_web_address_are_refused(data_dir):
          ["data/projects.yaml:11: eerste-project: aanpakken[0]: '\\x1b[2Jx' staat niet in data/aanpakken.yaml",
           "data/projects.yaml:11: eerste-project: aanpakken[0]: " + CONTROL]),
         ("  status: lopend", '  status: "\\e[31mlopend"',
-         ["data/projects.yaml:6: eerste-project: status: '\\x1b[31mlopend' is geen toegestane waarde; kies uit: 'lopend', 'afgerond' of 'gestopt'"]),
+         ["data/projects.yaml:6: eerste-project: status: '\\x1b[31mlopend' is geen toegestane waarde; kies uit: 'lopend', 'afgerond', 'gestopt' of 'onbekend'"]),
         ("  status: lopend", '  status: lopend\n  "\\e[2J\\u202e": x',
          ["data/projects.yaml:7: eerste-project: \\x1b[2J\\u202e: onbekend veld '\\x1b[2J\\u202e'; toegestaan zijn: "
           + ", ".join(Project.model_fields)]),

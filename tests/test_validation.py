@@ -120,7 +120,7 @@ def test_reference_checked_even_when_the_record_has_other_problems(data_dir):
     replace_in(path, "  aanpakken: [eerste-aanpak]", "  aanpakken: [onbekend]")
     replace_in(path, "  status: lopend", "  status: bezig")
     assert problems(data_dir) == [
-        "data/projects.yaml:6: eerste-project: status: 'bezig' is geen toegestane waarde; kies uit: 'lopend', 'afgerond' of 'gestopt'",
+        "data/projects.yaml:6: eerste-project: status: 'bezig' is geen toegestane waarde; kies uit: 'lopend', 'afgerond', 'gestopt' of 'onbekend'",
         "data/projects.yaml:11: eerste-project: aanpakken[0]: 'onbekend' staat niet in data/aanpakken.yaml",
     ]
 
