@@ -53,7 +53,10 @@ HEAD_BREAKERS = [
 ]
 PAYLOADS = [shape.format(t=target) for shape in LINK_SHAPES for target in SCRIPT_TARGETS[:12]] + ORDER_OF_OPERATIONS + HEAD_BREAKERS
 # Where a payload goes: the field as problem lines name it, and how it is written in a record.
-FIELDS = ["naam", "samenvatting", "beschrijving", "geleerd", "doelen[0]", "resultaten[0].omschrijving", "bronnen[0].titel", "gebied_toelichting"]
+FIELDS = [
+    "naam", "samenvatting", "beschrijving", "geleerd", "doelen[0]", "resultaten[0].omschrijving", "resultaten[0].bron.titel",
+    "bronnen[0].titel", "gebied_toelichting",
+]
 TODAY = datetime.date.today().isoformat()
 
 
@@ -87,7 +90,10 @@ def hostile_record(record_id: str, field: str, payload: str) -> tuple[str, int]:
         f"    - omschrijving: {value['resultaten[0].omschrijving'] or 'Deelnemers'}",
         "      aantal: 3",
         "      peildatum: 2025",
-        "      bron: Stichting Proef",
+        "      bron:",
+        f"        titel: {value['resultaten[0].bron.titel'] or 'Jaarverslag'}",
+        "        organisatie: Stichting Proef",
+        "        url: https://example.org/jaarverslag",
         f"  geleerd: {value['geleerd'] or 'Niets.'}",
         f"  gebied_toelichting: {value['gebied_toelichting'] or 'De stad.'}",
         "  bronnen:",
@@ -98,7 +104,10 @@ def hostile_record(record_id: str, field: str, payload: str) -> tuple[str, int]:
         f"  toegevoegd: {TODAY}",
         f"  laatst_gecontroleerd: {TODAY}",
     ]
-    key = {"doelen[0]": "  doelen:", "resultaten[0].omschrijving": "    - omschrijving:", "bronnen[0].titel": "    - titel:"}.get(field, f"  {field}:")
+    key = {
+        "doelen[0]": "  doelen:", "resultaten[0].omschrijving": "    - omschrijving:", "resultaten[0].bron.titel": "        titel:",
+        "bronnen[0].titel": "    - titel:",
+    }.get(field, f"  {field}:")
     line = 1 + next(number for number, text in enumerate(lines) if text.startswith(key) or text.startswith(f"- {field}:"))
     return "\n".join(lines) + "\n", line
 

@@ -159,3 +159,15 @@ def test_a_municipality_without_projects_says_so_once_and_points_to_its_region(d
     body = render(data_dir, "municipality", "pekela")
     assert body.count("nog geen project") == 1
     assert "Meld het aan" in body
+
+
+def test_a_project_in_a_programme_and_the_programme_link_each_other(data_dir):
+    replace_in(data_dir / "projects.yaml", "  naam: Tweede project\n", "  naam: Tweede project\n  programma: eerste-project\n")
+    assert "Dit project is een onderdeel van <a href=\"../../projectenbank/eerste-project/\">Eerste project</a>." in render(data_dir, "project", "tweede-project")
+    programme = render(data_dir, "project", "eerste-project")
+    assert "Onderdelen van dit programma:" in programme and '<a href="../../projectenbank/tweede-project/">Tweede project</a>' in programme
+
+
+def test_a_project_cannot_be_part_of_itself(data_dir):
+    replace_in(data_dir / "projects.yaml", "  naam: Tweede project\n", "  naam: Tweede project\n  programma: tweede-project\n")
+    assert problems(data_dir) == ["data/projects.yaml:19: tweede-project: programma: deze programma's vormen zichzelf: een project kan niet deel van zichzelf zijn"]

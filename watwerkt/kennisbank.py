@@ -37,6 +37,18 @@ class Kennisbank:
                     index.setdefault((kind, record.voorganger), []).append(record)
         return index
 
+    @cached_property
+    def _parts(self) -> dict[str, list[Project]]:
+        index: dict[str, list[Project]] = {}
+        for project in self.projects_by_name():
+            if project.programma:
+                index.setdefault(project.programma, []).append(project)
+        return index
+
+    def parts_of(self, programme: Project) -> list[Project]:
+        """The projects that name `programme` as the programme they belong to, by name."""
+        return self._parts.get(programme.id, [])
+
     def successors(self, record: Approach | Project) -> list[Approach | Project]:
         """The records that name `record` as their predecessor: the other end of `voorganger`."""
         return self._successors.get(("approach" if isinstance(record, Approach) else "project", record.id), [])

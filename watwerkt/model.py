@@ -836,6 +836,7 @@ class Project(Record):
     doelgroepen: list[Id] = refers_to("doelgroepen.yaml", min_length=1, max_length=MAX_ITEMS, description="Doelgroepen uit data/doelgroepen.yaml.")
     aanpakken: list[Id] = refers_to("aanpakken.yaml", default=[], max_length=MAX_ITEMS, description="De aanpakken uit de kennisbank die het project gebruikt.")
     voorganger: Id | None = refers_to("projects.yaml", default=None, description="Het project waar dit project op volgde.")
+    programma: Id | None = refers_to("projects.yaml", default=None, description="Het programma (ook een project) waar dit project deel van is.")
     doelen: list[Line] = Field(min_length=1, max_length=MAX_ITEMS, description="Wat het project wil bereiken, ook streefcijfers.")
     resultaten: list[Result] = Field([], max_length=MAX_ITEMS, description="Wat het project bereikte, met aantallen en peildatum.")
     geleerd: Text | None = Field(None, description="Wat het project leerde; vooral voor afgeronde en gestopte projecten.")

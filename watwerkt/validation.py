@@ -440,7 +440,8 @@ def _check_rules(records: dict[str, dict], checkers: dict[str, _FileChecker], cu
         _check_order(projects_file, (index,), project.start, project.eind)
 
     for filename, kind in (("aanpakken.yaml", "aanpak"), ("projects.yaml", "project")):
-        _check_predecessors(checkers[filename], records[filename], kind)
+        _check_chain(checkers[filename], records[filename], kind, "voorganger", "deze voorgangers vormen {what}: een {kind} kan niet op zichzelf volgen")
+    _check_chain(projects_file, records["projects.yaml"], "project", "programma", "deze programma's vormen {what}: een project kan niet deel van zichzelf zijn")
     for filename, checker in checkers.items():
         for index, record in _indexed(checker, records[filename]):
             _check_sources(checker, (index,), record)
@@ -483,18 +484,19 @@ def _check_recognition(checker: _FileChecker, path: DataPath, recognition: Recog
         checker.report(path + ("reden",), "bij 'niet-erkend' hoort 'reden': waarom de commissie de aanpak niet erkende")
 
 
-def _check_predecessors(checker: _FileChecker, records: dict[str, Any], kind: str) -> None:
-    """A record's predecessor is another record, and following predecessors never comes back."""
+def _check_chain(checker: _FileChecker, records: dict[str, Any], kind: str, field: str, message: str) -> None:
+    """A record's predecessor (or programme) is another record, and following them never comes back."""
     for index, record in _indexed(checker, records):
         seen = {record.id}
         current = record
-        while current.voorganger is not None and current.voorganger in records:
-            if current.voorganger in seen:
-                what = "zichzelf" if current.voorganger == record.id and current is record else "een kring"
-                checker.report((index, "voorganger"), f"deze voorgangers vormen {what}: een {kind} kan niet op zichzelf volgen")
+        while getattr(current, field) is not None and getattr(current, field) in records:
+            target = getattr(current, field)
+            if target in seen:
+                what = "zichzelf" if target == record.id and current is record else "een kring"
+                checker.report((index, field), message.format(what=what, kind=kind))
                 break
-            seen.add(current.voorganger)
-            current = records[current.voorganger]
+            seen.add(target)
+            current = records[target]
 
 
 def is_homepage(url: str) -> bool:
