@@ -68,25 +68,25 @@ def test_dutch_search_finds_the_approach(page, site_url):
     results = search(page, site_url, "stresssensitief")
     expect(results.first).to_be_visible(timeout=10_000)
     hrefs = [link.get_attribute("href") for link in results.all()]
-    assert hrefs[0].endswith("aanpakken/mobility-mentoring/"), hrefs
-    # The approach, and the Begrippen page that explains the word.
+    # The approach, and the Begrippen page that explains the word; nothing else.
     assert {href.split("#")[0].split("/")[-2] for href in hrefs} == {"mobility-mentoring", "begrippen"}, hrefs
-    expect(page.locator(".md-search-result__item").first).to_contain_text("Mobility Mentoring")
+    expect(page.locator(".md-search-result__item", has_text="Mobility Mentoring")).to_have_count(1)
     expect(page.locator(".md-search-result__meta")).to_have_text("2 resultaten")
 
 
 def test_search_understands_dutch_word_forms(page, site_url):
-    # The page says "ambassadeur"; the Dutch stemmer matches the plural too.
+    # The pages say "ambassadeur"; the Dutch stemmer matches the plural too.
     results = search(page, site_url, "ambassadeurs")
     expect(results.first).to_be_visible(timeout=10_000)
-    assert all("aanpakken/samen-sterk/" in link.get_attribute("href") for link in results.all())
-    expect(results.first).to_contain_text("ambassadeur")
+    assert any("aanpakken/samen-sterk/" in link.get_attribute("href") for link in results.all())
+    for result in results.all():
+        expect(result).to_contain_text("ambassadeur")
 
 
 def test_choosing_a_result_opens_the_approach_page(page, site_url):
     results = search(page, site_url, "ambassadeurs")
     expect(results.first).to_be_visible(timeout=10_000)
-    results.first.click()
+    results.filter(has_text="Samen Sterk").first.click()
     expect(page.locator("h1")).to_contain_text("Samen Sterk")
     assert "/aanpakken/samen-sterk/" in page.url
 
