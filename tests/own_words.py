@@ -17,11 +17,13 @@ from pathlib import Path
 RUN = 8
 HASHES = Path(__file__).parent / "fixtures" / "seed-8grams.txt"
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
-# Elements whose words are names or titles, which may be quoted as they are: headings, links
-# (a source's title, a record's name), titles in italics, the lists of sources and the
-# labels of fact lists; the engine marks other names (a pillar, a part of an approach) with
-# the class ww-naam. Also what a reader never reads as the site's text.
-_NAMES_AND_TITLES = {"h1", "h2", "h3", "h4", "h5", "h6", "a", "em", "cite", "dt", "title", "script", "style", "nav", "header", "footer", "label", "option", "select", "button", "summary"}
+# Elements whose words are names or titles, which may be quoted as they are: headings, the
+# title of a work (<cite>: the engine writes every source's title so), the labels of fact
+# lists; the engine marks other names (a pillar, a part of an approach) with the class ww-naam,
+# and so may a hand-written page ({: .ww-naam } after an italic title). Also what a reader never
+# reads as the site's text. Links and italics are prose like any other: a copied sentence
+# does not pass by being made a link.
+_NAMES_AND_TITLES = {"h1", "h2", "h3", "h4", "h5", "h6", "cite", "dt", "title", "script", "style", "nav", "header", "footer", "label", "option", "select", "button", "summary"}
 _INLINE = {"strong", "b", "span", "abbr", "code", "mark", "small", "sup", "sub", "q", "s", "u"}  # no end of a run
 _VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
 

@@ -84,6 +84,6 @@ def test_approaches_csv_joins_the_open_data(real_site, kennisbank):
     for row in rows:
         approach = kennisbank.approaches[row["id"]]
         assert row["erkenning"].startswith(approach.erkenning.niveau)
-        assert row["rol_ervaringsdeskundigen"] == approach.ervaringsdeskundigen
+        assert row["ervaringsdeskundigen"] == approach.ervaringsdeskundigen
     assert "aanpakken.csv" in page_at(real_site, "open-data/").text
     assert "opleiding.csv" in page_at(real_site, "open-data/").text

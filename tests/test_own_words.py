@@ -27,11 +27,15 @@ def test_a_copied_sentence_is_found_and_names_and_titles_are_not():
     copied = "<article><p>Het is dus belangrijk om hulp- en dienstverlening zo in te richten dat het werkt.</p></article>"
     # the same words split by markup that does not end a run, as a copy pasted with bold in it
     bold = "<article><p>Het is dus belangrijk om <strong>hulp- en dienstverlening</strong> zo in te richten.</p></article>"
-    title = "<article><p>Lees <a href='x'>Het is dus belangrijk om hulp- en dienstverlening zo in te richten</a>.</p></article>"
+    title = "<article><p>Lees <a href='x'><cite>Het is dus belangrijk om hulp- en dienstverlening zo in te richten</cite></a>.</p></article>"
+    as_link = "<article><p>Lees <a href='x'>Het is dus belangrijk om hulp- en dienstverlening zo in te richten</a>.</p></article>"
+    in_italics = "<article><p><em>Het is dus belangrijk om hulp- en dienstverlening zo in te richten</em>.</p></article>"
+    marked_name = "<article><p><em class='ww-naam'>Het is dus belangrijk om hulp- en dienstverlening zo in te richten</em>.</p></article>"
     outside = "<p>Het is dus belangrijk om hulp- en dienstverlening zo in te richten.</p>"
     assert shared_runs(copied, hashes)
     assert shared_runs(bold, hashes)
-    assert shared_runs(title, hashes) == []
+    assert shared_runs(as_link, hashes) and shared_runs(in_italics, hashes)
+    assert shared_runs(title, hashes) == [] and shared_runs(marked_name, hashes) == []
     assert shared_runs(outside, hashes) == []
 
 

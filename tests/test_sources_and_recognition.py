@@ -21,7 +21,10 @@ def render(data_dir: Path, kind: str, record_id: str, today: datetime.date = TOD
     return Renderer(kennisbank, today=today).record_page(kind, records[kind][record_id], site_url="https://example.org/").body_html
 
 
-@pytest.mark.parametrize("url", ["https://example.org", "https://example.org/", "http://www.example.org/"])
+@pytest.mark.parametrize("url", [
+    "https://example.org", "https://example.org/", "http://www.example.org/", "https://EXAMPLE.org//", "https://example.org/./",
+    "https://example.org/index.html", "https://example.org/nl/", "https://example.org/#contact", "https://example.org/?utm_source=rss",
+])
 def test_a_homepage_as_source_is_refused_with_file_line_record_and_field(data_dir, url):
     replace_in(data_dir / APPROACHES, '"https://example.org/bron"', f'"{url}"')
     assert problems(data_dir) == [
@@ -35,10 +38,27 @@ def test_a_homepage_is_accepted_when_the_record_says_why(data_dir):
     assert problems(data_dir) == []
 
 
-@pytest.mark.parametrize("url", ["https://example.org/?p=12", "https://example.org/#over", "https://example.org/over"])
+@pytest.mark.parametrize("url", ["https://example.org/?p=12", "https://example.org/over", "https://example.org/nl/over#doel"])
 def test_a_page_below_the_domain_is_a_page(data_dir, url):
     replace_in(data_dir / APPROACHES, '"https://example.org/bron"', f'"{url}"')
     assert problems(data_dir) == []
+
+
+def test_a_reason_beside_a_real_page_and_a_mail_address_as_source_are_refused(data_dir):
+    replace_in(data_dir / APPROACHES, 'url: "https://example.org/bron"', 'url: "https://example.org/bron", waarom_geen_pagina: Zomaar')
+    replace_in(data_dir / APPROACHES, 'url: "https://example.org/tweede"', 'url: "mailto:info@example.org"')
+    assert problems(data_dir) == [
+        "data/aanpakken.yaml:20: eerste-aanpak: bronnen[0].waarom_geen_pagina: de bron heeft een eigen pagina; "
+        "'waarom_geen_pagina' hoort alleen bij een homepage of een bron zonder adres",
+        "data/aanpakken.yaml:41: tweede-aanpak: bronnen[0].url: een e-mailadres is geen bron; geef de pagina die het feit noemt",
+    ]
+
+
+def test_a_help_page_must_be_the_page_about_the_help(data_dir):
+    replace_in(data_dir / "landelijke-hulp.yaml", "url: https://example.org/hulp", "url: https://example.org/")
+    assert problems(data_dir) == [
+        "data/landelijke-hulp.yaml:4: testhulp: url: 'https://example.org/' is geen pagina over de hulp; geef het adres van de pagina die de hulp beschrijft"
+    ]
 
 
 def test_a_source_without_address_says_why_and_so_does_a_result_source(data_dir):
@@ -75,6 +95,13 @@ RECOGNISED = "{niveau: goed-beschreven, datum: 2025, geldig_tot: 2030, door: Erk
          ["erkenning.aanwijzingen: 'aanwijzingen' hoort alleen bij niveau 'effectief'"]),
         (RECOGNISED.replace("goed-beschreven", "niet-erkend").replace(" geldig_tot: 2030,", ""),
          ["erkenning.reden: bij 'niet-erkend' hoort 'reden': waarom de commissie de aanpak niet erkende"]),
+        ("{niveau: niet-beoordeeld, datum: 2026-11, geldig_tot: 2030}",
+         ["erkenning.geldig_tot: 'geldig_tot' hoort alleen bij een erkenning; bij 'Niet beoordeeld' is er niets dat verloopt"]),
+        (RECOGNISED.replace("geldig_tot: 2030", "geldig_tot: 2031"),
+         ["erkenning.geldig_tot: 2031 ligt meer dan 5 jaar na het oordeel (2025); een erkenning wordt na vijf jaar opnieuw beoordeeld"]),
+        (RECOGNISED.replace("geldig_tot: 2030", "geldig_tot: 2024"), ["erkenning.geldig_tot: 2024 ligt vóór het oordeel (2025)"]),
+        (RECOGNISED.replace("toelichting: Goed beschreven.", "reden: Te weinig onderzoek."),
+         ["erkenning.reden: 'reden' hoort alleen bij 'niet-erkend'; zet een uitleg bij 'toelichting'"]),
     ],
 )
 def test_recognition_rules(data_dir, recognition, messages):
@@ -85,7 +112,7 @@ def test_recognition_rules(data_dir, recognition, messages):
 def test_an_official_recognition_shows_committee_validity_and_source(data_dir):
     body = render(data_dir, "approach", "tweede-aanpak")
     assert "<strong>Goed beschreven</strong>, volgens Erkenningscommissie in 2025. De erkenning geldt tot 2030." in body
-    assert '<a href="https://example.org/databank">Databank</a>, Movisie' in body
+    assert '<a href="https://example.org/databank"><cite>Databank</cite></a>, Movisie' in body
     assert "Verlopen" not in body
 
 
@@ -123,9 +150,15 @@ def test_a_predecessor_cannot_lead_back(data_dir):
     replace_in(data_dir / APPROACHES, "  naam: Eerste aanpak\n", "  naam: Eerste aanpak\n  voorganger: tweede-aanpak\n")
     replace_in(data_dir / APPROACHES, "  naam: Tweede aanpak\n", "  naam: Tweede aanpak\n  voorganger: eerste-aanpak\n")
     assert problems(data_dir) == [
-        "data/aanpakken.yaml:3: eerste-aanpak: voorganger: deze voorgangers vormen een kring: een aanpak kan niet op zichzelf volgen",
-        "data/aanpakken.yaml:26: tweede-aanpak: voorganger: deze voorgangers vormen een kring: een aanpak kan niet op zichzelf volgen",
+        "data/aanpakken.yaml:3: eerste-aanpak: voorganger: de voorgangers vormen een kring die hier weer uitkomt: een aanpak kan niet op zichzelf volgen",
+        "data/aanpakken.yaml:26: tweede-aanpak: voorganger: de voorgangers vormen een kring die hier weer uitkomt: een aanpak kan niet op zichzelf volgen",
     ]
+
+
+def test_only_the_records_on_a_circle_are_blamed_for_it(data_dir):
+    replace_in(data_dir / "projects.yaml", "  naam: Eerste project\n", "  naam: Eerste project\n  voorganger: tweede-project\n")
+    replace_in(data_dir / "projects.yaml", "  naam: Tweede project\n", "  naam: Tweede project\n  voorganger: tweede-project\n")
+    assert problems(data_dir) == ["data/projects.yaml:20: tweede-project: voorganger: een project kan niet zijn eigen voorganger zijn"]
 
 
 def test_an_unknown_predecessor_is_named(data_dir):
@@ -135,7 +168,7 @@ def test_an_unknown_predecessor_is_named(data_dir):
 
 def test_a_result_shows_its_own_source_as_a_link(data_dir):
     body = render(data_dir, "approach", "eerste-aanpak")
-    assert '<td data-label="Bron"><a href="https://example.org/jaarverslag">Jaarverslag</a>, Stichting Voorbeeld</td>' in body
+    assert '<td data-label="Bron"><a href="https://example.org/jaarverslag"><cite>Jaarverslag</cite></a>, Stichting Voorbeeld</td>' in body
 
 
 def test_empty_fields_show_nothing_rather_than_filler(data_dir):
@@ -170,4 +203,4 @@ def test_a_project_in_a_programme_and_the_programme_link_each_other(data_dir):
 
 def test_a_project_cannot_be_part_of_itself(data_dir):
     replace_in(data_dir / "projects.yaml", "  naam: Tweede project\n", "  naam: Tweede project\n  programma: tweede-project\n")
-    assert problems(data_dir) == ["data/projects.yaml:19: tweede-project: programma: deze programma's vormen zichzelf: een project kan niet deel van zichzelf zijn"]
+    assert problems(data_dir) == ["data/projects.yaml:19: tweede-project: programma: een project kan geen deel van zichzelf zijn"]

@@ -3,27 +3,36 @@ approach as a card carrying its values; with JavaScript, aanpakfilter.js shows t
 hides the cards that do not match. It reads the filters' names from the form."""
 from __future__ import annotations
 
+from typing import Callable
+
 from .kennisbank import Kennisbank
 from .labels import EVIDENCE_LEVELS, EXPERTS_BY_EXPERIENCE_ROLES
 from .model import Approach
 from .projectenbank import Facet
 
+# name (the form field, and the card's data-filter-<name>) → label, every option (value,
+# label) in display order, and an approach's values.
+_FILTERS: dict[str, tuple[str, Callable[[Kennisbank], list[tuple[str, str]]], Callable[[Approach], list[str]]]] = {
+    "thema": ("Thema", lambda kb: [(t.id, t.naam) for t in kb.themes.values()], lambda approach: approach.themas),
+    "doelgroep": ("Doelgroep", lambda kb: [(g.id, g.naam) for g in kb.target_groups.values()], lambda approach: approach.doelgroepen),
+    "erkenning": ("Erkenning", lambda kb: list(EVIDENCE_LEVELS.items()), lambda approach: [approach.erkenning.niveau]),
+    "ervaringsdeskundigen": (
+        "Rol van ervaringsdeskundigen", lambda kb: list(EXPERTS_BY_EXPERIENCE_ROLES.items()), lambda approach: [approach.ervaringsdeskundigen],
+    ),
+}
+
 
 def facets(kennisbank: Kennisbank) -> list[Facet]:
-    used_levels = {approach.erkenning.niveau for approach in kennisbank.approaches.values()}
-    return [
-        Facet("thema", "Thema", [(t.id, t.naam) for t in kennisbank.themes.values()]),
-        Facet("doelgroep", "Doelgroep", [(g.id, g.naam) for g in kennisbank.target_groups.values()]),
-        Facet("erkenning", "Erkenning", [(level, label) for level, label in EVIDENCE_LEVELS.items() if level in used_levels]),
-        Facet("ervaringsdeskundigen", "Rol van ervaringsdeskundigen", list(EXPERTS_BY_EXPERIENCE_ROLES.items())),
-    ]
+    """The filters with the options some approach has; a filter with one option is left out."""
+    found = []
+    for name, (label, options_of, values_of) in _FILTERS.items():
+        used = {value for approach in kennisbank.approaches.values() for value in values_of(approach)}
+        options = [(value, text) for value, text in options_of(kennisbank) if value in used]
+        if len(options) > 1:
+            found.append(Facet(name, label, options))
+    return found
 
 
-def card_values(approach: Approach) -> dict[str, str]:
-    """Per facet, the approach's values as one space-separated attribute value."""
-    return {
-        "thema": " ".join(approach.themas),
-        "doelgroep": " ".join(approach.doelgroepen),
-        "erkenning": approach.erkenning.niveau,
-        "ervaringsdeskundigen": approach.ervaringsdeskundigen,
-    }
+def card_values(approach: Approach, facets: list[Facet]) -> dict[str, str]:
+    """Per offered filter, the approach's values as one space-separated attribute value."""
+    return {facet.name: " ".join(_FILTERS[facet.name][2](approach)) for facet in facets}

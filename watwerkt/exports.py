@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from xml.etree import ElementTree
 
 from .kennisbank import Kennisbank
-from .model import Project
+from .model import Approach, Project
 from .urls import record_url
 
 LICENCE = "CC BY 4.0"
@@ -81,14 +81,11 @@ def projects_csv(kennisbank: Kennisbank, site_url: str) -> bytes:
     rows = []
     for project in _by_id(kennisbank.projects):
         municipalities = kennisbank.municipalities_of(project)
+        names, codes, region, themes, groups = _shared_columns(kennisbank, project)
         rows.append([
             project.id, project.naam, project.organisatie, project.samenvatting, project.status,
             project.start or "", project.eind or "",
-            ", ".join(m.naam for m in municipalities), ", ".join(m.code for m in municipalities),
-            ", ".join(sorted({m.provincie for m in municipalities})),
-            kennisbank.regions[project.regio].naam if project.regio else "",
-            ", ".join(kennisbank.themes[t].naam for t in project.themas),
-            ", ".join(kennisbank.target_groups[g].naam for g in project.doelgroepen),
+            names, codes, ", ".join(sorted({m.provincie for m in municipalities})), region, themes, groups,
             ", ".join(kennisbank.approaches[a].naam for a in project.aanpakken),
             project.contact.website or "", project.contact.email or "",
             project.toegevoegd.isoformat(), project.laatst_gecontroleerd.isoformat(),
@@ -99,7 +96,7 @@ def projects_csv(kennisbank: Kennisbank, site_url: str) -> bytes:
 
 APPROACH_CSV_COLUMNS = [
     "id", "naam", "eigenaar", "samenvatting", "status", "erkenning", "erkenning_door", "erkenning_datum", "erkenning_geldig_tot",
-    "rol_ervaringsdeskundigen", "themas", "doelgroepen", "gemeenten", "gemeentecodes", "regio", "voorganger", "bronnen",
+    "ervaringsdeskundigen", "themas", "doelgroepen", "gemeenten", "gemeentecodes", "regio", "voorganger", "bronnen",
     "laatst_gecontroleerd", "url",
 ]
 
@@ -108,23 +105,30 @@ def approaches_csv(kennisbank: Kennisbank, site_url: str) -> bytes:
     """One row per approach, with the recognition as the committee gave it (or "niet-beoordeeld")."""
     rows = []
     for approach in _by_id(kennisbank.approaches):
-        municipalities = kennisbank.municipalities_of(approach)
+        names, codes, region, themes, groups = _shared_columns(kennisbank, approach)
         recognition = approach.erkenning
         rows.append([
             approach.id, approach.naam, approach.eigenaar, approach.samenvatting, approach.status,
             recognition.niveau + (f" ({recognition.aanwijzingen} aanwijzingen)" if recognition.aanwijzingen else ""),
             recognition.door or "", recognition.datum, recognition.geldig_tot or "",
-            approach.ervaringsdeskundigen,
-            ", ".join(kennisbank.themes[t].naam for t in approach.themas),
-            ", ".join(kennisbank.target_groups[g].naam for g in approach.doelgroepen),
-            ", ".join(m.naam for m in municipalities), ", ".join(m.code for m in municipalities),
-            kennisbank.regions[approach.regio].naam if approach.regio else "",
-            approach.voorganger or "",
+            approach.ervaringsdeskundigen, themes, groups, names, codes, region, approach.voorganger or "",
             " | ".join(source.url or source.titel for source in approach.bronnen),
             approach.laatst_gecontroleerd.isoformat(),
             site_url + record_url("approach", approach.id),
         ])
     return _excel_csv(APPROACH_CSV_COLUMNS, rows)
+
+
+def _shared_columns(kennisbank: Kennisbank, record: Approach | Project) -> tuple[str, str, str, str, str]:
+    """Municipality names, their codes, the region's name, themes and target groups, as cells."""
+    municipalities = kennisbank.municipalities_of(record)
+    return (
+        ", ".join(m.naam for m in municipalities),
+        ", ".join(m.code for m in municipalities),
+        kennisbank.regions[record.regio].naam if record.regio else "",
+        ", ".join(kennisbank.themes[t].naam for t in record.themas),
+        ", ".join(kennisbank.target_groups[g].naam for g in record.doelgroepen),
+    )
 
 
 def _excel_csv(header: list[str], rows: list[list[str]]) -> bytes:

@@ -119,8 +119,10 @@ class Kennisbank:
         """Up to `limit` other projects in the same municipality, and up to `limit` others with a
         shared theme (not already in the first list). Drawn from prebuilt indexes: cheap even
         with many thousands of projects."""
-        nearby = _first_others(project, (p for m in self.municipalities_of(project) for p in self.projects_in(m)), limit, set())
-        same_theme = _first_others(project, (p for t in project.themas for p in self._projects_by_theme[t]), limit, {p.id for p in nearby})
+        # The programme and its parts are linked in their own section already.
+        linked = {p.id for p in self.parts_of(project)} | ({project.programma} if project.programma else set())
+        nearby = _first_others(project, (p for m in self.municipalities_of(project) for p in self.projects_in(m)), limit, linked)
+        same_theme = _first_others(project, (p for t in project.themas for p in self._projects_by_theme[t]), limit, linked | {p.id for p in nearby})
         return nearby, same_theme
 
     def modules_for_project(self, project: Project) -> list[Module]:

@@ -290,6 +290,13 @@ TEXT_RULES = (
         "|".join([_scheme("javascript:"), _scheme("vbscript:"), _scheme("data:") + r"[A-Za-z0-9.+\-]*[/;,]"]),
         "'javascript:', 'vbscript:' en 'data:' zijn niet toegestaan in tekst",
     ),
+    # The sanitizer keeps only whole http(s) and mailto addresses as links; any other Markdown
+    # link target ('../pagina.md', '//site', 'www.site.nl') would reach the reader as a dead link.
+    TextRule(
+        r"\]\([\t\n\f\r ]*(?!<?(?:https?://|mailto:))[^)\t\n\f\r ]|(?:^|\n)[ \t]*\[[^\]\n]+\]:[ \t]*(?!<?(?:https?://|mailto:))[^\t\n\f\r ]",
+        "een link in de tekst moet een heel webadres zijn (https://...) of een mailto:-adres; een link naar een pagina van deze site werkt hier niet",
+        needs=r"\]",
+    ),
     *_PERSONAL_DATA_RULES,
 )
 # In the JSON Schema the rules stand once, in $defs, and every text field refers to them: the
@@ -570,7 +577,7 @@ EvidenceLevel = Literal["niet-beoordeeld", "niet-erkend", "goed-beschreven", "go
 EvidenceStrength = Literal["eerste", "goede", "sterke"]  # the sub-levels of "effectief": eerste/goede/sterke aanwijzingen
 ApproachStatus = Literal["in-gebruik", "gestopt", "niet-werkzaam"]
 ProjectStatus = Literal["lopend", "afgerond", "gestopt", "onbekend"]
-ExpertsByExperienceRole = Literal["kern", "onderdeel", "niet-bekend"]
+ExpertsByExperienceRole = Literal["kern", "onderdeel", "onbekend"]
 Province = Literal["Groningen", "Drenthe"]
 PROVINCES = typing.get_args(Province)
 
@@ -749,7 +756,7 @@ class HelpService(Record):
     naam: Line
     wat: Line = Field(description="Wat de dienst biedt, in gewone taal.")
     url: Url = Field(description="De pagina die de dienst beschrijft.")
-    telefoon: Line | None = Field(None, description="Een algemeen nummer van de dienst, als de pagina het noemt.")
+    telefoon: Line | None = Field(None, description="Een algemeen nummer van de dienst, als de pagina het noemt; uitleg mag erachter tussen haakjes.")
 
 
 class Region(Record):
@@ -797,7 +804,7 @@ class Approach(Record):
     doelgroep_toelichting: Text | None = None
     onderdelen: list[Component] = Field(min_length=1, max_length=MAX_ITEMS)
     werkzame_elementen: list[Text] = Field(min_length=1, max_length=MAX_ITEMS)
-    ervaringsdeskundigen: ExpertsByExperienceRole = Field("niet-bekend", description="Welke plaats ervaringsdeskundigen in de aanpak hebben; voor het filter.")
+    ervaringsdeskundigen: ExpertsByExperienceRole = Field("onbekend", description="Welke plaats ervaringsdeskundigen in de aanpak hebben; voor het filter.")
     rol_ervaringsdeskundigen: Text | None = Field(None, description="Wat ervaringsdeskundigen doen, als een bron dat zegt.")
     partners: list[Line] = Field([], max_length=MAX_ITEMS)
     uitvoerende_organisaties: list[Line] = Field([], max_length=MAX_ITEMS, description="Organisaties die de aanpak uitvoeren.")

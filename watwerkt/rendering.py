@@ -235,6 +235,7 @@ class Renderer:
             date_nl=dutch_date,
             number_nl=dutch_number,
             first_sentence=first_sentence,
+            phone_digits=lambda number: re.sub(r"[^0-9+]", "", number.split("(")[0]),
             lookup=lambda ids, table: [table[key] for key in ids],
             as_rows=lambda results: [(result,) for result in results],
             zip_labels=lambda ids, table: [(key, table[key].naam) for key in ids],

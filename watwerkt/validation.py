@@ -14,7 +14,7 @@ import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Callable, Iterable
-from urllib.parse import urlsplit
+from urllib.parse import parse_qsl, urlsplit
 
 from pydantic import BaseModel, ValidationError
 
@@ -23,7 +23,7 @@ from .kennisbank import Kennisbank, is_stale
 from .readability import B1_MINIMUM, Scorer
 from .labels import EVIDENCE_LEVELS, OFFICIAL_LEVELS
 from .model import (
-    Approach, Curriculum, HelpService, Municipality, PermanentIds, Project, Recognition, Region, Source, TargetGroup, Term, Theme,
+    Approach, Curriculum, HelpPage, HelpService, Municipality, PermanentIds, Project, Recognition, Region, Source, TargetGroup, Term, Theme,
     far_ahead, look_alike_skeleton, referenced_file,
 )
 from .urls import PAGE_TITLE_ANCHOR
@@ -440,8 +440,14 @@ def _check_rules(records: dict[str, dict], checkers: dict[str, _FileChecker], cu
         _check_order(projects_file, (index,), project.start, project.eind)
 
     for filename, kind in (("aanpakken.yaml", "aanpak"), ("projects.yaml", "project")):
-        _check_chain(checkers[filename], records[filename], kind, "voorganger", "deze voorgangers vormen {what}: een {kind} kan niet op zichzelf volgen")
-    _check_chain(projects_file, records["projects.yaml"], "project", "programma", "deze programma's vormen {what}: een project kan niet deel van zichzelf zijn")
+        _check_chain(checkers[filename], records[filename], kind, "voorganger", (
+            "de voorgangers vormen een kring die hier weer uitkomt: een {kind} kan niet op zichzelf volgen",
+            "een {kind} kan niet zijn eigen voorganger zijn",
+        ))
+    _check_chain(projects_file, records["projects.yaml"], "project", "programma", (
+        "de programma's vormen een kring die hier weer uitkomt: een project kan geen deel van zichzelf zijn",
+        "een project kan geen deel van zichzelf zijn",
+    ))
     for filename, checker in checkers.items():
         for index, record in _indexed(checker, records[filename]):
             _check_sources(checker, (index,), record)
@@ -465,59 +471,97 @@ def _check_recognition(checker: _FileChecker, path: DataPath, recognition: Recog
     nobody, so a reader never takes the editors' look for a recognition."""
     level = recognition.niveau
     label = EVIDENCE_LEVELS[level]
+    recognised = level in OFFICIAL_LEVELS and level != "niet-erkend"  # a level that holds for a time
     if level in OFFICIAL_LEVELS:
         for name, why in (("door", "de erkenningscommissie die oordeelde"), ("bron", "de pagina van de databank met het oordeel")):
             if getattr(recognition, name) is None:
                 checker.report(path + (name,), f"bij niveau '{label}' hoort '{name}': {why}")
-        if level != "niet-erkend" and recognition.geldig_tot is None:
-            checker.report(path + ("geldig_tot",), f"bij niveau '{label}' hoort 'geldig_tot': een erkenning geldt meestal vijf jaar")
     elif recognition.door is not None:
         checker.report(
             path + ("door",),
             "bij 'niet-beoordeeld' oordeelde niemand: laat 'door' weg; de redactie is geen erkenningscommissie",
         )
+    if recognised and recognition.geldig_tot is None:
+        checker.report(path + ("geldig_tot",), f"bij niveau '{label}' hoort 'geldig_tot': een erkenning geldt meestal vijf jaar")
+    elif not recognised and recognition.geldig_tot is not None:
+        checker.report(path + ("geldig_tot",), f"'geldig_tot' hoort alleen bij een erkenning; bij '{label}' is er niets dat verloopt")
+    elif recognition.geldig_tot is not None:
+        _check_validity(checker, path + ("geldig_tot",), recognition.datum, recognition.geldig_tot)
     if level == "effectief" and recognition.aanwijzingen is None:
         checker.report(path + ("aanwijzingen",), "bij 'Effectief' hoort 'aanwijzingen': eerste, goede of sterke")
     if level != "effectief" and recognition.aanwijzingen is not None:
         checker.report(path + ("aanwijzingen",), "'aanwijzingen' hoort alleen bij niveau 'effectief'")
     if level == "niet-erkend" and not recognition.reden:
         checker.report(path + ("reden",), "bij 'niet-erkend' hoort 'reden': waarom de commissie de aanpak niet erkende")
+    if level != "niet-erkend" and recognition.reden:
+        checker.report(path + ("reden",), "'reden' hoort alleen bij 'niet-erkend'; zet een uitleg bij 'toelichting'")
 
 
-def _check_chain(checker: _FileChecker, records: dict[str, Any], kind: str, field: str, message: str) -> None:
-    """A record's predecessor (or programme) is another record, and following them never comes back."""
+RECOGNITION_YEARS = 5  # a recognition is re-assessed after five years (Movisie, NJi, Loket Gezond Leven)
+
+
+def _check_validity(checker: _FileChecker, path: DataPath, given: str, valid_until: str) -> None:
+    """A recognition holds from the ruling for at most five years."""
+    length = min(len(given), len(valid_until))
+    if valid_until[:length] < given[:length]:
+        checker.report(path, f"{valid_until} ligt vóór het oordeel ({given})")
+    elif int(valid_until[:4]) > int(given[:4]) + RECOGNITION_YEARS:
+        checker.report(path, f"{valid_until} ligt meer dan {RECOGNITION_YEARS} jaar na het oordeel ({given}); een erkenning wordt na vijf jaar opnieuw beoordeeld")
+
+
+def _check_chain(checker: _FileChecker, records: dict[str, Any], kind: str, field: str, message: tuple[str, str]) -> None:
+    """A record's predecessor (or programme) is another record, and following them never comes
+    back to it. `message`: for a record on a longer circle, and for one that names itself."""
     for index, record in _indexed(checker, records):
         seen = {record.id}
         current = record
         while getattr(current, field) is not None and getattr(current, field) in records:
             target = getattr(current, field)
-            if target in seen:
-                what = "zichzelf" if target == record.id and current is record else "een kring"
-                checker.report((index, field), message.format(what=what, kind=kind))
+            if target == record.id:  # back where it started: this record is on the circle
+                checker.report((index, field), message[current is record].format(kind=kind))
+                break
+            if target in seen:  # a circle further on; its own records are reported
                 break
             seen.add(target)
             current = records[target]
 
 
+# Paths that name an organisation's front page, not a page with a fact on it.
+_FRONT_PAGE_PATH = re.compile(r"/*(?:(?:\./)*(?:[a-z]{2}(?:-[a-z]{2})?/)?(?:(?:index|default|home|start)(?:\.[a-z]{2,5})?)?)?", re.IGNORECASE)
+_TRACKING_PARAMETER = re.compile(r"utm_[a-z]+|gclid|fbclid|mc_[a-z]+|lang|taal", re.IGNORECASE)
+
+
 def is_homepage(url: str) -> bool:
-    """An address with nothing after the domain: it names the organisation, not the page with the fact."""
+    """An address that names the organisation, not the page with the fact: nothing after the
+    domain but a language folder (/nl/), a default page (/index.html), tracking parameters or a
+    place on the page (#contact)."""
     parts = urlsplit(url)
-    return parts.scheme in ("http", "https") and parts.path in ("", "/") and not parts.query and not parts.fragment
+    if parts.scheme not in ("http", "https"):
+        return False
+    only_tracking = all(_TRACKING_PARAMETER.fullmatch(name) for name, _ in parse_qsl(parts.query, keep_blank_values=True))
+    return bool(_FRONT_PAGE_PATH.fullmatch(parts.path)) and only_tracking
 
 
 def _check_sources(checker: _FileChecker, path: DataPath, value: Any) -> None:
-    """Every source leads to the page that states the fact, or says why it cannot."""
+    """Every source leads to the page that states the fact, or says why it cannot; so does
+    every help page a resident is sent to."""
     if isinstance(value, Source):
-        if value.waarom_geen_pagina:
-            return
         if value.url is None:
-            checker.report(path + ("url",), "geef het adres van de pagina die het feit noemt, of zeg in 'waarom_geen_pagina' waarom dat niet kan")
-        elif is_homepage(value.url):
+            if not value.waarom_geen_pagina:
+                checker.report(path + ("url",), "geef het adres van de pagina die het feit noemt, of zeg in 'waarom_geen_pagina' waarom dat niet kan")
+        elif value.url.startswith("mailto:"):
+            checker.report(path + ("url",), "een e-mailadres is geen bron; geef de pagina die het feit noemt")
+        elif is_homepage(value.url) and not value.waarom_geen_pagina:
             checker.report(
                 path + ("url",),
                 f"'{_shortened(value.url)}' is een homepage; geef het adres van de pagina die het feit noemt, "
                 "of zeg in 'waarom_geen_pagina' waarom de homepage de bron is",
             )
+        elif not is_homepage(value.url) and value.waarom_geen_pagina:
+            checker.report(path + ("waarom_geen_pagina",), "de bron heeft een eigen pagina; 'waarom_geen_pagina' hoort alleen bij een homepage of een bron zonder adres")
+    elif isinstance(value, (HelpPage, HelpService)):
+        if value.url.startswith("mailto:") or is_homepage(value.url):
+            checker.report(path + ("url",), f"'{_shortened(value.url)}' is geen pagina over de hulp; geef het adres van de pagina die de hulp beschrijft")
     elif isinstance(value, BaseModel):
         for name in type(value).model_fields:
             _check_sources(checker, path + (name,), getattr(value, name))
