@@ -12,4 +12,5 @@ EVIDENCE_STRENGTHS = {"eerste": "eerste aanwijzingen", "goede": "goede aanwijzin
 OFFICIAL_LEVELS = ("niet-erkend", "goed-beschreven", "goed-onderbouwd", "effectief")
 APPROACH_STATUSES = {"in-gebruik": "In gebruik", "gestopt": "Gestopt", "niet-werkzaam": "Niet werkzaam gebleken"}
 PROJECT_STATUSES = {"lopend": "Lopend", "afgerond": "Afgerond", "gestopt": "Gestopt", "onbekend": "Niet bekend"}
+RESULT_KINDS = {"uitkomst": "Uitkomst", "bereik": "Bereik"}
 EXPERTS_BY_EXPERIENCE_ROLES = {"kern": "De kern van de aanpak", "onderdeel": "Een onderdeel van de aanpak", "onbekend": "Niet bekend"}

@@ -578,6 +578,7 @@ EvidenceStrength = Literal["eerste", "goede", "sterke"]  # the sub-levels of "ef
 ApproachStatus = Literal["in-gebruik", "gestopt", "niet-werkzaam"]
 ProjectStatus = Literal["lopend", "afgerond", "gestopt", "onbekend"]
 ExpertsByExperienceRole = Literal["kern", "onderdeel", "onbekend"]
+ResultKind = Literal["uitkomst", "bereik"]
 Province = Literal["Groningen", "Drenthe"]
 PROVINCES = typing.get_args(Province)
 
@@ -678,6 +679,10 @@ class Source(Record):
 class Result(Record):
     omschrijving: Line = Field(description="Wat is bereikt, in gewone woorden. Een streefcijfer is geen resultaat: zet het bij de doelen.")
     aantal: float | None = Field(None, allow_inf_nan=False, description="Het getal dat bij het resultaat hoort, als er een is.")
+    eenheid: Line | None = Field(None, description="Waarin het aantal staat, als het geen aantal mensen of dingen is: 'procent', 'euro'.")
+    soort: ResultKind = Field("bereik", description=(
+        "uitkomst: wat het de mensen opleverde (werk, schulden opgelost, minder zorgen); "
+        "bereik: hoeveel mensen meededen of wat er werd gedaan."))
     peildatum: PartialDate = Field(description="Wanneer dit resultaat gold.")
     bron: Source = Field(description="De pagina die dit resultaat noemt.")
 
@@ -895,6 +900,7 @@ class Curriculum(Record):
     dagen_per_week: int = Field(ge=1, le=5)
     stage: Text
     klasgrootte: int = Field(ge=1, le=40)
+    klas_toelichting: Line | None = Field(None, description="Als bronnen een andere klasgrootte noemen: welke, en waar.")
     docenten: Text
     pijlers: list[Pillar] = Field(min_length=1, max_length=MAX_ITEMS)
     opbouw: list[SourcedStatement] = Field([], max_length=MAX_ITEMS, description="Feiten over de opbouw van de opleiding, elk met bron.")
