@@ -170,6 +170,10 @@ def test_the_approaches_overview_filters_on_theme_target_group_recognition_and_r
     page.select_option("#ww-aanpakfilter-ervaringsdeskundigen", "kern")
     shown = {link.get_attribute("href").split("/")[-2] for link in page.locator("#ww-aanpakken li:visible h2 a").all()}
     assert shown == core
+    assert page.url.endswith(f"aanpakken/?thema={theme}&ervaringsdeskundigen=kern")
+    page.reload()  # the address keeps the choice
+    expect(page.locator("#ww-aanpakfilter-thema")).to_have_value(theme)
+    assert {link.get_attribute("href").split("/")[-2] for link in page.locator("#ww-aanpakken li:visible h2 a").all()} == core
     # Every approach is "niet beoordeeld": a filter with one choice is not offered.
     expect(page.locator("#ww-aanpakfilter-erkenning")).to_have_count(0 if len({a.erkenning.niveau for a in approaches}) == 1 else 1)
     page.locator("#ww-aanpakfilter button[type=reset]").click()

@@ -50,7 +50,7 @@ def test_projects_csv_opens_in_dutch_excel(real_site, kennisbank):
     rows = list(csv.DictReader(io.StringIO(raw.decode("utf-8-sig")), delimiter=";"))
     assert [row["id"] for row in rows] == sorted(kennisbank.projects)
     row = next(row for row in rows if row["id"] == "sterk-uit-armoede-veenkolonien")
-    assert row["regio"] == "Veenkoloniën (Agenda voor de Veenkoloniën)"
+    assert row["regio"] == kennisbank.regions[kennisbank.projects["sterk-uit-armoede-veenkolonien"].regio].naam == "Veenkoloniën (Kans voor de Veenkoloniën)"
     assert "Veendam" in row["gemeenten"] and "GM0047" in row["gemeentecodes"]
     assert row["provincies"] == "Drenthe, Groningen"
 

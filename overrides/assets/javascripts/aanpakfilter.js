@@ -1,6 +1,7 @@
 // Filters the approaches overview. The form's select names (declared in
 // watwerkt/approach_overview.py) match the cards' data-filter-<name> attributes, which hold
-// space-separated values; this script knows no facet of its own.
+// space-separated values; this script knows no filter of its own. The choice is kept in the
+// address (?thema=schulden), so a filtered list can be shared.
 (function () {
   "use strict";
   var form = document.getElementById("ww-aanpakfilter");
@@ -25,9 +26,22 @@
       card.hidden = !visible;
       if (visible) shown += 1;
     });
-    count.textContent = shown === 1 ? "1 aanpak" : shown + " aanpakken";
+    count.textContent = shown === 0 ? "Geen aanpakken gevonden. Kies minder filters."
+      : shown === 1 ? "1 aanpak" : shown + " aanpakken";
+    var query = new URLSearchParams();
+    selects.forEach(function (select) { if (select.value) query.set(select.name, select.value); });
+    var address = window.location.pathname + (query.toString() ? "?" + query.toString() : "");
+    window.history.replaceState(null, "", address);
   }
 
+  // A choice in the address that the form offers is taken; anything else is dropped.
+  var asked = new URLSearchParams(window.location.search);
+  selects.forEach(function (select) {
+    var value = asked.get(select.name);
+    if (value && Array.prototype.some.call(select.options, function (option) { return option.value === value; })) {
+      select.value = value;
+    }
+  });
   form.addEventListener("change", update);
   form.addEventListener("reset", function () { window.setTimeout(update, 0); });
   form.addEventListener("submit", function (event) { event.preventDefault(); });
