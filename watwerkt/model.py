@@ -740,6 +740,7 @@ class Contact(Record):
 class HelpPage(Record):
     titel: Line
     url: Url
+    aanbieder: Line | None = Field(None, description="Wie de hulp biedt, als dat niet de gemeente zelf is.")
 
 
 class Municipality(Record):
