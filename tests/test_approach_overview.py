@@ -5,7 +5,7 @@ from __future__ import annotations
 from test_validation import TODAY
 from watwerkt import approach_overview
 from watwerkt.rendering import Renderer
-from watwerkt.validation import load_kennisbank
+from watwerkt.loading import load_kennisbank
 
 
 def test_filters_and_card_values_come_from_one_declaration(data_dir):

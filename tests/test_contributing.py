@@ -11,7 +11,7 @@ import yaml
 from conftest import FIXTURE_DATA, REPO, replace_in
 from watwerkt.cli import github_annotation, main
 from watwerkt.schemas import DATA_FILES, EXAMPLE_PROJECT, editor_line, file_schema, stale_generated_files
-from watwerkt.validation import Problem, check_data
+from watwerkt.loading import Problem, check_data
 
 
 def test_committed_schemas_and_guide_are_up_to_date():

@@ -12,7 +12,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from conftest import FIXTURE_DATA
-from watwerkt.validation import check_data
+from watwerkt.loading import check_data
 
 LINE = re.compile(r"^data/[a-z-]+\.yaml:\d+: [^\n]+: [^\n]+: [^\n]+$")
 TODAY = datetime.date(2026, 11, 25)

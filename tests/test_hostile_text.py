@@ -9,7 +9,7 @@ from html.parser import HTMLParser
 
 
 from conftest import FIXTURE_DATA, build, copy_project
-from watwerkt.validation import check_data
+from watwerkt.loading import check_data
 
 PAYLOADS = [
     "<script>alert(1)</script>", "<img src=x onerror=alert(1)>", "<svg/onload=alert(1)>", "<iframe src=javascript:alert(1)>",

@@ -24,7 +24,7 @@ import pytest
 from conftest import FIXTURE_DATA, REPO, build, copy_project, replace_in
 from watwerkt import cli, yaml_source
 from watwerkt.link_check import external_links, source_lines
-from watwerkt.validation import check_data
+from watwerkt.loading import check_data
 from watwerkt.yaml_source import UnreadableFile, read_regular_file
 
 WATWERKT = Path(sys.executable).parent / "watwerkt"

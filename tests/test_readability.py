@@ -10,7 +10,7 @@ import pytest
 from conftest import build, copy_project, replace_in
 from site_pages import read_page
 from watwerkt.readability import B1_MINIMUM, Scorer, prose, syllables
-from watwerkt.validation import check_data
+from watwerkt.loading import check_data
 
 HARD = "Ervaringsdeskundigheidsbevorderingsprogrammatuur institutionaliseert intergenerationele armoedeproblematiek."
 

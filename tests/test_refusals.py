@@ -23,7 +23,7 @@ from watwerkt import cli
 from watwerkt.errors import UserError
 from watwerkt.model import RESERVED_IDS, TEXT_RULES, _PERSONAL_EMAIL_RULE, Project, far_ahead, folded_for_rules
 from watwerkt.schemas import EXAMPLE_PROJECT
-from watwerkt.validation import Problem, check_data, reference_date
+from watwerkt.loading import Problem, check_data, reference_date
 
 TODAY = datetime.date(2026, 11, 25)  # the fixture data was last checked in November 2026
 

@@ -18,7 +18,7 @@ import pytest
 from conftest import REPO, build, copy_project
 from dangerous_content import scan_html, scan_site
 from watwerkt.content_security import PLACEHOLDER
-from watwerkt.validation import check_data
+from watwerkt.loading import check_data
 
 LITERAL_MARKDOWN = "Met *sterretjes*, __lage streepjes__ en [haken](https://example.org/x)"
 SCRIPT_TARGETS = [
@@ -217,7 +217,7 @@ def test_the_feed_stays_xml_and_holds_the_hostile_names(hostile_build):
 
 @pytest.fixture(scope="module")
 def renderer():
-    from watwerkt.validation import load_kennisbank
+    from watwerkt.loading import load_kennisbank
     from watwerkt.rendering import Renderer
 
     kennisbank = load_kennisbank(REPO / "data", relative_to=REPO)
@@ -341,7 +341,7 @@ def test_engine_headings_and_hand_written_headings_name_their_links_alike():
 
 
 def test_the_module_page_anchors_are_exactly_those_goal_ids_may_not_take(renderer):
-    from watwerkt.validation import MODULE_PAGE_SECTIONS
+    from watwerkt.loading import MODULE_PAGE_SECTIONS
 
     # A module with every section; a module without work forms or projects leaves those out.
     import dataclasses

@@ -10,7 +10,7 @@ import pytest
 from conftest import replace_in
 from test_validation import TODAY, problems
 from watwerkt.rendering import Renderer
-from watwerkt.validation import load_kennisbank
+from watwerkt.loading import load_kennisbank
 
 APPROACHES = "aanpakken.yaml"
 

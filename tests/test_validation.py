@@ -10,7 +10,7 @@ import pytest
 
 from conftest import replace_in
 from watwerkt import cli
-from watwerkt.validation import check_data
+from watwerkt.loading import check_data
 
 
 TODAY = datetime.date(2026, 11, 25)  # the fixture data was last checked in November 2026

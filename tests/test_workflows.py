@@ -186,7 +186,7 @@ def checkout(tmp_path: Path) -> Path:
 
 
 def issue_body(**changes: str) -> str:
-    from test_issue_form import body
+    from test_issue_to_record import body
 
     return body(**changes)
 

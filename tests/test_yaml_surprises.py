@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from conftest import REPO, replace_in
-from watwerkt.validation import check_data
+from watwerkt.loading import check_data
 from watwerkt.yaml_source import MAX_DEPTH, parse_yaml
 
 TODAY = datetime.date(2026, 11, 25)

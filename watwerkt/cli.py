@@ -16,9 +16,9 @@ from typing import TextIO
 
 from .errors import UserError
 from .schemas import stale_generated_files, write_generated_files
-from .issue_form import PROJECTS_FILE, add_project_from_issue, read_issue
+from .issue_to_record import PROJECTS_FILE, add_project_from_issue, read_issue
 from .link_check import check_links, external_links, source_lines
-from .validation import Problem, check_data, printable, reference_date, summary
+from .loading import Problem, check_data, printable, reference_date, summary
 from .yaml_source import os_error_reason
 
 EXIT_PROBLEMS = 1

@@ -3,7 +3,7 @@
 Field names are the YAML keys (Dutch, as contributors write them). Each field's description
 documents it for contributors; the same models give the JSON Schema. Rules that need more
 than one field or more than one record (references, "reason required when stopped") live in
-`validation`, where the error can name the right field.
+`loading.rules`, where the error can name the right field.
 """
 from __future__ import annotations
 

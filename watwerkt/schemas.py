@@ -12,7 +12,7 @@ from pydantic import BaseModel
 
 from .model import MAX_ITEMS, RESERVED_IDS, Curriculum, PermanentIds, Project
 from .yaml_source import MAX_FILE_BYTES, read_text_file
-from .validation import COLLECTIONS, CURRICULUM_FILE, PERMANENT_IDS_FILE
+from .loading import COLLECTIONS, CURRICULUM_FILE, PERMANENT_IDS_FILE
 
 SCHEMA_DIR = "schema"
 # data file → (model, whether the file is a list of such records)
@@ -61,7 +61,7 @@ _LONG_FIELDS = {"beschrijving", "geleerd", "gemeenten", "themas", "doelgroepen",
 
 
 # Where the form says more than the model: the editors may sign a record as themselves in a
-# pull request, but a submitter may not (watwerkt.issue_form refuses it).
+# pull request, but a submitter may not (watwerkt.issue_to_record refuses it).
 _ISSUE_FORM_DESCRIPTIONS = {
     "aangemeld_door": "De organisatie die het project aanmeldt; nooit een persoon en niet de redactie. Leeg: de organisatie hierboven.",
 }

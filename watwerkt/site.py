@@ -11,7 +11,7 @@ from .kennisbank import Kennisbank
 from .readability import Scorer, readability_report, readability_summary, site_readability
 from .rendering import GeneratedFile, GeneratedPage, HeldHtml, Renderer
 from .schemas import contributor_guide
-from .validation import Problem, load_kennisbank_and_warnings, reference_date
+from .loading import Problem, load_kennisbank_and_warnings, reference_date
 
 READABILITY_REPORT = "leesbaarheid.csv"
 

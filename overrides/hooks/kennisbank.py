@@ -28,7 +28,7 @@ from watwerkt.content_security import form_endpoints, with_content_security_poli
 from watwerkt.rendering import GeneratedPage, TocEntry, table_of_contents
 from watwerkt.search_index import SearchIndexError, build_search_index
 from watwerkt.site import load_site
-from watwerkt.validation import printable
+from watwerkt.loading import printable
 
 log = logging.getLogger("mkdocs.hooks.kennisbank")
 

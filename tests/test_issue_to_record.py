@@ -14,8 +14,8 @@ import yaml
 
 from conftest import REPO
 from watwerkt.cli import main
-from watwerkt.issue_form import add_project_from_issue, claims_editors_name, issue_comment, read_issue_form
-from watwerkt.validation import Problem
+from watwerkt.issue_to_record import add_project_from_issue, claims_editors_name, issue_comment, read_issue_form
+from watwerkt.loading import Problem
 
 TODAY = datetime.date(2026, 11, 25)
 FIELDS = {
@@ -442,13 +442,13 @@ def disk_full(*args, **kwargs):
     ],
 )
 def test_a_failed_write_leaves_projects_yaml_whole(data_dir, tmp_path, capsys, monkeypatch, call, failure, reason):
-    import watwerkt.issue_form
+    import watwerkt.issue_to_record
 
     module, name = call.split(".")
     before = (data_dir / "projects.yaml").read_bytes()
     issue = tmp_path / "issue.md"
     issue.write_text(body(), encoding="utf-8")
-    monkeypatch.setattr(getattr(watwerkt.issue_form, module), name, failure)
+    monkeypatch.setattr(getattr(watwerkt.issue_to_record, module), name, failure)
     message = f"{data_dir}/projects.yaml: kan het bestand niet schrijven: {reason}; er is niets veranderd\n"
     assert run(capsys, str(issue), "--data", str(data_dir)) == (1, message)
     monkeypatch.undo()

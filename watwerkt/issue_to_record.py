@@ -30,7 +30,7 @@ import yaml
 from .errors import UserError
 from .model import look_alike_skeleton, slug
 from .schemas import DATA_FILES, ISSUE_FORM_FIELDS
-from .validation import Problem, check_data
+from .loading import Problem, check_data
 from .yaml_source import YamlDocument, os_error_reason, read_text_file, read_yaml
 
 PROJECTS_FILE = "projects.yaml"
