@@ -79,3 +79,23 @@ def test_many_projects_are_split_into_pages_without_javascript(tmp_path, kennisb
     assert len(set(listed)) == total
     assert f"{total} projecten; pagina 2 van 3" in pages[1].text
     assert not (site / "projectenbank" / "pagina" / "4").exists()
+
+
+def test_python_declares_the_filter_contract_and_the_script_reads_it(real_site, kennisbank):
+    """Facets, page size, index columns and record address are declared once, in Python: the page
+    and index.json carry them, and the script holds none of them itself."""
+    from watwerkt import projectenbank
+    from watwerkt.urls import record_url
+
+    page = (real_site / "projectenbank" / "index.html").read_text(encoding="utf-8")
+    facet_names = " ".join(facet.name for facet in projectenbank.facets(kennisbank))
+    assert f'data-adressleutels="{facet_names}"' in page
+    assert f'data-paginagrootte="{projectenbank.PAGE_SIZE}"' in page
+    index = json.loads((real_site / "projectenbank" / "index.json").read_text(encoding="utf-8"))
+    assert tuple(index["kolommen"]) == projectenbank.INDEX_COLUMNS
+    assert index["facetkolommen"] == projectenbank.FACET_COLUMNS and set(index["facetkolommen"].values()) <= set(index["kolommen"])
+    assert index["adres"] == record_url("project", "{id}")
+    script = (real_site / "assets" / "javascripts" / "projectenbank.js").read_text(encoding="utf-8")
+    for declared in (*projectenbank.INDEX_COLUMNS, *projectenbank.FACET_COLUMNS):
+        assert f'"{declared}"' not in script.replace('column("', "").replace('derived[', ""), declared
+    assert str(projectenbank.PAGE_SIZE) not in script and '"projectenbank/"' not in script

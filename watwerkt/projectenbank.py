@@ -8,9 +8,16 @@ from dataclasses import dataclass
 from .kennisbank import Kennisbank
 from .labels import PROJECT_STATUSES
 from .model import PROVINCES, Project
+from .urls import record_url
 
-PAGE_SIZE = 50  # projects per server-rendered page: the list without JavaScript
+PAGE_SIZE = 50  # projects per server-rendered page, and per step of "Toon meer" with JavaScript
 INDEX_PATH = "projectenbank/index.json"
+# The fields of each project in index.json, in order; the file's header names them, so the
+# filter script finds each by name and knows no position of its own.
+INDEX_COLUMNS = ("id", "naam", "organisatie", "gemeenten", "themas", "doelgroepen", "aanpakken", "status", "regio")
+# Facets whose options a project lists itself, and the column that holds them; the others
+# (provincie, regio) follow from the municipalities, whose provinces and regions the index gives.
+FACET_COLUMNS = {"gemeente": "gemeenten", "thema": "themas", "doelgroep": "doelgroepen", "aanpak": "aanpakken", "status": "status"}
 
 
 @dataclass(frozen=True)
@@ -59,18 +66,25 @@ def filter_index(kennisbank: Kennisbank) -> str:
         [by_facet["provincie"][m.provincie], [by_facet["regio"][r.id] for r in kennisbank.regions_of(m)]]
         for m in sorted(kennisbank.municipalities.values(), key=lambda m: m.naam)
     ]
-    projects = [
-        [
-            project.id,
-            project.naam,
-            project.organisatie,
-            [by_facet["gemeente"][m.code] for m in kennisbank.municipalities_of(project)],
-            [by_facet["thema"][t] for t in project.themas],
-            [by_facet["doelgroep"][g] for g in project.doelgroepen],
-            [by_facet["aanpak"][a] for a in project.aanpakken],
-            by_facet["status"][project.status],
-            by_facet["regio"][project.regio] if project.regio else -1,
-        ]
-        for project in kennisbank.projects_by_name()
-    ]
-    return json.dumps({"gemeenten": municipalities, "projecten": projects}, ensure_ascii=False, separators=(",", ":"))
+    def row(project: Project) -> list:
+        values = {
+            "id": project.id,
+            "naam": project.naam,
+            "organisatie": project.organisatie,
+            "gemeenten": [by_facet["gemeente"][m.code] for m in kennisbank.municipalities_of(project)],
+            "themas": [by_facet["thema"][t] for t in project.themas],
+            "doelgroepen": [by_facet["doelgroep"][g] for g in project.doelgroepen],
+            "aanpakken": [by_facet["aanpak"][a] for a in project.aanpakken],
+            "status": by_facet["status"][project.status],
+            "regio": by_facet["regio"][project.regio] if project.regio else -1,
+        }
+        return [values[column] for column in INDEX_COLUMNS]
+
+    document = {
+        "kolommen": INDEX_COLUMNS,
+        "facetkolommen": FACET_COLUMNS,
+        "adres": record_url("project", "{id}"),
+        "gemeenten": municipalities,
+        "projecten": [row(project) for project in kennisbank.projects_by_name()],
+    }
+    return json.dumps(document, ensure_ascii=False, separators=(",", ":"))

@@ -11,11 +11,11 @@
   var more = document.getElementById("ww-meer");
   var pagination = document.getElementById("ww-paginering");
   var root = form.getAttribute("data-root");
-  var SHOWN_AT_ONCE = 50;
-  // The order of the fields in each project array of index.json (see watwerkt/projectenbank.py).
-  var ID = 0, NAME = 1, ORGANISATION = 2, MUNICIPALITIES = 3, THEMES = 4,
-      TARGET_GROUPS = 5, APPROACHES = 6, STATUS = 7, REGION = 8;
-  var FACETS = ["gemeente", "provincie", "regio", "thema", "doelgroep", "aanpak", "status"];
+  // What Python declares (watwerkt/projectenbank.py): the page size and the facets on the
+  // page, the positions of the fields in the header of index.json once it is loaded.
+  var SHOWN_AT_ONCE = Number(form.getAttribute("data-paginagrootte"));
+  var FACETS = document.getElementById("ww-filter-keuzes").getAttribute("data-adressleutels").split(" ");
+  var ID, NAME, ORGANISATION, MUNICIPALITIES, THEMES, REGION, STATUS, ADDRESS, FACET_COLUMNS;
 
   var selects = {};
   var labels = {};
@@ -32,7 +32,8 @@
   var typing = false;  // typed since the last history entry: replace it rather than add one per letter
   var announce = null;
 
-  // The option indexes a project has, per facet, in the order of FACETS.
+  // The option indexes a project has, per facet, in the order of FACETS: from its own column,
+  // or (province, region) from its municipalities.
   function valuesOf(project) {
     var provinces = {}, regions = {};
     project[MUNICIPALITIES].forEach(function (m) {
@@ -40,15 +41,12 @@
       provinces[municipality[0]] = true;
       municipality[1].forEach(function (r) { regions[r] = true; });
     });
-    return [
-      project[MUNICIPALITIES],
-      Object.keys(provinces).map(Number),
-      Object.keys(regions).map(Number),
-      project[THEMES],
-      project[TARGET_GROUPS],
-      project[APPROACHES],
-      [project[STATUS]]
-    ];
+    var derived = { provincie: Object.keys(provinces).map(Number), regio: Object.keys(regions).map(Number) };
+    return FACETS.map(function (name) {
+      if (derived[name]) return derived[name];
+      var value = project[FACET_COLUMNS[name]];
+      return Array.isArray(value) ? value : [value];
+    });
   }
 
   function normalised(text) {
@@ -164,7 +162,7 @@
     var item = element("li", "ww-kaart");
     var heading = element("h2", "ww-kaart__titel");
     var link = element("a", null, project[NAME]);
-    link.href = root + "projectenbank/" + project[ID] + "/";
+    link.href = root + ADDRESS.replace("{id}", project[ID]);
     heading.appendChild(link);
     item.appendChild(heading);
     var facts = element("dl", "ww-feiten");
@@ -207,6 +205,12 @@
 
   function start(data) {
     index = data;
+    var column = function (name) { return data.kolommen.indexOf(name); };
+    ID = column("id"); NAME = column("naam"); ORGANISATION = column("organisatie");
+    MUNICIPALITIES = column("gemeenten"); THEMES = column("themas"); STATUS = column("status"); REGION = column("regio");
+    ADDRESS = data.adres;
+    FACET_COLUMNS = {};
+    Object.keys(data.facetkolommen).forEach(function (name) { FACET_COLUMNS[name] = column(data.facetkolommen[name]); });
     index.entries = data.projecten.map(function (project) {
       return {
         project: project,
