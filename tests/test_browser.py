@@ -11,6 +11,8 @@ from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
+
+from cross_field_cases import END_BEFORE_START_CASES
 from playwright.sync_api import expect, sync_playwright
 
 CHROMIUM_FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run"]
@@ -326,7 +328,30 @@ def test_the_form_explains_dates_and_personal_addresses(page, site_url):
     expect(page.locator("#fout-eind")).to_be_hidden()  # no order to judge while the start is wrong
     page.fill("#veld-start", "2023-03")
     page.get_by_role("button", name="Controleren en versturen").click()
-    expect(page.locator("#fout-eind")).to_contain_text("ligt vóór het begin (2023-03)")
+    expect(page.locator("#fout-eind")).to_contain_text("einddatum 2021 ligt vóór startdatum 2023-03")
+
+
+@pytest.mark.parametrize("start, end, refused", END_BEFORE_START_CASES)
+def test_the_form_and_the_check_agree_on_an_end_before_the_start(page, site_url, start, end, refused):
+    from watwerkt.model import END_BEFORE_START
+
+    page.goto(site_url + "aanmelden/")
+    page.fill("#veld-start", start)
+    page.fill("#veld-eind", end)
+    page.get_by_role("button", name="Controleren en versturen").click()
+    if refused:
+        expect(page.locator("#fout-eind")).to_contain_text(END_BEFORE_START.format(eind=end, start=start))
+    else:
+        expect(page.locator("#fout-eind")).to_be_hidden()
+
+
+def test_the_form_says_the_rules_across_fields_as_the_check_does(page, site_url):
+    from watwerkt.model import AREA_NEEDED, CONTACT_NEEDED
+
+    page.goto(site_url + "aanmelden/")
+    page.get_by_role("button", name="Controleren en versturen").click()
+    expect(page.locator("#fout-gemeenten")).to_contain_text(AREA_NEEDED)
+    expect(page.locator("#fout-contact")).to_contain_text(CONTACT_NEEDED)
 
 
 def fill_valid_project(page):

@@ -8,6 +8,8 @@ from pathlib import Path
 
 import pytest
 
+from cross_field_cases import END_BEFORE_START_CASES
+
 from conftest import replace_in
 from watwerkt import cli
 from watwerkt.loading import check_data
@@ -199,6 +201,13 @@ def test_stopped_approach_needs_a_reason(data_dir):
     assert problems(data_dir) == [
         "data/aanpakken.yaml:27: tweede-aanpak: status: bij status 'gestopt' hoort een 'status_reden': waarom gestopt of niet werkzaam?"
     ]
+
+
+@pytest.mark.parametrize("start, end, refused", END_BEFORE_START_CASES)
+def test_the_check_and_the_form_agree_on_an_end_before_the_start(data_dir, start, end, refused):
+    replace_in(data_dir / "projects.yaml", "  start: 2024-01\n", f"  start: '{start}'\n  eind: '{end}'\n")
+    expected = [f"data/projects.yaml:8: eerste-project: eind: einddatum {end} ligt vóór startdatum {start}"] if refused else []
+    assert problems(data_dir) == expected
 
 
 def test_end_before_start(data_dir):

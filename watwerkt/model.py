@@ -729,7 +729,27 @@ class Period(Record):
     toelichting: Line | None = None
 
 
+# Rules that span fields. JSON Schema can say the first two (anyOf), so editors and the web form
+# apply them as `watwerkt check` does, with the same message; the third it cannot say, so the
+# schema carries its message in "x-kruisregels" and tests/cross_field_cases.py holds the cases
+# on which the check and the form must agree.
+CONTACT_NEEDED = "geef een website of een algemeen e-mailadres van de organisatie"
+AREA_NEEDED = "noem minstens één gemeente, of een regio waar het project loopt"
+END_BEFORE_START = "einddatum {eind} ligt vóór startdatum {start}"
+
+
+def ends_before_it_starts(start: str | None, end: str | None) -> bool:
+    """Whether `end` lies before `start`, each a year, month or day: 2023-02 is before 2023-03,
+    but 2023-03 is not before 2023-03-15 (the month holds the day)."""
+    if not start or not end:
+        return False
+    length = min(len(start), len(end))
+    return end[:length] < start[:length]
+
+
 class Contact(Record):
+    model_config = ConfigDict(json_schema_extra={"anyOf": [{"required": ["website"]}, {"required": ["email"]}], "x-melding": CONTACT_NEEDED})
+
     website: Url | None = None
     email: Email | None = Field(None, description="Een algemeen adres van de organisatie, nooit van een persoon.")
 
@@ -834,6 +854,13 @@ class Approach(Record):
 
 
 class Project(Record):
+    model_config = ConfigDict(json_schema_extra={
+        "anyOf": [{"required": ["gemeenten"], "properties": {"gemeenten": {"type": "array", "minItems": 1}}}, {"required": ["regio"]}],
+        "x-melding": AREA_NEEDED,
+        "x-veld": "gemeenten",
+        "x-kruisregels": {"eind-niet-voor-start": END_BEFORE_START},
+    })
+
     id: Id = Field(description="Vaste naam voor het webadres: kleine letters, cijfers en streepjes. Verander hem nooit.")
     naam: Line = Field(description="De naam van het project.")
     organisatie: Line = Field(description="De organisatie die het project uitvoert.")

@@ -12,7 +12,8 @@ from pydantic import BaseModel
 
 from ..labels import EVIDENCE_LEVELS, OFFICIAL_LEVELS
 from ..model import (
-    Curriculum, HelpPage, HelpService, PermanentIds, Recognition, Source, far_ahead, referenced_file,
+    AREA_NEEDED, CONTACT_NEEDED, END_BEFORE_START, Curriculum, HelpPage, HelpService, PermanentIds, Recognition, Source,
+    ends_before_it_starts, far_ahead, referenced_file,
 )
 from ..urls import PAGE_TITLE_ANCHOR
 from ..yaml_source import DataPath
@@ -57,9 +58,9 @@ def check_rules(records: dict[str, dict], checkers: dict[str, FileChecker], curr
     projects_file = checkers["projects.yaml"]
     for index, project in indexed(projects_file, records["projects.yaml"]):
         if not project.contact.website and not project.contact.email:
-            projects_file.report((index, "contact"), "geef een 'website' of een algemeen 'email' van de organisatie")
+            projects_file.report((index, "contact"), CONTACT_NEEDED)
         if not project.gemeenten and not project.regio:
-            projects_file.report((index, "gemeenten"), "noem de gemeenten (CBS-codes) of een 'regio' waar het project loopt")
+            projects_file.report((index, "gemeenten"), AREA_NEEDED)
         _check_order(projects_file, (index,), project.start, project.eind)
 
     for filename, kind in (("aanpakken.yaml", "aanpak"), ("projects.yaml", "project")):
@@ -281,7 +282,5 @@ def _check_unique(checker: FileChecker, path: DataPath, value: str, seen: dict[s
 
 
 def _check_order(checker: FileChecker, path: DataPath, start: str | None, end: str | None) -> None:
-    if start and end:
-        length = min(len(start), len(end))
-        if end[:length] < start[:length]:
-            checker.report(path + ("eind",), f"einddatum {end} ligt vóór startdatum {start}")
+    if ends_before_it_starts(start, end):
+        checker.report(path + ("eind",), END_BEFORE_START.format(eind=end, start=start))

@@ -1,0 +1,26 @@
+"""Contracts between Python and the browser, each declared once in Python: every consumer
+(the JSON Schema, the page, the script) must agree with the declaration, and no script may hold
+its own copy (in the style of Datasette's tests/test_docs.py)."""
+from __future__ import annotations
+
+from conftest import REPO
+from watwerkt.model import AREA_NEEDED, CONTACT_NEEDED, END_BEFORE_START, Project
+
+FORM_SCRIPT = REPO / "overrides" / "assets" / "javascripts" / "aanmelden.js"
+
+
+def test_the_rules_across_fields_stand_in_the_schema_and_nowhere_in_the_form_script():
+    schema = Project.model_json_schema()
+    assert schema["x-melding"] == AREA_NEEDED and schema["x-veld"] == "gemeenten"
+    assert schema["$defs"]["Contact"]["x-melding"] == CONTACT_NEEDED
+    assert schema["x-kruisregels"]["eind-niet-voor-start"] == END_BEFORE_START
+    script = FORM_SCRIPT.read_text(encoding="utf-8")
+    for message in (AREA_NEEDED, CONTACT_NEEDED, END_BEFORE_START.split("{")[0].strip(), "ligt vóór", "e-mailadres in"):
+        assert message not in script, message
+
+
+def test_the_published_schema_is_the_one_the_form_reads(real_site):
+    import json
+
+    published = json.loads((real_site / "open-data" / "project.schema.json").read_text(encoding="utf-8"))
+    assert published == json.loads(json.dumps(Project.model_json_schema()))
