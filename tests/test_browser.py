@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from cross_field_cases import END_BEFORE_START_CASES
+from shared_cases import END_BEFORE_START_CASES, ID_FROM_NAME_CASES
 from playwright.sync_api import expect, sync_playwright
 
 CHROMIUM_FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run"]
@@ -343,6 +343,16 @@ def test_the_form_and_the_check_agree_on_an_end_before_the_start(page, site_url,
         expect(page.locator("#fout-eind")).to_contain_text(END_BEFORE_START.format(eind=end, start=start))
     else:
         expect(page.locator("#fout-eind")).to_be_hidden()
+
+
+@pytest.mark.parametrize("name, expected", ID_FROM_NAME_CASES)
+def test_the_form_makes_the_id_from_the_name_as_python_does(page, site_url, name, expected):
+    page.goto(site_url + "aanmelden/")
+    fill_valid_project(page)
+    page.fill("#veld-naam", name)
+    page.get_by_role("button", name="Controleren en versturen").click()
+    expect(page.locator("#ww-verzenden")).to_be_visible()
+    assert page.locator("#ww-yaml").input_value().startswith(f'- id: "{expected}"\n')
 
 
 def test_the_form_says_the_rules_across_fields_as_the_check_does(page, site_url):

@@ -3,8 +3,11 @@
 its own copy (in the style of Datasette's tests/test_docs.py)."""
 from __future__ import annotations
 
+import pytest
+
 from conftest import REPO
-from watwerkt.model import AREA_NEEDED, CONTACT_NEEDED, END_BEFORE_START, Project
+from shared_cases import ID_FROM_NAME_CASES
+from watwerkt.model import AREA_NEEDED, CONTACT_NEEDED, END_BEFORE_START, Project, id_from_name
 
 FORM_SCRIPT = REPO / "overrides" / "assets" / "javascripts" / "aanmelden.js"
 
@@ -24,3 +27,8 @@ def test_the_published_schema_is_the_one_the_form_reads(real_site):
 
     published = json.loads((real_site / "open-data" / "project.schema.json").read_text(encoding="utf-8"))
     assert published == json.loads(json.dumps(Project.model_json_schema()))
+
+
+@pytest.mark.parametrize("name, expected", ID_FROM_NAME_CASES)
+def test_the_id_from_a_name(name, expected):
+    assert id_from_name(name) == expected

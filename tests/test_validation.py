@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from cross_field_cases import END_BEFORE_START_CASES
+from shared_cases import END_BEFORE_START_CASES
 
 from conftest import replace_in
 from watwerkt import cli

@@ -628,6 +628,15 @@ def slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", ascii_text).strip("-")
 
 
+ID_FROM_NAME_LENGTH = 70  # an id made from a project's name; the web form reads it from the page
+
+
+def id_from_name(name: str) -> str:
+    """The id a submitted project gets from its name, in the issue converter and (the same
+    steps, tests/shared_cases.py) in the web form."""
+    return slug(name)[:ID_FROM_NAME_LENGTH].strip("-")
+
+
 class _SchemaWithTextRules(GenerateJsonSchema):
     """Pydantic's JSON Schema, with the text rules in $defs for the fields that refer to them."""
 
@@ -731,7 +740,7 @@ class Period(Record):
 
 # Rules that span fields. JSON Schema can say the first two (anyOf), so editors and the web form
 # apply them as `watwerkt check` does, with the same message; the third it cannot say, so the
-# schema carries its message in "x-kruisregels" and tests/cross_field_cases.py holds the cases
+# schema carries its message in "x-kruisregels" and tests/shared_cases.py holds the cases
 # on which the check and the form must agree.
 CONTACT_NEEDED = "geef een website of een algemeen e-mailadres van de organisatie"
 AREA_NEEDED = "noem minstens één gemeente, of een regio waar het project loopt"

@@ -39,7 +39,7 @@ from .content_security import meta_element
 from .errors import UserError
 from .kennisbank import Kennisbank, is_stale
 from .labels import APPROACH_STATUSES, EVIDENCE_LEVELS, EVIDENCE_STRENGTHS, EXPERTS_BY_EXPERIENCE_ROLES, PROJECT_STATUSES, RESULT_KINDS
-from .model import PROVINCES, Approach, PartialDate, Project
+from .model import ID_FROM_NAME_LENGTH, PROVINCES, Approach, PartialDate, Project
 from .urls import PAGE_TITLE_ANCHOR, record_url, relative_root
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -245,6 +245,7 @@ class Renderer:
             EVIDENCE_LEVELS=EVIDENCE_LEVELS,
             EVIDENCE_STRENGTHS=EVIDENCE_STRENGTHS,
             RESULT_KINDS=RESULT_KINDS,
+            ID_FROM_NAME_LENGTH=ID_FROM_NAME_LENGTH,
             EXPERTS_BY_EXPERIENCE_ROLES=EXPERTS_BY_EXPERIENCE_ROLES,
             has_passed=lambda partial_date: has_passed(partial_date, today),
             recognition_label=lambda recognition: recognition_label(recognition, today),

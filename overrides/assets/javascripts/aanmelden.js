@@ -24,9 +24,12 @@
     return new Date().toISOString().slice(0, 10);
   }
 
+  // The id from the name, in the steps of watwerkt/model.py id_from_name (tests/shared_cases.py):
+  // compatibility forms folded, what has no ASCII form dropped, the length the page gives.
+  var ID_LENGTH = Number(form.getAttribute("data-id-lengte"));
   function slug(text) {
-    return text.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase()
-      .replace(/[^a-z0-9]+/g, "-").slice(0, 70).replace(/^-+|-+$/g, "");
+    return text.normalize("NFKD").replace(/[^\x00-\x7f]/g, "").toLowerCase()
+      .replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "").slice(0, ID_LENGTH).replace(/^-+|-+$/g, "");
   }
 
   function lines(text) {
@@ -147,7 +150,7 @@
   function validate(project) {
     var found = problemsOf(project, schema, "", []);
     // The one rule across fields that JSON Schema cannot say; its message comes from the schema
-    // (tests/cross_field_cases.py holds the cases on which this and `watwerkt check` agree).
+    // (tests/shared_cases.py holds the cases on which this and `watwerkt check` agree).
     var start = String(project.start || ""), end = String(project.eind || ""), length = Math.min(start.length, end.length);
     var date = /^\d{4}(-\d{2}(-\d{2})?)?$/;
     if (date.test(start) && date.test(end) && end.slice(0, length) < start.slice(0, length)) {
