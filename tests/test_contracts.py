@@ -32,3 +32,18 @@ def test_the_published_schema_is_the_one_the_form_reads(real_site):
 @pytest.mark.parametrize("name, expected", ID_FROM_NAME_CASES)
 def test_the_id_from_a_name(name, expected):
     assert id_from_name(name) == expected
+
+
+def test_the_reading_aid_is_declared_once_and_the_page_carries_it(real_site):
+    from watwerkt import reading_aid
+
+    page = (real_site / "index.html").read_text(encoding="utf-8")
+    assert f'data-sleutel="{reading_aid.STORAGE_KEY}"' in page and f'data-schaal="{reading_aid.SCALE_VARIABLE}"' in page
+    assert f'data-stap="{reading_aid.STEPS["tekst"]}"' in page and f'data-stap="-{reading_aid.STEPS["letters"]}"' in page
+    head = page[: page.index("</head>")]
+    assert f'localStorage.getItem("{reading_aid.STORAGE_KEY}")' in head  # the head applies it before drawing
+    script = (REPO / "overrides" / "assets" / "javascripts" / "leeshulp.js").read_text(encoding="utf-8")
+    for declared in (reading_aid.STORAGE_KEY, reading_aid.SCALE_VARIABLE, reading_aid.SPACING_VARIABLE, "200", "0.3"):
+        assert declared not in script, declared
+    css = (REPO / "overrides" / "assets" / "stylesheets" / "watwerkt.css").read_text(encoding="utf-8")
+    assert f"var({reading_aid.SCALE_VARIABLE}" in css and f"var({reading_aid.SPACING_VARIABLE}" in css

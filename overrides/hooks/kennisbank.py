@@ -23,7 +23,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import AnchorLink, TableOfContents
 
-from watwerkt import InvalidData, UserError
+from watwerkt import InvalidData, UserError, reading_aid
 from watwerkt.content_security import form_endpoints, with_content_security_policy
 from watwerkt.rendering import GeneratedPage, TocEntry, table_of_contents
 from watwerkt.search_index import SearchIndexError, build_search_index
@@ -52,6 +52,7 @@ def _site(config: MkDocsConfig):
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    config.extra["leeshulp"] = reading_aid.page_settings()
     for warning in _site(config).warnings:
         log.info(str(warning))
     try:

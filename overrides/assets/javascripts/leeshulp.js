@@ -5,8 +5,11 @@
 
   var aid = document.querySelector(".ww-leeshulp");
   if (!aid) return;
-  var KEY = "watwerkt-leeshulp";
-  var LIMITS = { tekst: [75, 200], letters: [0, 0.3] };
+  // Declared in watwerkt/reading_aid.py; the page carries it.
+  var KEY = aid.getAttribute("data-sleutel");
+  var SCALE = aid.getAttribute("data-schaal");
+  var SPACING = aid.getAttribute("data-letterafstand");
+  var LIMITS = JSON.parse(aid.getAttribute("data-grenzen"));
   var status = aid.querySelector(".ww-leeshulp__status");
 
   function load() {
@@ -15,8 +18,8 @@
 
   function apply(settings) {
     var root = document.documentElement.style;
-    if (settings.tekst) root.setProperty("--ww-schaal", settings.tekst / 100); else root.removeProperty("--ww-schaal");
-    if (settings.letters) root.setProperty("--ww-letterafstand", settings.letters + "em"); else root.removeProperty("--ww-letterafstand");
+    if (settings.tekst) root.setProperty(SCALE, settings.tekst / 100); else root.removeProperty(SCALE);
+    if (settings.letters) root.setProperty(SPACING, settings.letters + "em"); else root.removeProperty(SPACING);
     try { localStorage.setItem(KEY, JSON.stringify(settings)); } catch (error) { /* private mode */ }
     status.textContent = "Tekst " + (settings.tekst || 100) + "%, letterafstand " + Math.round((settings.letters || 0) * 100) / 100 + " em";
   }
