@@ -47,3 +47,27 @@ def test_the_reading_aid_is_declared_once_and_the_page_carries_it(real_site):
         assert declared not in script, declared
     css = (REPO / "overrides" / "assets" / "stylesheets" / "watwerkt.css").read_text(encoding="utf-8")
     assert f"var({reading_aid.SCALE_VARIABLE}" in css and f"var({reading_aid.SPACING_VARIABLE}" in css
+
+
+def test_every_published_file_and_list_page_has_its_address_from_urls(real_site):
+    """urls.py names every address; the files stand where it says, and mkdocs.yml keeps the
+    projectenbank's list pages out of the menu by the same pattern."""
+    from watwerkt import urls
+
+    for path in (urls.PROJECT_INDEX, urls.FEED, urls.PROJECT_SCHEMA, urls.open_data("aanpakken.csv")):
+        assert (real_site / path).is_file(), path
+    assert urls.project_list_page(1) == urls.record_url("project", "x").removesuffix("x/")
+    second = urls.project_list_page(2)
+    assert "/" + second.rstrip("/").rsplit("/", 1)[0] + "/*.md" in (REPO / "mkdocs.yml").read_text(encoding="utf-8")
+    import io
+    import tokenize
+
+    strings = []  # the string literals of the engine's code (comments may name an address)
+    for path in (REPO / "watwerkt").rglob("*.py"):
+        if path.name != "urls.py":
+            tokens = tokenize.generate_tokens(io.StringIO(path.read_text(encoding="utf-8")).readline)
+            strings += [token.string for token in tokens if token.type == tokenize.STRING]
+    templates = "".join(path.read_text(encoding="utf-8") for path in (REPO / "watwerkt" / "templates").glob("*.html"))
+    for address in (urls.PROJECT_INDEX, urls.FEED, urls.PROJECT_SCHEMA, "open-data/", "/pagina/"):
+        assert not [string for string in strings if address in string], address
+        assert address not in templates, address

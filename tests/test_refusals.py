@@ -534,14 +534,13 @@ def test_more_municipalities_than_the_netherlands_has_are_refused(data_dir):
 
 def fixed_page_names(data_dir: Path) -> set[str]:
     """Every name the site itself uses directly inside a record section."""
-    from watwerkt import projectenbank
     from watwerkt.site import load_site
-    from watwerkt.urls import SECTIONS
+    from watwerkt.urls import SECTIONS, project_list_page
     from conftest import REPO
 
     site = load_site(data_dir.parent)
     paths = [file.path for file in site.generated_files(site_url="https://example.org/", site_name="Wat Werkt")]
-    paths += [projectenbank.page_url(2)]
+    paths += [project_list_page(2)]
     paths += [str(path.relative_to(REPO / "docs")) for section in SECTIONS.values() for path in (REPO / "docs" / section).iterdir()]
     record_pages = {page.src_uri for page in site.generated_pages(site_url="https://example.org/")}
     names = set()

@@ -13,7 +13,7 @@ from xml.etree import ElementTree
 
 from .kennisbank import Kennisbank
 from .model import Approach, Project
-from .urls import record_url
+from .urls import FEED, PROJECT_SCHEMA, open_data, record_url
 
 LICENCE = "CC BY 4.0"
 LICENCE_URL = "https://creativecommons.org/licenses/by/4.0/deed.nl"
@@ -33,14 +33,14 @@ class Export:
 
 def exports(kennisbank: Kennisbank, *, site_url: str, site_name: str) -> list[Export]:
     return [
-        Export("open-data/projecten.json", _json(projects_document(kennisbank, site_url))),
-        Export("open-data/projecten.csv", projects_csv(kennisbank, site_url)),
-        Export("open-data/aanpakken.json", _json(approaches_document(kennisbank, site_url))),
-        Export("open-data/aanpakken.csv", approaches_csv(kennisbank, site_url)),
-        Export("open-data/project.schema.json", _json(Project.model_json_schema())),
-        Export("projectenbank/feed.xml", atom_feed(kennisbank, site_url=site_url, site_name=site_name)),
-        Export("open-data/opleiding.json", _json(curriculum_document(kennisbank, site_url))),
-        Export("open-data/opleiding.csv", curriculum_csv(kennisbank, site_url)),
+        Export(open_data("projecten.json"), _json(projects_document(kennisbank, site_url))),
+        Export(open_data("projecten.csv"), projects_csv(kennisbank, site_url)),
+        Export(open_data("aanpakken.json"), _json(approaches_document(kennisbank, site_url))),
+        Export(open_data("aanpakken.csv"), approaches_csv(kennisbank, site_url)),
+        Export(PROJECT_SCHEMA, _json(Project.model_json_schema())),
+        Export(FEED, atom_feed(kennisbank, site_url=site_url, site_name=site_name)),
+        Export(open_data("opleiding.json"), _json(curriculum_document(kennisbank, site_url))),
+        Export(open_data("opleiding.csv"), curriculum_csv(kennisbank, site_url)),
     ]
 
 
@@ -51,7 +51,7 @@ def projects_document(kennisbank: Kennisbank, site_url: str) -> dict:
     return {
         "licentie": LICENCE,
         "licentie_url": LICENCE_URL,
-        "schema": site_url + "open-data/project.schema.json",
+        "schema": site_url + PROJECT_SCHEMA,
         "projecten": [project.model_dump(mode="json", exclude_none=True) for project in projects],
         "paginas": {project.id: site_url + record_url("project", project.id) for project in projects},
         "alle_gemeentecodes": {project.id: [m.code for m in kennisbank.municipalities_of(project)] for project in projects},
@@ -172,9 +172,9 @@ def atom_feed(kennisbank: Kennisbank, *, site_url: str, site_name: str) -> str:
     projects = sorted(kennisbank.projects.values(), key=lambda p: (p.toegevoegd, p.id), reverse=True)[:FEED_LENGTH]
     feed = ElementTree.Element(f"{{{ATOM}}}feed", {"xml:lang": "nl"})
     _text(feed, "title", f"Nieuw in de projectenbank – {site_name}")
-    _text(feed, "id", site_url + "projectenbank/feed.xml")
+    _text(feed, "id", site_url + FEED)
     _text(feed, "updated", _timestamp(projects[0].toegevoegd) if projects else "1970-01-01T00:00:00Z")
-    ElementTree.SubElement(feed, f"{{{ATOM}}}link", {"rel": "self", "type": "application/atom+xml", "href": site_url + "projectenbank/feed.xml"})
+    ElementTree.SubElement(feed, f"{{{ATOM}}}link", {"rel": "self", "type": "application/atom+xml", "href": site_url + FEED})
     ElementTree.SubElement(feed, f"{{{ATOM}}}link", {"rel": "alternate", "href": site_url + "projectenbank/"})
     author = ElementTree.SubElement(feed, f"{{{ATOM}}}author")
     _text(author, "name", site_name)

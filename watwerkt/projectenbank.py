@@ -11,7 +11,6 @@ from .model import PROVINCES, Project
 from .urls import record_url
 
 PAGE_SIZE = 50  # projects per server-rendered page, and per step of "Toon meer" with JavaScript
-INDEX_PATH = "projectenbank/index.json"
 # The fields of each project in index.json, in order; the file's header names them, so the
 # filter script finds each by name and knows no position of its own.
 INDEX_COLUMNS = ("id", "naam", "organisatie", "gemeenten", "themas", "doelgroepen", "aanpakken", "status", "regio")
@@ -33,10 +32,6 @@ def page_count(kennisbank: Kennisbank) -> int:
 
 def page_of_projects(kennisbank: Kennisbank, page: int) -> list[Project]:
     return kennisbank.projects_by_name()[(page - 1) * PAGE_SIZE : page * PAGE_SIZE]
-
-
-def page_url(page: int) -> str:
-    return "projectenbank/" if page == 1 else f"projectenbank/pagina/{page}/"
 
 
 def facets(kennisbank: Kennisbank) -> list[Facet]:

@@ -40,7 +40,7 @@ from .errors import UserError
 from .kennisbank import Kennisbank, is_stale
 from .labels import APPROACH_STATUSES, EVIDENCE_LEVELS, EVIDENCE_STRENGTHS, EXPERTS_BY_EXPERIENCE_ROLES, PROJECT_STATUSES, RESULT_KINDS
 from .model import ID_FROM_NAME_LENGTH, PROVINCES, Approach, PartialDate, Project
-from .urls import PAGE_TITLE_ANCHOR, record_url, relative_root
+from .urls import PAGE_TITLE_ANCHOR, PROJECT_INDEX, PROJECT_SCHEMA, project_list_page, record_url, relative_root
 
 TEMPLATES = Path(__file__).parent / "templates"
 
@@ -252,6 +252,9 @@ class Renderer:
             APPROACH_STATUSES=APPROACH_STATUSES,
             PROJECT_STATUSES=PROJECT_STATUSES,
             record_url=record_url,
+            project_list_page=project_list_page,
+            PROJECT_INDEX=PROJECT_INDEX,
+            PROJECT_SCHEMA=PROJECT_SCHEMA,
             period=period_text,
             area=self.area_text,
             is_stale=lambda record: is_stale(record.laatst_gecontroleerd, today),
@@ -278,7 +281,7 @@ class Renderer:
         ):
             pages += [self.record_page(kind, record, site_url=site_url) for record in records]
         for page in range(2, projectenbank.page_count(self.kennisbank) + 1):
-            pages.append(self._page(projectenbank.page_url(page), "project_list_page.html", page=page))
+            pages.append(self._page(project_list_page(page), "project_list_page.html", page=page))
         return pages
 
     def record_page(self, kind: str, record, *, site_url: str) -> GeneratedPage:

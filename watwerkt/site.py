@@ -11,6 +11,7 @@ from .kennisbank import Kennisbank
 from .readability import Scorer, readability_report, readability_summary, site_readability
 from .rendering import GeneratedFile, GeneratedPage, HeldHtml, Renderer
 from .schemas import contributor_guide
+from .urls import PROJECT_INDEX
 from .loading import Problem, load_kennisbank_and_warnings, reference_date
 
 READABILITY_REPORT = "leesbaarheid.csv"
@@ -43,7 +44,7 @@ class Site:
         projectenbank's filter index, redirects from old module addresses, and the
         contributor guide (a hand-written page, CONTRIBUTING.md, on the site too)."""
         files = [GeneratedFile(export.path, export.content) for export in exports(self.kennisbank, site_url=site_url, site_name=site_name)]
-        files.append(GeneratedFile(projectenbank.INDEX_PATH, projectenbank.filter_index(self.kennisbank)))
+        files.append(GeneratedFile(PROJECT_INDEX, projectenbank.filter_index(self.kennisbank)))
         files += self.renderer.redirect_files()
         files.append(GeneratedFile("bijdragen.md", contributor_guide()))
         # Written again after the build (write_readability_report); listed now so links to it work.

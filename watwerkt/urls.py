@@ -1,4 +1,5 @@
-"""Where each record's page lives. URLs come from ids, never from titles."""
+"""Every address the site has, made here and nowhere else. Record URLs come from ids, never
+from titles."""
 from __future__ import annotations
 
 # The anchor of every generated page's title, where the theme's "Ga naar inhoud" link lands.
@@ -10,6 +11,22 @@ SECTIONS = {"approach": "aanpakken", "project": "projectenbank", "module": "ople
 def record_url(kind: str, record_id: str) -> str:
     """The site-relative URL of a record's page, e.g. 'aanpakken/samen-sterk/'."""
     return f"{SECTIONS[kind]}/{record_id}/"
+
+
+# The files the site publishes beside its pages.
+PROJECT_INDEX = "projectenbank/index.json"  # what the projectenbank's filter loads
+FEED = "projectenbank/feed.xml"
+PROJECT_SCHEMA = "open-data/project.schema.json"
+
+
+def open_data(file_name: str) -> str:
+    """The address of a download on /open-data/, e.g. 'open-data/projecten.csv'."""
+    return f"open-data/{file_name}"
+
+
+def project_list_page(page: int) -> str:
+    """A page of the projectenbank's list for readers without JavaScript; page 1 is the bank itself."""
+    return f"{SECTIONS['project']}/" if page == 1 else f"{SECTIONS['project']}/pagina/{page}/"
 
 
 def relative_root(page_url: str) -> str:
