@@ -33,6 +33,14 @@ def facets(kennisbank: Kennisbank) -> list[Facet]:
     return found
 
 
+def list_values(kennisbank: Kennisbank) -> dict:
+    """What the overview template shows: the filters, and every approach by name with the
+    values its card carries for them."""
+    offered = facets(kennisbank)
+    approaches = sorted(kennisbank.approaches.values(), key=lambda approach: approach.naam)
+    return {"filters": offered, "cards": [(approach, card_values(approach, offered)) for approach in approaches]}
+
+
 def card_values(approach: Approach, facets: list[Facet]) -> dict[str, str]:
     """Per offered filter, the approach's values as one space-separated attribute value."""
     return {facet.name: " ".join(_FILTERS[facet.name][2](approach)) for facet in facets}

@@ -30,6 +30,19 @@ def page_count(kennisbank: Kennisbank) -> int:
     return max(1, -(-len(kennisbank.projects) // PAGE_SIZE))
 
 
+def list_values(kennisbank: Kennisbank, page: int = 1) -> dict:
+    """What the projectenbank's list template shows: its facets, this page of projects, the
+    number of pages and the page size the filter script steps by."""
+    return {
+        "facets": facets(kennisbank),
+        "projects": page_of_projects(kennisbank, page),
+        "page": page,
+        "pages": page_count(kennisbank),
+        "total": len(kennisbank.projects),
+        "page_size": PAGE_SIZE,
+    }
+
+
 def page_of_projects(kennisbank: Kennisbank, page: int) -> list[Project]:
     return kennisbank.projects_by_name()[(page - 1) * PAGE_SIZE : page * PAGE_SIZE]
 

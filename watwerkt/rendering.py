@@ -259,9 +259,6 @@ class Renderer:
             area=self.area_text,
             is_stale=lambda record: is_stale(record.laatst_gecontroleerd, today),
             json_ld=lambda project, site_url: project_json_ld(kennisbank, project, site_url),
-            project_fields=Project.model_fields,
-            bank=projectenbank,
-            approach_overview=approach_overview,
             PROVINCES=PROVINCES,
             csp_meta=lambda scripts: meta_element(inline_scripts=scripts),
         )
@@ -281,11 +278,22 @@ class Renderer:
         ):
             pages += [self.record_page(kind, record, site_url=site_url) for record in records]
         for page in range(2, projectenbank.page_count(self.kennisbank) + 1):
-            pages.append(self._page(project_list_page(page), "project_list_page.html", page=page))
+            pages.append(self._page(project_list_page(page), "project_list_page.html", **projectenbank.list_values(self.kennisbank, page)))
         return pages
 
     def record_page(self, kind: str, record, *, site_url: str) -> GeneratedPage:
-        return self._page(record_url(kind, record.id), _RECORD_TEMPLATES[kind], record=record, site_url=site_url)
+        values = self._module_neighbours(record) if kind == "module" else {}
+        return self._page(record_url(kind, record.id), _RECORD_TEMPLATES[kind], record=record, site_url=site_url, **values)
+
+    def _module_neighbours(self, module) -> dict:
+        """The modules before and after `module` in the course, for the page's own links."""
+        ids = [m.id for m in self.kennisbank.curriculum.modules]
+        position = ids.index(module.id)
+        modules = self.kennisbank.curriculum.modules
+        return {
+            "previous": modules[position - 1] if position > 0 else None,
+            "next": modules[position + 1] if position + 1 < len(modules) else None,
+        }
 
     def _page(self, url: str, template: str, **values) -> GeneratedPage:
         """The template's output is the body; its top-level `title`, `description` and
@@ -316,7 +324,11 @@ class Renderer:
         site's own (such as where submissions go)."""
         if name not in COMPONENTS:
             raise KeyError(f"unknown component {name!r}; known: {', '.join(COMPONENTS)}")
-        rendered = self.render(COMPONENTS[name], root=relative_root(page_url), site_url=site_url, settings=settings or {}, heading=Headings())
+        template, values_of = COMPONENTS[name]
+        rendered = self.render(
+            template, root=relative_root(page_url), site_url=site_url, settings=settings or {}, heading=Headings(),
+            **values_of(self.kennisbank, site_url),
+        )
         return Markup(rendered.strip())
 
     def area_text(self, record: Approach | Project) -> str:
@@ -330,19 +342,38 @@ class Renderer:
 
 _RECORD_TEMPLATES = {"approach": "approach.html", "project": "project.html", "module": "module.html", "municipality": "municipality.html"}
 
-# Components that hand-written pages can place, by name: the template that renders each.
+def _no_values(kennisbank: Kennisbank, site_url: str) -> dict:
+    return {}
+
+
+def _project_fields(kennisbank: Kennisbank, site_url: str) -> dict:
+    return {"fields": Project.model_fields}
+
+
+def _teaching_links(kennisbank: Kennisbank, site_url: str) -> dict:
+    """Every module and learning goal with its permanent link, as lines to copy at once."""
+    lines = []
+    for module in kennisbank.curriculum.modules:
+        address = site_url + record_url("module", module.id)
+        lines.append(f"{module.naam}: {address}")
+        lines += [f"  - {goal.tekst} {address}#{goal.id}" for goal in module.leerdoelen]
+    return {"all_links": "\n".join(lines)}
+
+
+# Components that hand-written pages can place, by name: the template that renders each, and
+# the values it shows (a template receives values, not modules).
 COMPONENTS = {
-    "aanpakken_overzicht": "approaches_table.html",
-    "aanpakken_lijst": "approach_list.html",
-    "projecten_lijst": "project_list.html",
-    "opleiding_overzicht": "curriculum_overview.html",
-    "resultaten_tabel": "results_table.html",
-    "regio_lijst": "region_list.html",
-    "begrippen_lijst": "glossary.html",
-    "gemeenten_overzicht": "municipality_overview.html",
-    "open_data_velden": "open_data_fields.html",
-    "lesmateriaal": "teaching_material.html",
-    "aanmeldformulier": "submission_form.html",
+    "aanpakken_overzicht": ("approaches_table.html", _no_values),
+    "aanpakken_lijst": ("approach_list.html", lambda kennisbank, site_url: approach_overview.list_values(kennisbank)),
+    "projecten_lijst": ("project_list.html", lambda kennisbank, site_url: projectenbank.list_values(kennisbank)),
+    "opleiding_overzicht": ("curriculum_overview.html", _no_values),
+    "resultaten_tabel": ("results_table.html", _no_values),
+    "regio_lijst": ("region_list.html", _no_values),
+    "begrippen_lijst": ("glossary.html", _no_values),
+    "gemeenten_overzicht": ("municipality_overview.html", _no_values),
+    "open_data_velden": ("open_data_fields.html", _project_fields),
+    "lesmateriaal": ("teaching_material.html", _teaching_links),
+    "aanmeldformulier": ("submission_form.html", _project_fields),
 }
 
 
