@@ -1,0 +1,76 @@
+"""In a real browser: permanent links to modules and learning goals, for trainers."""
+from __future__ import annotations
+
+import functools
+import threading
+from http.server import ThreadingHTTPServer
+
+
+from playwright.sync_api import expect
+from browser import (  # noqa: F401  fixtures and helpers
+    AXE, WCAG_TAGS, QuietHandler, axe_violations, browser, chromium_path, kennisbank, listed_projects, page, search, site_url,
+)
+
+
+def test_kopieer_link_puts_the_goal_address_on_the_clipboard(browser, site_url):
+    context = browser.new_context(locale="nl-NL", permissions=["clipboard-read", "clipboard-write"])
+    page = context.new_page()
+    page.goto(site_url + "opleiding/stage/")
+    goal = page.locator("li#werken-in-tandem")
+    goal.get_by_role("button", name="Kopieer link naar leerdoel").click()
+    expect(goal.get_by_role("status")).to_have_text("Gekopieerd")
+    assert page.evaluate("navigator.clipboard.readText()") == site_url + "opleiding/stage/#werken-in-tandem"
+    page.get_by_role("button", name="Kopieer link naar deze module").click()
+    assert page.evaluate("navigator.clipboard.readText()") == site_url + "opleiding/stage/"
+    context.close()
+
+
+def test_a_printed_module_is_a_clean_handout(page, site_url, kennisbank):
+    from io import BytesIO
+
+    from pypdf import PdfReader
+
+    module = kennisbank.curriculum.modules[-1]
+    page.goto(site_url + f"opleiding/{module.id}/")
+    page.emulate_media(media="print")
+    text = " ".join(" ".join(p.extract_text() for p in PdfReader(BytesIO(page.pdf())).pages).split())
+    assert module.naam in text
+    for goal in module.leerdoelen:
+        assert goal.tekst in text, goal.id
+    for chrome in ("Over deze site", "Mijn leven, jouw werk", "Kopieer link", "Zoeken", "Volgende module"):
+        assert chrome not in text, chrome
+    assert site_url + f"opleiding/{module.id}/#" in text.replace(" ", "")  # link addresses are written out
+
+
+def test_an_old_module_address_lands_on_the_new_page_at_the_goal(tmp_path, browser):
+    from conftest import build, copy_project, replace_in
+
+    project = copy_project(tmp_path / "project")
+    replace_in(project / "data" / "opleiding.yaml", "  - id: stage\n", "  - id: praktijkstage\n    vorige_ids: [stage]\n")
+    replace_in(project / "data" / "vaste-links.yaml", "  - stage\n", "  - stage\n  - praktijkstage\n")
+    result = build(project, tmp_path / "site")
+    assert result.returncode == 0, result.stdout + result.stderr
+    handler = functools.partial(QuietHandler, directory=str(tmp_path / "site"))
+    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        page = browser.new_page()
+        console = []
+        page.on("console", lambda message: console.append(message.text))
+        page.goto(f"http://127.0.0.1:{server.server_address[1]}/opleiding/stage/#werken-in-tandem")
+        expect(page).to_have_url(f"http://127.0.0.1:{server.server_address[1]}/opleiding/praktijkstage/#werken-in-tandem")
+        expect(page.locator("li#werken-in-tandem")).to_be_in_viewport()
+        # The redirect's own script carries its hash in the redirect page's policy.
+        assert "Content-Security-Policy" in (tmp_path / "site" / "opleiding" / "stage" / "index.html").read_text(encoding="utf-8")
+        assert not [text for text in console if "Content Security Policy" in text], console
+        page.close()
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def test_goal_links_on_lesmateriaal_keep_their_words(page, site_url):
+    page.goto(site_url + "lesmateriaal/")
+    goal_links = page.locator("li a.ww-vaste-link")
+    assert goal_links.count() > 0
+    assert not goal_links.first.inner_text().startswith("http")
