@@ -99,3 +99,28 @@ def test_on_a_phone_the_filters_fold_away_so_the_projects_come_first(browser, si
     page.goto(site_url + "projectenbank/?gemeente=GM0047")
     expect(page.locator("#ww-filter-gemeente")).to_be_visible()
     context.close()
+
+
+CARD_TEXTS = """items => items.map(item => [
+  item.querySelector("h2 a").getAttribute("href"),
+  Array.from(item.querySelectorAll("dt:not([hidden]), dd:not([hidden])")).map(node => node.textContent.trim()),
+])"""
+
+
+def test_the_script_builds_every_card_as_the_page_renders_it(browser, site_url, kennisbank):
+    """The card is rendered once: the script fills the page's own card template, so a card with
+    JavaScript shows the same link and facts as without (the summary is not in index.json)."""
+    context = browser.new_context(java_script_enabled=False, locale="nl-NL")
+    without = context.new_page()
+    without.goto(site_url + "projectenbank/")
+    rendered = without.locator("#ww-projecten > li").evaluate_all(CARD_TEXTS)
+    context.close()
+    page = browser.new_page()
+    with page.expect_response("**/projectenbank/index.json"):
+        page.goto(site_url + "projectenbank/")
+    page.wait_for_load_state("networkidle")
+    # The script has replaced the list: its cards come from the template (the summary slot is empty).
+    expect(page.locator("#ww-projecten > li [data-slot=samenvatting]:not([hidden])")).to_have_count(0)
+    built = page.locator("#ww-projecten > li").evaluate_all(CARD_TEXTS)
+    page.close()
+    assert len(rendered) == len(kennisbank.projects) and built == rendered

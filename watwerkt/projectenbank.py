@@ -17,6 +17,32 @@ INDEX_COLUMNS = ("id", "naam", "organisatie", "gemeenten", "themas", "doelgroepe
 # Facets whose options a project lists itself, and the column that holds them; the others
 # (provincie, regio) follow from the municipalities, whose provinces and regions the index gives.
 FACET_COLUMNS = {"gemeente": "gemeenten", "thema": "themas", "doelgroep": "doelgroepen", "aanpak": "aanpakken", "status": "status"}
+# A project card's facts, in order: (label, the slot the card template and the script fill).
+CARD_FACTS = (("Organisatie", "organisatie"), ("Gebied", "gebied"), ("Thema's", "themas"), ("Status", "status"))
+AREA_NAMES_SHOWN = 3  # more municipalities than this read as "12 gemeenten"
+# What a card says for each status; an unknown status is left out rather than said on every card.
+CARD_STATUS = {status: ("" if status == "onbekend" else label) for status, label in PROJECT_STATUSES.items()}
+
+
+def area_text(kennisbank: Kennisbank, record) -> str:
+    """Where a record runs, in a few words: its region's name, or up to AREA_NAMES_SHOWN names."""
+    if record.regio:
+        return kennisbank.regions[record.regio].naam
+    names = [municipality.naam for municipality in kennisbank.municipalities_of(record)]
+    return f"{len(names)} gemeenten" if len(names) > AREA_NAMES_SHOWN else ", ".join(names) or "Niet vastgelegd"
+
+
+def card(kennisbank: Kennisbank, project: Project) -> dict:
+    """What a project's card shows; the same slots the script fills from index.json."""
+    return {
+        "naam": project.naam,
+        "adres": record_url("project", project.id),
+        "samenvatting": project.samenvatting,
+        "organisatie": project.organisatie,
+        "gebied": area_text(kennisbank, project),
+        "themas": ", ".join(kennisbank.themes[t].naam for t in project.themas),
+        "status": CARD_STATUS[project.status],
+    }
 
 
 @dataclass(frozen=True)
@@ -35,7 +61,8 @@ def list_values(kennisbank: Kennisbank, page: int = 1) -> dict:
     number of pages and the page size the filter script steps by."""
     return {
         "facets": facets(kennisbank),
-        "projects": page_of_projects(kennisbank, page),
+        "cards": [card(kennisbank, project) for project in page_of_projects(kennisbank, page)],
+        "card_facts": CARD_FACTS,
         "page": page,
         "pages": page_count(kennisbank),
         "total": len(kennisbank.projects),
@@ -92,6 +119,8 @@ def filter_index(kennisbank: Kennisbank) -> str:
         "kolommen": INDEX_COLUMNS,
         "facetkolommen": FACET_COLUMNS,
         "adres": record_url("project", "{id}"),
+        "kaartstatus": [CARD_STATUS[status] for status in PROJECT_STATUSES],  # in the order of the status facet
+        "gebiednamen": AREA_NAMES_SHOWN,
         "gemeenten": municipalities,
         "projecten": [row(project) for project in kennisbank.projects_by_name()],
     }

@@ -332,12 +332,7 @@ class Renderer:
         return Markup(rendered.strip())
 
     def area_text(self, record: Approach | Project) -> str:
-        if record.regio:
-            return self.kennisbank.regions[record.regio].naam
-        names = [municipality.naam for municipality in self.kennisbank.municipalities_of(record)]
-        if len(names) > 3:
-            return f"{len(names)} gemeenten"
-        return ", ".join(names) or "Niet vastgelegd"
+        return projectenbank.area_text(self.kennisbank, record)
 
 
 _RECORD_TEMPLATES = {"approach": "approach.html", "project": "project.html", "module": "module.html", "municipality": "municipality.html"}

@@ -145,37 +145,34 @@
     }
   }
 
-  function element(tag, className, text) {
-    var node = document.createElement(tag);
-    if (className) node.className = className;
-    if (text !== undefined) node.textContent = text;
-    return node;
-  }
-
+  // The area in a few words, as watwerkt/projectenbank.py area_text says it.
   function area(project) {
     if (project[REGION] !== -1) return labels.regio[project[REGION]];
     var names = project[MUNICIPALITIES].map(function (m) { return labels.gemeente[m]; });
-    return names.length > 3 ? names.length + " gemeenten" : names.join(", ");
+    return names.length > index.gebiednamen ? names.length + " gemeenten" : names.join(", ");
   }
 
+  // A card: the page's own card template (rendered by the same macro as the cards without
+  // JavaScript), its slots filled; an empty slot stays hidden with its label.
+  var TEMPLATE = document.getElementById("ww-kaart-sjabloon");
   function card(project) {
-    var item = element("li", "ww-kaart");
-    var heading = element("h2", "ww-kaart__titel");
-    var link = element("a", null, project[NAME]);
-    link.href = root + ADDRESS.replace("{id}", project[ID]);
-    heading.appendChild(link);
-    item.appendChild(heading);
-    var facts = element("dl", "ww-feiten");
-    [
-      ["Organisatie", project[ORGANISATION]],
-      ["Gebied", area(project)],
-      ["Thema's", project[THEMES].map(function (t) { return labels.thema[t]; }).join(", ")],
-      ["Status", labels.status[project[STATUS]]]
-    ].forEach(function (fact) {
-      facts.appendChild(element("dt", null, fact[0]));
-      facts.appendChild(element("dd", null, fact[1]));
+    var item = TEMPLATE.content.firstElementChild.cloneNode(true);
+    var values = {
+      naam: project[NAME],
+      samenvatting: "",
+      organisatie: project[ORGANISATION],
+      gebied: area(project),
+      themas: project[THEMES].map(function (t) { return labels.thema[t]; }).join(", "),
+      status: index.kaartstatus[project[STATUS]]
+    };
+    item.querySelectorAll("[data-slot]").forEach(function (slot) {
+      var value = values[slot.getAttribute("data-slot")] || "";
+      slot.textContent = value;
+      slot.hidden = !value;
+      var label = item.querySelector("[data-slot-label='" + slot.getAttribute("data-slot") + "']");
+      if (label) label.hidden = !value;
     });
-    item.appendChild(facts);
+    item.querySelector("[data-slot=naam]").href = root + ADDRESS.replace("{id}", project[ID]);
     return item;
   }
 
