@@ -280,7 +280,7 @@ def test_a_component_shows_record_text_as_written(hostile_build):
     bank = hostile_build["site"] / "projectenbank"
     listing = next(page for page in [bank / "index.html", *sorted(bank.glob("pagina/*/index.html"))] if record_id in page.read_text(encoding="utf-8"))
     card = listing.read_text(encoding="utf-8").split(f'projectenbank/{record_id}/"')[1].split("</li>")[0]
-    assert "<p>" + html.escape(LITERAL_MARKDOWN, quote=False) + "</p>" in card.replace("&#x27;", "'"), card
+    assert "<p data-slot=\"samenvatting\">" + html.escape(LITERAL_MARKDOWN, quote=False) + "</p>" in card.replace("&#x27;", "'"), card
     assert "<em>" not in card and "<strong>" not in card and "example.org/x" not in card.split("[haken](")[0]
 
 
