@@ -71,3 +71,16 @@ def test_every_published_file_and_list_page_has_its_address_from_urls(real_site)
     for address in (urls.PROJECT_INDEX, urls.FEED, urls.PROJECT_SCHEMA, "open-data/", "/pagina/"):
         assert not [string for string in strings if address in string], address
         assert address not in templates, address
+
+
+def test_the_form_script_takes_its_fields_from_the_page(real_site):
+    """Which fields the form has and of what kind (tick boxes, one per line, text) comes from the
+    record model, on the page; the script names none of them."""
+    from watwerkt.model import Project
+
+    page = (real_site / "aanmelden" / "index.html").read_text(encoding="utf-8")
+    assert 'data-veld="gemeenten" data-soort="keuze"' in page and 'data-veld="doelen" data-soort="lijst" data-verplicht' in page
+    assert 'data-veld="naam" data-soort="tekst" data-verplicht' in page
+    script = FORM_SCRIPT.read_text(encoding="utf-8")
+    for name in ("naam", "samenvatting", "doelen", "partners", "financiers", "gemeenten", "themas", "doelgroepen", "aanpakken", "geleerd"):
+        assert name in Project.model_fields and f'"{name}"' not in script, name

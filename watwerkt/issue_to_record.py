@@ -28,7 +28,7 @@ from pathlib import Path
 import yaml
 
 from .errors import UserError
-from .model import id_from_name, look_alike_skeleton
+from .model import ID_SOURCE_FIELD, id_from_name, look_alike_skeleton
 from .schemas import DATA_FILES, ISSUE_FORM_FIELDS
 from .loading import Problem, check_data
 from .yaml_source import YamlDocument, os_error_reason, read_text_file, read_yaml
@@ -142,7 +142,7 @@ def record_from_issue(fields: dict[str, str], *, taken_ids: set[str], today: dat
             record[name] = _contact(answer)
         else:
             record[name] = answer
-    record["id"] = _unique_id(record.get("id") or (id_from_name(record.get("naam", "")) or "project"), taken_ids)
+    record["id"] = _unique_id(record.get("id") or (id_from_name(record.get(ID_SOURCE_FIELD, "")) or "project"), taken_ids)
     record["toegevoegd"] = today.isoformat()
     record["laatst_gecontroleerd"] = today.isoformat()
     record.setdefault("aangemeld_door", record.get("organisatie", ""))

@@ -629,6 +629,7 @@ def slug(text: str) -> str:
 
 
 ID_FROM_NAME_LENGTH = 70  # an id made from a project's name; the web form reads it from the page
+ID_SOURCE_FIELD = "naam"  # the field a submitted project's id is made from
 
 
 def id_from_name(name: str) -> str:

@@ -24,6 +24,7 @@ import datetime
 import html
 import json
 import re
+import typing
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
@@ -39,7 +40,7 @@ from .content_security import meta_element
 from .errors import UserError
 from .kennisbank import Kennisbank, is_stale
 from .labels import APPROACH_STATUSES, EVIDENCE_LEVELS, EVIDENCE_STRENGTHS, EXPERTS_BY_EXPERIENCE_ROLES, PROJECT_STATUSES, RESULT_KINDS
-from .model import ID_FROM_NAME_LENGTH, PROVINCES, Approach, PartialDate, Project
+from .model import ID_FROM_NAME_LENGTH, ID_SOURCE_FIELD, PROVINCES, Approach, PartialDate, Project, referenced_file
 from .urls import PAGE_TITLE_ANCHOR, PROJECT_INDEX, PROJECT_SCHEMA, project_list_page, record_url, relative_root
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -246,6 +247,7 @@ class Renderer:
             EVIDENCE_STRENGTHS=EVIDENCE_STRENGTHS,
             RESULT_KINDS=RESULT_KINDS,
             ID_FROM_NAME_LENGTH=ID_FROM_NAME_LENGTH,
+            ID_SOURCE_FIELD=ID_SOURCE_FIELD,
             EXPERTS_BY_EXPERIENCE_ROLES=EXPERTS_BY_EXPERIENCE_ROLES,
             has_passed=lambda partial_date: has_passed(partial_date, today),
             recognition_label=lambda recognition: recognition_label(recognition, today),
@@ -342,7 +344,15 @@ def _no_values(kennisbank: Kennisbank, site_url: str) -> dict:
 
 
 def _project_fields(kennisbank: Kennisbank, site_url: str) -> dict:
-    return {"fields": Project.model_fields}
+    return {"fields": Project.model_fields, "field_kinds": {name: form_field_kind(field) for name, field in Project.model_fields.items()}}
+
+
+def form_field_kind(field) -> str:
+    """How the web form asks for a field, which aanmelden.js reads from the page: 'keuze' (boxes
+    to tick, for ids of other records), 'lijst' (one item per line) or 'tekst'."""
+    if referenced_file(field):
+        return "keuze"
+    return "lijst" if typing.get_origin(field.annotation) is list else "tekst"
 
 
 def _teaching_links(kennisbank: Kennisbank, site_url: str) -> dict:

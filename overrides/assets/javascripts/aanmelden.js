@@ -10,9 +10,16 @@
   var sending = document.getElementById("ww-verzenden");
   var draftStatus = form.querySelector(".ww-concept-status");
   var DRAFT = "watwerkt-aanmelding-concept";
-  var LIST_FIELDS = ["doelen", "partners", "financiers"];
-  var CHOICE_FIELDS = ["gemeenten", "themas", "doelgroepen", "aanpakken"];
-  var TEXT_FIELDS = ["naam", "organisatie", "samenvatting", "beschrijving", "start", "eind", "geleerd"];
+  // Which fields the form has, and of what kind, the page says (from the record model).
+  function fieldsOf(kind) {
+    return Array.prototype.map.call(form.querySelectorAll("[data-veld][data-soort=" + kind + "]"), function (node) {
+      return node.getAttribute("data-veld");
+    });
+  }
+  var LIST_FIELDS = fieldsOf("lijst");
+  var CHOICE_FIELDS = fieldsOf("keuze");
+  var TEXT_FIELDS = fieldsOf("tekst");
+  function required(name) { return form.querySelector("[data-veld='" + name + "'][data-verplicht]") !== null; }
   // Longer links break: GitHub answers 414 above about 8 KB, mail programs cut off near 2 KB.
   // A long description then goes by copy and paste from the text box instead.
   var MAX_GITHUB_LINK = 8000;
@@ -27,6 +34,7 @@
   // The id from the name, in the steps of watwerkt/model.py id_from_name (tests/shared_cases.py):
   // compatibility forms folded, what has no ASCII form dropped, the length the page gives.
   var ID_LENGTH = Number(form.getAttribute("data-id-lengte"));
+  var ID_SOURCE = form.getAttribute("data-id-van");  // the field the id is made from
   function slug(text) {
     return text.normalize("NFKD").replace(/[^\x00-\x7f]/g, "").toLowerCase()
       .replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "").slice(0, ID_LENGTH).replace(/^-+|-+$/g, "");
@@ -45,19 +53,19 @@
   // The record exactly as it will stand in data/projects.yaml: only fields that were filled in.
   function record() {
     var value = function (name) { return form.elements[name].value.trim(); };
-    var project = { id: slug(value("naam")) };
+    var project = { id: slug(value(ID_SOURCE)) };
     TEXT_FIELDS.forEach(function (name) { if (value(name)) project[name] = value(name); });
     var status = form.querySelector("[name=status]:checked");
     if (status) project.status = status.value;
     CHOICE_FIELDS.forEach(function (name) { project[name] = checked(name); });
-    LIST_FIELDS.forEach(function (name) { var items = lines(form.elements[name].value); if (items.length || name === "doelen") project[name] = items; });
+    LIST_FIELDS.forEach(function (name) { var items = lines(form.elements[name].value); if (items.length || required(name)) project[name] = items; });
     project.contact = {};
     if (value("website")) project.contact.website = value("website");
     if (value("email")) project.contact.email = value("email");
     project.toegevoegd = today();
     project.laatst_gecontroleerd = today();
     if (value("organisatie")) project.aangemeld_door = value("organisatie");
-    ["aanpakken", "partners", "financiers"].forEach(function (name) { if (project[name] && !project[name].length) delete project[name]; });
+    CHOICE_FIELDS.concat(LIST_FIELDS).forEach(function (name) { if (project[name] && !project[name].length && !required(name)) delete project[name]; });
     return project;
   }
 
@@ -174,7 +182,7 @@
     var list = summary.querySelector("ul");
     list.replaceChildren();
     var names = Object.keys(errors).filter(function (name) { return name !== "id"; });
-    if (errors.id && !errors.naam) names.unshift("naam"), errors.naam = "geef het project een naam met letters of cijfers";
+    if (errors.id && !errors[ID_SOURCE]) names.unshift(ID_SOURCE), errors[ID_SOURCE] = "geef het project een naam met letters of cijfers";
     // In the order of the form, so the summary reads from top to bottom.
     var fields = Array.prototype.map.call(form.querySelectorAll("[data-veld]"), function (node) { return node.getAttribute("data-veld"); });
     names.sort(function (a, b) { return fields.indexOf(a) - fields.indexOf(b); });
@@ -231,7 +239,7 @@
     var email = form.getAttribute("data-email");
     var viaEmail = document.getElementById("ww-via-email");
     if (viaEmail && email) {
-      var subject = "mailto:" + email + "?subject=" + encodeURIComponent("Aanmelding projectenbank: " + project.naam);
+      var subject = "mailto:" + email + "?subject=" + encodeURIComponent("Aanmelding projectenbank: " + project[ID_SOURCE]);
       var mail = subject + "&body=" + encodeURIComponent(yaml);
       var mailTooLong = mail.length > MAX_MAIL_LINK;
       viaEmail.href = mailTooLong ? subject + "&body=" + encodeURIComponent(PASTE_HERE) : mail;
@@ -242,13 +250,14 @@
     if (viaGithub && issues) {
       // The issue form's field ids are the record's field names. Too long a link: the long
       // texts stay out, and the link says which to fill in by hand.
-      var parameters = new URLSearchParams({ template: "project.yml", title: "Project: " + project.naam });
+      var parameters = new URLSearchParams({ template: "project.yml", title: "Project: " + project[ID_SOURCE] });
       Object.keys(project).forEach(function (key) {
         var value = project[key];
         parameters.set(key, Array.isArray(value) ? value.join("\n") : typeof value === "object" ? JSON.stringify(value) : String(value));
       });
       var leftOut = [];
-      ["beschrijving", "geleerd", "doelen"].forEach(function (key) {
+      // The long texts (the form's text boxes) go first.
+      Array.prototype.map.call(form.querySelectorAll("[data-veld] textarea"), function (box) { return box.name; }).forEach(function (key) {
         if ((issues + "?" + parameters).length > MAX_GITHUB_LINK && parameters.has(key)) {
           parameters.delete(key);
           leftOut.push(labelOf(key));
