@@ -84,3 +84,14 @@ def test_the_form_script_takes_its_fields_from_the_page(real_site):
     script = FORM_SCRIPT.read_text(encoding="utf-8")
     for name in ("naam", "samenvatting", "doelen", "partners", "financiers", "gemeenten", "themas", "doelgroepen", "aanpakken", "geleerd"):
         assert name in Project.model_fields and f'"{name}"' not in script, name
+
+
+def test_the_phone_breakpoint_is_declared_once(real_site):
+    from watwerkt.projectenbank import PHONE_MAX_WIDTH
+
+    page = (real_site / "projectenbank" / "index.html").read_text(encoding="utf-8")
+    assert f'data-telefoon="(max-width: {PHONE_MAX_WIDTH})"' in page
+    css = (REPO / "overrides" / "assets" / "stylesheets" / "watwerkt.css").read_text(encoding="utf-8")
+    assert f"@media (max-width: {PHONE_MAX_WIDTH})" in css
+    for script in (REPO / "overrides" / "assets" / "javascripts").glob("*.js"):
+        assert PHONE_MAX_WIDTH not in script.read_text(encoding="utf-8"), script.name

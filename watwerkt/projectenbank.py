@@ -10,6 +10,9 @@ from .labels import PROJECT_STATUSES
 from .model import PROVINCES, Project
 from .urls import record_url
 
+# Below this width the layout is a phone's (Material's own breakpoint; watwerkt.css uses it too):
+# there the filter choices start folded.
+PHONE_MAX_WIDTH = "44.9375em"
 PAGE_SIZE = 50  # projects per server-rendered page, and per step of "Toon meer" with JavaScript
 # The fields of each project in index.json, in order; the file's header names them, so the
 # filter script finds each by name and knows no position of its own.
@@ -67,6 +70,7 @@ def list_values(kennisbank: Kennisbank, page: int = 1) -> dict:
         "pages": page_count(kennisbank),
         "total": len(kennisbank.projects),
         "page_size": PAGE_SIZE,
+        "phone_query": f"(max-width: {PHONE_MAX_WIDTH})",
     }
 
 
