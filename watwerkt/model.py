@@ -770,7 +770,7 @@ class Contact(Record):
 class HelpPage(Record):
     titel: Line
     url: Url
-    aanbieder: Line | None = Field(None, description="Wie de hulp biedt, als dat niet de gemeente zelf is.")
+    aanbieder: Line | None = Field(None, description="Als niet de gemeente zelf de hulp biedt: wie dan, in een paar woorden.")
 
 
 class Municipality(Record):
