@@ -100,6 +100,8 @@ RECOGNISED = "{niveau: goed-beschreven, datum: 2025, geldig_tot: 2030, door: Erk
         (RECOGNISED.replace("geldig_tot: 2030", "geldig_tot: 2031"),
          ["erkenning.geldig_tot: 2031 ligt meer dan 5 jaar na het oordeel (2025); een erkenning wordt na vijf jaar opnieuw beoordeeld"]),
         (RECOGNISED.replace("geldig_tot: 2030", "geldig_tot: 2024"), ["erkenning.geldig_tot: 2024 ligt vóór het oordeel (2025)"]),
+        (RECOGNISED.replace("datum: 2025, geldig_tot: 2030", "datum: 2025-06, geldig_tot: 2030-07"),
+         ["erkenning.geldig_tot: 2030-07 ligt meer dan 5 jaar na het oordeel (2025-06); een erkenning wordt na vijf jaar opnieuw beoordeeld"]),
         (RECOGNISED.replace("toelichting: Goed beschreven.", "reden: Te weinig onderzoek."),
          ["erkenning.reden: 'reden' hoort alleen bij 'niet-erkend'; zet een uitleg bij 'toelichting'"]),
     ],

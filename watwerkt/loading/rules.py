@@ -129,7 +129,7 @@ def _check_validity(checker: FileChecker, path: DataPath, given: str, valid_unti
     length = min(len(given), len(valid_until))
     if valid_until[:length] < given[:length]:
         checker.report(path, f"{valid_until} ligt vóór het oordeel ({given})")
-    elif int(valid_until[:4]) > int(given[:4]) + RECOGNITION_YEARS:
+    elif valid_until[:length] > (str(int(given[:4]) + RECOGNITION_YEARS) + given[4:])[:length]:  # month by month
         checker.report(path, f"{valid_until} ligt meer dan {RECOGNITION_YEARS} jaar na het oordeel ({given}); een erkenning wordt na vijf jaar opnieuw beoordeeld")
 
 

@@ -160,8 +160,10 @@
     // The one rule across fields that JSON Schema cannot say; its message comes from the schema
     // (tests/shared_cases.py holds the cases on which this and `watwerkt check` agree).
     var start = String(project.start || ""), end = String(project.eind || ""), length = Math.min(start.length, end.length);
-    var date = /^\d{4}(-\d{2}(-\d{2})?)?$/;
-    if (date.test(start) && date.test(end) && end.slice(0, length) < start.slice(0, length)) {
+    // Only dates of the right shape (the schema's pattern, checked above) have an order to judge.
+    var misshapen = {};
+    found.forEach(function (problem) { misshapen[problem[0]] = true; });
+    if (start && end && !misshapen.start && !misshapen.eind && end.slice(0, length) < start.slice(0, length)) {
       found.push(["eind", schema["x-kruisregels"]["eind-niet-voor-start"].replace("{eind}", end).replace("{start}", start)]);
     }
     var first = {};
