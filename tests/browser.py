@@ -88,6 +88,9 @@ def axe_violations(page) -> list[str]:
         pytest.fail("axe-core ontbreekt: draai `npm ci` (make test doet dat)")
     # Evaluated through the browser's debugging protocol: the site's Content-Security-Policy
     # rightly refuses an inline <script> that add_script_tag would add.
+    # Judge the page at rest: a header title still fading in (Material's transitions when the
+    # search opens) has a contrast of its own for a moment.
+    page.wait_for_function("() => document.getAnimations().every(animation => animation.playState !== 'running')")
     page.evaluate(AXE.read_text(encoding="utf-8"))
     return page.evaluate(
         "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})"
