@@ -67,7 +67,7 @@ def search(page, site_url: str, query: str):
 
 @pytest.fixture(scope="module")
 def kennisbank():
-    from conftest import REPO
+    from site_fixtures import REPO
     from watwerkt import load_kennisbank
 
     return load_kennisbank(REPO / "data", relative_to=REPO)

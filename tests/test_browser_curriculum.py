@@ -43,7 +43,7 @@ def test_a_printed_module_is_a_clean_handout(page, site_url, kennisbank):
 
 
 def test_an_old_module_address_lands_on_the_new_page_at_the_goal(tmp_path, browser):
-    from conftest import build, copy_project, replace_in
+    from site_fixtures import build, copy_project, replace_in
 
     project = copy_project(tmp_path / "project")
     replace_in(project / "data" / "opleiding.yaml", "  - id: stage\n", "  - id: praktijkstage\n    vorige_ids: [stage]\n")

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import FIXTURE_DATA, REPO, build, copy_project, replace_in
+from site_fixtures import FIXTURE_DATA, REPO, build, copy_project, replace_in
 from site_pages import link_targets, page_at, read_page, resolve
 from watwerkt import load_kennisbank
 from watwerkt.urls import record_url

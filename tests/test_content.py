@@ -8,7 +8,7 @@ import re
 
 import pytest
 
-from conftest import REPO
+from site_fixtures import REPO
 from site_pages import page_at
 from watwerkt import load_kennisbank
 

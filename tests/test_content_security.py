@@ -7,7 +7,7 @@ import hashlib
 
 import pytest
 
-from conftest import REPO, build
+from site_fixtures import REPO, build
 from watwerkt.content_security import PLACEHOLDER, form_endpoints, policy, with_content_security_policy
 from watwerkt.errors import UserError
 

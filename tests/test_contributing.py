@@ -8,7 +8,7 @@ import shutil
 import jsonschema
 import yaml
 
-from conftest import FIXTURE_DATA, REPO, replace_in
+from site_fixtures import FIXTURE_DATA, REPO, replace_in
 from watwerkt.cli import github_annotation, main
 from watwerkt.schemas import DATA_FILES, EXAMPLE_PROJECT, editor_line, file_schema, stale_generated_files
 from watwerkt.loading import Problem, check_data

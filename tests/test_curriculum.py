@@ -7,7 +7,7 @@ import json
 
 import pytest
 
-from conftest import REPO, build, copy_project, replace_in
+from site_fixtures import REPO, build, copy_project, replace_in
 from site_pages import link_targets, page_at, read_page
 from watwerkt import load_kennisbank
 from watwerkt.urls import record_url

@@ -11,7 +11,7 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from conftest import FIXTURE_DATA
+from site_fixtures import FIXTURE_DATA
 from watwerkt.loading import check_data
 
 LINE = re.compile(r"^data/[a-z-]+\.yaml:\d+: [^\n]+: [^\n]+: [^\n]+$")

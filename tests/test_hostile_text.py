@@ -8,7 +8,7 @@ import shutil
 from html.parser import HTMLParser
 
 
-from conftest import FIXTURE_DATA, build, copy_project
+from site_fixtures import FIXTURE_DATA, build, copy_project
 from watwerkt.loading import check_data
 
 PAYLOADS = [

@@ -12,7 +12,7 @@ import markdown
 import pytest
 import yaml
 
-from conftest import REPO
+from site_fixtures import REPO
 from watwerkt.cli import main
 from watwerkt.issue_to_record import add_project_from_issue, claims_editors_name, issue_comment, read_issue_form
 from watwerkt.loading import Problem

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import REPO, build
+from site_fixtures import REPO, build
 from site_pages import link_targets, page_at
 from watwerkt import load_kennisbank
 from watwerkt.urls import record_url

@@ -21,7 +21,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import FIXTURE_DATA, REPO, build, copy_project, replace_in
+from site_fixtures import FIXTURE_DATA, REPO, build, copy_project, replace_in
 from watwerkt import cli, yaml_source
 from watwerkt.link_check import external_links, source_lines
 from watwerkt.loading import check_data

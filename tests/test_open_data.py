@@ -9,7 +9,7 @@ from xml.etree import ElementTree
 
 import pytest
 
-from conftest import REPO
+from site_fixtures import REPO
 from site_pages import page_at
 from watwerkt import load_kennisbank
 from watwerkt.model import Project
@@ -98,7 +98,7 @@ def test_open_data_page_explains_every_field(real_site):
 
 
 def test_csv_cells_never_become_spreadsheet_formulas(tmp_path):
-    from conftest import build, copy_project
+    from site_fixtures import build, copy_project
 
     project = copy_project(tmp_path / "project")
     with open(project / "data" / "projects.yaml", "a", encoding="utf-8") as file:

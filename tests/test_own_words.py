@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import REPO
+from site_fixtures import REPO
 from own_words import prose_pieces, seed_hashes_of, shared_runs, stored_seed_hashes
 
 SEEDS = REPO.parent / "shared" / "seeds"

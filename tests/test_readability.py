@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import build, copy_project, replace_in
+from site_fixtures import build, copy_project, replace_in
 from site_pages import read_page
 from watwerkt.readability import B1_MINIMUM, Scorer, prose, syllables
 from watwerkt.loading import check_data

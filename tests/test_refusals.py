@@ -18,7 +18,7 @@ from pathlib import Path
 import jsonschema
 import pytest
 
-from conftest import replace_in
+from site_fixtures import replace_in
 from watwerkt import cli
 from watwerkt.errors import UserError
 from watwerkt.model import RESERVED_IDS, TEXT_RULES, _PERSONAL_EMAIL_RULE, Project, far_ahead, folded_for_rules
@@ -436,7 +436,7 @@ def test_the_json_schema_refuses_the_links_it_can_say():
 
 
 def test_every_link_in_the_real_data_passes_the_check_and_the_schema():
-    from conftest import REPO
+    from site_fixtures import REPO
     import yaml
 
     def links(node):
@@ -536,7 +536,7 @@ def fixed_page_names(data_dir: Path) -> set[str]:
     """Every name the site itself uses directly inside a record section."""
     from watwerkt.site import load_site
     from watwerkt.urls import SECTIONS, project_list_page
-    from conftest import REPO
+    from site_fixtures import REPO
 
     site = load_site(data_dir.parent)
     paths = [file.path for file in site.generated_files(site_url="https://example.org/", site_name="Wat Werkt")]
@@ -676,7 +676,7 @@ def test_an_empty_source_date_epoch_means_today(monkeypatch, value):
 # --- one rule for Python, the JSON Schema and the web form --------------------------------------
 
 def test_the_schema_the_form_reads_carries_the_rules_of_the_check():
-    from conftest import REPO
+    from site_fixtures import REPO
 
     schema = json.loads((REPO / "schema" / "projects.schema.json").read_text(encoding="utf-8"))
     assert schema["$defs"]["Tekstregels"]["anyOf"] == [rule.schema() for rule in TEXT_RULES]

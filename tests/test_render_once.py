@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import REPO, build, copy_project
+from site_fixtures import REPO, build, copy_project
 from dangerous_content import scan_html, scan_site
 from watwerkt.content_security import PLACEHOLDER
 from watwerkt.loading import check_data

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import replace_in
+from site_fixtures import replace_in
 from test_validation import TODAY, problems
 from watwerkt.rendering import Renderer
 from watwerkt.loading import load_kennisbank

@@ -10,7 +10,7 @@ import pytest
 
 from shared_cases import END_BEFORE_START_CASES
 
-from conftest import replace_in
+from site_fixtures import replace_in
 from watwerkt import cli
 from watwerkt.loading import check_data
 
@@ -278,14 +278,14 @@ def test_check_command_exits_0_with_a_summary(data_dir, capsys, monkeypatch):
 
 
 def test_the_real_data_is_valid():
-    from conftest import REPO
+    from site_fixtures import REPO
 
     _, found = check_data(REPO / "data", relative_to=REPO)
     assert [str(problem) for problem in found if not problem.warning] == []
 
 
 def test_a_build_reads_the_data_once_and_again_after_a_change(tmp_path):
-    from conftest import FIXTURE_DATA
+    from site_fixtures import FIXTURE_DATA
     from watwerkt.site import load_site
 
     shutil.copytree(FIXTURE_DATA, tmp_path / "data")

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from conftest import REPO
+from site_fixtures import REPO
 
 WORKFLOWS = REPO / ".github" / "workflows"
 # Every third-party action, at the commit its tag pointed to; each SHA confirmed in public

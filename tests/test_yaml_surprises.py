@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import REPO, replace_in
+from site_fixtures import REPO, replace_in
 from watwerkt.loading import check_data
 from watwerkt.yaml_source import MAX_DEPTH, parse_yaml
 

@@ -1,7 +1,7 @@
 """The reading aid (larger text, wider letter spacing): its contract with the browser, declared
 once. The page head applies a stored choice before drawing (overrides/main.html), the buttons
-carry their steps (overrides/partials/reading_aid.html), leeshulp.js reads all of it from the
-page, and watwerkt.css uses the two variables."""
+carry their steps, and the script reads all of it from the page; the style uses the two
+variables (all three in overrides/components/reading_aid/)."""
 from __future__ import annotations
 
 STORAGE_KEY = "watwerkt-leeshulp"  # in localStorage: {"tekst": percent, "letters": em}

@@ -35,13 +35,13 @@ import nh3
 from markdown.extensions.toc import slugify
 from markupsafe import Markup
 
-from . import approach_overview, projectenbank
+from .components import COMPONENTS, FOLDER as COMPONENTS_FOLDER, project_list
 from .content_security import meta_element
 from .errors import UserError
 from .kennisbank import Kennisbank, is_stale
 from .labels import APPROACH_STATUSES, EVIDENCE_LEVELS, EVIDENCE_STRENGTHS, EXPERTS_BY_EXPERIENCE_ROLES, PROJECT_STATUSES, RESULT_KINDS
 from .model import ID_FROM_NAME_LENGTH, ID_SOURCE_FIELD, PROVINCES, Approach, PartialDate, Project, referenced_file
-from .urls import PAGE_TITLE_ANCHOR, PROJECT_INDEX, PROJECT_SCHEMA, project_list_page, record_url, relative_root
+from .urls import PAGE_TITLE_ANCHOR, PROJECT_INDEX, PROJECT_SCHEMA, component_asset, project_list_page, record_url, relative_root
 
 TEMPLATES = Path(__file__).parent / "templates"
 
@@ -224,7 +224,7 @@ class Renderer:
     def __init__(self, kennisbank: Kennisbank, *, today: datetime.date):
         self.kennisbank = kennisbank
         self.environment = jinja2.Environment(
-            loader=jinja2.FileSystemLoader(TEMPLATES),
+            loader=jinja2.FileSystemLoader([TEMPLATES, COMPONENTS_FOLDER]),
             autoescape=True,
             undefined=jinja2.StrictUndefined,
             trim_blocks=True,
@@ -257,6 +257,7 @@ class Renderer:
             project_list_page=project_list_page,
             PROJECT_INDEX=PROJECT_INDEX,
             PROJECT_SCHEMA=PROJECT_SCHEMA,
+            component_asset=component_asset,
             period=period_text,
             area=self.area_text,
             is_stale=lambda record: is_stale(record.laatst_gecontroleerd, today),
@@ -279,8 +280,8 @@ class Renderer:
             ("municipality", self.kennisbank.municipalities.values()),
         ):
             pages += [self.record_page(kind, record, site_url=site_url) for record in records]
-        for page in range(2, projectenbank.page_count(self.kennisbank) + 1):
-            pages.append(self._page(project_list_page(page), "project_list_page.html", **projectenbank.list_values(self.kennisbank, page)))
+        for page in range(2, project_list.page_count(self.kennisbank) + 1):
+            pages.append(self._page(project_list_page(page), "project_list_page.html", **project_list.list_values(self.kennisbank, page)))
         return pages
 
     def record_page(self, kind: str, record, *, site_url: str) -> GeneratedPage:
@@ -326,61 +327,18 @@ class Renderer:
         site's own (such as where submissions go)."""
         if name not in COMPONENTS:
             raise KeyError(f"unknown component {name!r}; known: {', '.join(COMPONENTS)}")
-        template, values_of = COMPONENTS[name]
+        component = COMPONENTS[name]
         rendered = self.render(
-            template, root=relative_root(page_url), site_url=site_url, settings=settings or {}, heading=Headings(),
-            **values_of(self.kennisbank, site_url),
+            component.template, root=relative_root(page_url), site_url=site_url, settings=settings or {}, heading=Headings(),
+            **component.values(self.kennisbank, site_url),
         )
         return Markup(rendered.strip())
 
     def area_text(self, record: Approach | Project) -> str:
-        return projectenbank.area_text(self.kennisbank, record)
+        return project_list.area_text(self.kennisbank, record)
 
 
 _RECORD_TEMPLATES = {"approach": "approach.html", "project": "project.html", "module": "module.html", "municipality": "municipality.html"}
-
-def _no_values(kennisbank: Kennisbank, site_url: str) -> dict:
-    return {}
-
-
-def _project_fields(kennisbank: Kennisbank, site_url: str) -> dict:
-    return {"fields": Project.model_fields, "field_kinds": {name: form_field_kind(field) for name, field in Project.model_fields.items()}}
-
-
-def form_field_kind(field) -> str:
-    """How the web form asks for a field, which aanmelden.js reads from the page: 'keuze' (boxes
-    to tick, for ids of other records), 'lijst' (one item per line) or 'tekst'."""
-    if referenced_file(field):
-        return "keuze"
-    return "lijst" if typing.get_origin(field.annotation) is list else "tekst"
-
-
-def _teaching_links(kennisbank: Kennisbank, site_url: str) -> dict:
-    """Every module and learning goal with its permanent link, as lines to copy at once."""
-    lines = []
-    for module in kennisbank.curriculum.modules:
-        address = site_url + record_url("module", module.id)
-        lines.append(f"{module.naam}: {address}")
-        lines += [f"  - {goal.tekst} {address}#{goal.id}" for goal in module.leerdoelen]
-    return {"all_links": "\n".join(lines)}
-
-
-# Components that hand-written pages can place, by name: the template that renders each, and
-# the values it shows (a template receives values, not modules).
-COMPONENTS = {
-    "aanpakken_overzicht": ("approaches_table.html", _no_values),
-    "aanpakken_lijst": ("approach_list.html", lambda kennisbank, site_url: approach_overview.list_values(kennisbank)),
-    "projecten_lijst": ("project_list.html", lambda kennisbank, site_url: projectenbank.list_values(kennisbank)),
-    "opleiding_overzicht": ("curriculum_overview.html", _no_values),
-    "resultaten_tabel": ("results_table.html", _no_values),
-    "regio_lijst": ("region_list.html", _no_values),
-    "begrippen_lijst": ("glossary.html", _no_values),
-    "gemeenten_overzicht": ("municipality_overview.html", _no_values),
-    "open_data_velden": ("open_data_fields.html", _project_fields),
-    "lesmateriaal": ("teaching_material.html", _teaching_links),
-    "aanmeldformulier": ("submission_form.html", _project_fields),
-}
-
 
 def project_json_ld(kennisbank: Kennisbank, project: Project, site_url: str) -> str:
     """schema.org metadata for a project page, safe to place inside a <script> element."""

@@ -5,7 +5,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
-from . import projectenbank
+from .components import project_list, published_assets
 from .exports import exports
 from .kennisbank import Kennisbank
 from .readability import Scorer, readability_report, readability_summary, site_readability
@@ -41,12 +41,13 @@ class Site:
 
     def generated_files(self, *, site_url: str, site_name: str) -> list[GeneratedFile]:
         """Every other file the engine adds to the site: the open data and feed, the
-        projectenbank's filter index, redirects from old module addresses, and the
-        contributor guide (a hand-written page, CONTRIBUTING.md, on the site too)."""
+        projectenbank's filter index, redirects from old module addresses, the components'
+        scripts and styles, and the contributor guide (a hand-written page, CONTRIBUTING.md, on the site too)."""
         files = [GeneratedFile(export.path, export.content) for export in exports(self.kennisbank, site_url=site_url, site_name=site_name)]
-        files.append(GeneratedFile(PROJECT_INDEX, projectenbank.filter_index(self.kennisbank)))
+        files.append(GeneratedFile(PROJECT_INDEX, project_list.filter_index(self.kennisbank)))
         files += self.renderer.redirect_files()
         files.append(GeneratedFile("bijdragen.md", contributor_guide()))
+        files += [GeneratedFile(path, content) for path, content in published_assets()]
         # Written again after the build (write_readability_report); listed now so links to it work.
         files.append(GeneratedFile(READABILITY_REPORT, readability_report([])))
         return files

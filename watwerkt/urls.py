@@ -33,3 +33,13 @@ def relative_root(page_url: str) -> str:
     """From a page URL such as 'aanpakken/samen-sterk/' back to the site root: '../../'."""
     depth = page_url.strip("/").count("/") + 1 if page_url.strip("/") else 0
     return "../" * depth
+
+
+# Where the components' scripts and styles are published: the engine's (watwerkt/components/)
+# and the theme's (overrides/components/, copied by the site generator) side by side.
+COMPONENT_ASSETS = "components/"
+
+
+def component_asset(component: str, file_name: str) -> str:
+    """The address of a component's script or style, e.g. 'components/project_list/script.js'."""
+    return f"{COMPONENT_ASSETS}{component}/{file_name}"

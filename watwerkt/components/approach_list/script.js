@@ -2,7 +2,7 @@
 // watwerkt/approach_overview.py) match the cards' data-filter-<name> attributes, which hold
 // space-separated values; this script knows no filter of its own. The choice is kept in the
 // address (?thema=schulden), so a filtered list can be shared.
-(function () {
+watwerkt.register("approach_list", function (component) {
   "use strict";
   var form = document.getElementById("ww-aanpakfilter");
   var list = document.getElementById("ww-aanpakken");
@@ -47,4 +47,4 @@
   form.addEventListener("submit", function (event) { event.preventDefault(); });
   form.hidden = false;
   update();
-})();
+});

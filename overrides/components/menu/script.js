@@ -3,7 +3,7 @@
 // inside each label: reachable with Tab, opened with Enter or Space, closed with Escape, and
 // the focus moves into the menu and back. Without JavaScript the labels still work by mouse
 // and touch.
-(function () {
+watwerkt.register("menu", function (component) {
   "use strict";
 
   var NAMES = { __drawer: "Menu", __search: "Zoeken" };
@@ -57,4 +57,4 @@
     var next = event.relatedTarget;
     if (drawer.checked && next && !menu.contains(next) && next !== menuButton) drawer.click();
   });
-})();
+});

@@ -1,6 +1,6 @@
 // Site search: Pagefind's index, fetched in small pieces only when someone searches, with
 // Dutch stemming ("mogelijkheid" also finds "mogelijkheden"). Shown in Material's search box.
-(function () {
+watwerkt.register("search", function (component) {
   "use strict";
 
   var form = document.getElementById("ww-zoeken");
@@ -179,4 +179,4 @@
       input.focus();
     }
   });
-})();
+});

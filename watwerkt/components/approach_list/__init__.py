@@ -1,14 +1,14 @@
-"""The approaches overview: the filters it offers, declared once here. The page renders every
-approach as a card carrying its values; with JavaScript, aanpakfilter.js shows the form and
+"""The approaches list (the component `aanpakken_lijst`): the filters it offers, declared once here. The page renders every
+approach as a card carrying its values; with JavaScript, script.js shows the form and
 hides the cards that do not match. It reads the filters' names from the form."""
 from __future__ import annotations
 
 from typing import Callable
 
-from .kennisbank import Kennisbank
-from .labels import EVIDENCE_LEVELS, EXPERTS_BY_EXPERIENCE_ROLES
-from .model import Approach
-from .projectenbank import Facet
+from ...kennisbank import Kennisbank
+from ...labels import EVIDENCE_LEVELS, EXPERTS_BY_EXPERIENCE_ROLES
+from ...model import Approach
+from ..filters import Facet
 
 # name (the form field, and the card's data-filter-<name>) → label, every option (value,
 # label) in display order, and an approach's values.

@@ -1,6 +1,6 @@
 // "Kopieer link" next to every permanent link: puts the full address on the clipboard, so a
 // trainer can paste it into a lesson plan. Without JavaScript the links themselves still work.
-(function () {
+watwerkt.register("permalinks", function (component) {
   "use strict";
 
   function copy(text) {
@@ -62,4 +62,4 @@
     parts[0].firstChild.textContent = "Kopieer alle links";
     all.after(parts[0], parts[1]);
   }
-})();
+});

@@ -102,7 +102,7 @@ def fill_valid_project(page):
 
 
 def test_a_valid_submission_gives_yaml_that_passes_the_check_and_builds(page, site_url, tmp_path):
-    from conftest import build, copy_project
+    from site_fixtures import build, copy_project
 
     page.goto(site_url + "aanmelden/")
     fill_valid_project(page)
@@ -147,7 +147,7 @@ def test_the_form_offers_github_email_and_a_form_service(browser, tmp_path):
 
     import yaml
 
-    from conftest import REPO, build
+    from site_fixtures import REPO, build
     from watwerkt.schemas import ISSUE_FORM_FIELDS
 
     received = []

@@ -5,7 +5,7 @@ import json
 
 import pytest
 
-from conftest import REPO, build, copy_project
+from site_fixtures import REPO, build, copy_project
 from site_pages import link_targets, page_at
 from watwerkt import load_kennisbank
 from watwerkt.urls import record_url
@@ -84,18 +84,18 @@ def test_many_projects_are_split_into_pages_without_javascript(tmp_path, kennisb
 def test_python_declares_the_filter_contract_and_the_script_reads_it(real_site, kennisbank):
     """Facets, page size, index columns and record address are declared once, in Python: the page
     and index.json carry them, and the script holds none of them itself."""
-    from watwerkt import projectenbank
+    from watwerkt.components import project_list
     from watwerkt.urls import record_url
 
     page = (real_site / "projectenbank" / "index.html").read_text(encoding="utf-8")
-    facet_names = " ".join(facet.name for facet in projectenbank.facets(kennisbank))
+    facet_names = " ".join(facet.name for facet in project_list.facets(kennisbank))
     assert f'data-adressleutels="{facet_names}"' in page
-    assert f'data-paginagrootte="{projectenbank.PAGE_SIZE}"' in page
+    assert f'data-paginagrootte="{project_list.PAGE_SIZE}"' in page
     index = json.loads((real_site / "projectenbank" / "index.json").read_text(encoding="utf-8"))
-    assert tuple(index["kolommen"]) == projectenbank.INDEX_COLUMNS
-    assert index["facetkolommen"] == projectenbank.FACET_COLUMNS and set(index["facetkolommen"].values()) <= set(index["kolommen"])
+    assert tuple(index["kolommen"]) == project_list.INDEX_COLUMNS
+    assert index["facetkolommen"] == project_list.FACET_COLUMNS and set(index["facetkolommen"].values()) <= set(index["kolommen"])
     assert index["adres"] == record_url("project", "{id}")
-    script = (real_site / "assets" / "javascripts" / "projectenbank.js").read_text(encoding="utf-8")
-    for declared in (*projectenbank.INDEX_COLUMNS, *projectenbank.FACET_COLUMNS):
+    script = (real_site / "components" / "project_list" / "script.js").read_text(encoding="utf-8")
+    for declared in (*project_list.INDEX_COLUMNS, *project_list.FACET_COLUMNS):
         assert f'"{declared}"' not in script.replace('column("', "").replace('derived[', ""), declared
-    assert str(projectenbank.PAGE_SIZE) not in script and '"projectenbank/"' not in script
+    assert str(project_list.PAGE_SIZE) not in script and '"projectenbank/"' not in script

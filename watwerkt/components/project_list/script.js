@@ -1,7 +1,7 @@
 // Projectenbank filters. Without this script the page lists the projects page by page; with it,
 // the form narrows all projects at once. The selection lives in the URL (shareable, back and
 // forward work, reload restores it) and the number of results is announced to screen readers.
-(function () {
+watwerkt.register("project_list", function (component) {
   "use strict";
 
   var form = document.getElementById("ww-filters");
@@ -247,4 +247,4 @@
     .then(function (response) { return response.json(); })
     .then(start)
     .catch(function () { form.hidden = true; /* the page-by-page list without filters still works */ });
-})();
+});

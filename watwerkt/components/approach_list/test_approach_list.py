@@ -3,14 +3,14 @@ approach has, and every card carries the values those filters read."""
 from __future__ import annotations
 
 from test_validation import TODAY
-from watwerkt import approach_overview
+from watwerkt.components import approach_list
 from watwerkt.rendering import Renderer
 from watwerkt.loading import load_kennisbank
 
 
 def test_filters_and_card_values_come_from_one_declaration(data_dir):
     kennisbank = load_kennisbank(data_dir, relative_to=data_dir.parent)
-    facets = approach_overview.facets(kennisbank)
+    facets = approach_list.facets(kennisbank)
     assert [facet.name for facet in facets] == ["thema", "erkenning"]  # one target group and one role: no choice there
     assert dict(facets[1].options) == {"niet-beoordeeld": "Niet beoordeeld", "goed-beschreven": "Goed beschreven"}
     html = Renderer(kennisbank, today=TODAY).component("aanpakken_lijst", page_url="aanpakken/", site_url="https://example.org/")

@@ -1,10 +1,9 @@
 // The reading aid: larger or smaller text and wider letter spacing, remembered across pages
 // and visits. The choice is applied in the page head (overrides/main.html) before drawing.
-(function () {
+watwerkt.register("reading_aid", function (component) {
   "use strict";
 
-  var aid = document.querySelector(".ww-leeshulp");
-  if (!aid) return;
+  var aid = component;
   // Declared in watwerkt/reading_aid.py; the page carries it.
   var KEY = aid.getAttribute("data-sleutel");
   var SCALE = aid.getAttribute("data-schaal");
@@ -44,4 +43,4 @@
     }
     apply(settings);
   });
-})();
+});

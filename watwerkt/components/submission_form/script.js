@@ -1,7 +1,7 @@
 // The submission form: builds the project record, checks it against the published JSON Schema
 // (generated from the record model), shows errors next to the fields and in a summary, keeps a
 // draft, and offers the record as YAML: download, e-mail, GitHub issue or a form service.
-(function () {
+watwerkt.register("submission_form", function (component) {
   "use strict";
 
   var form = document.getElementById("ww-aanmelden");
@@ -344,4 +344,4 @@
       notice.textContent = "Het formulier kon niet laden. Probeer het later opnieuw, of gebruik de handleiding voor bijdragers.";
       notice.className = "ww-melding";
     });
-})();
+});

@@ -1,18 +1,15 @@
-"""The projectenbank overview: pages of projects without JavaScript, and the compact index
+"""The projectenbank's list (the component `projecten_lijst`): pages of projects without JavaScript, and the compact index
 that lets the filter script narrow all projects at once in the browser."""
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
 
-from .kennisbank import Kennisbank
-from .labels import PROJECT_STATUSES
-from .model import PROVINCES, Project
-from .urls import record_url
+from ...kennisbank import Kennisbank
+from ...labels import PROJECT_STATUSES
+from ...model import PROVINCES, Project
+from ...urls import record_url
+from ..filters import PHONE_MAX_WIDTH, Facet
 
-# Below this width the layout is a phone's (Material's own breakpoint; watwerkt.css uses it too):
-# there the filter choices start folded.
-PHONE_MAX_WIDTH = "44.9375em"
 PAGE_SIZE = 50  # projects per server-rendered page, and per step of "Toon meer" with JavaScript
 # The fields of each project in index.json, in order; the file's header names them, so the
 # filter script finds each by name and knows no position of its own.
@@ -46,13 +43,6 @@ def card(kennisbank: Kennisbank, project: Project) -> dict:
         "themas": ", ".join(kennisbank.themes[t].naam for t in project.themas),
         "status": CARD_STATUS[project.status],
     }
-
-
-@dataclass(frozen=True)
-class Facet:
-    name: str  # the URL query parameter
-    label: str
-    options: list[tuple[str, str]]  # (value, label), in display order
 
 
 def page_count(kennisbank: Kennisbank) -> int:

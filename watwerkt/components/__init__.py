@@ -1,0 +1,99 @@
+"""The site's UI components, one folder each that holds all of it.
+
+A folder here is a component the engine renders: `template.html`, and beside it what it needs of
+these: `script.js`, `style.css`, `examples.yaml` (what /patronen/ shows it with, and when to use
+it), its Python (`__init__.py`: the values it shows) and its tests (`test_*.py`). A component
+with a script says so on its root element, `data-ww-module="<folder>"`; the one mount script
+(mount.js) finds those elements on every page and fetches and starts each script, so a page
+loads only the scripts of the components it has. A template links its own stylesheet.
+
+The header's components (search, reading aid, menu, permanent links), which Material's
+templates render on every page, live the same way in overrides/components/.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable
+
+import yaml
+
+from ..errors import UserError
+from ..kennisbank import Kennisbank
+from ..model import Project
+from ..urls import COMPONENT_ASSETS, component_asset, record_url
+from . import approach_list, project_list
+from .submission_form import form_field_kind
+
+FOLDER = Path(__file__).parent
+MOUNT_SCRIPT = "mount.js"
+# The files of a component folder that the site publishes (under COMPONENT_ASSETS).
+PUBLISHED_SUFFIXES = (".js", ".css")
+
+
+def _no_values(kennisbank: Kennisbank, site_url: str) -> dict:
+    return {}
+
+
+def _project_fields(kennisbank: Kennisbank, site_url: str) -> dict:
+    return {"fields": Project.model_fields, "field_kinds": {name: form_field_kind(field) for name, field in Project.model_fields.items()}}
+
+
+def _teaching_links(kennisbank: Kennisbank, site_url: str) -> dict:
+    """Every module and learning goal with its permanent link, as lines to copy at once."""
+    lines = []
+    for module in kennisbank.curriculum.modules:
+        address = site_url + record_url("module", module.id)
+        lines.append(f"{module.naam}: {address}")
+        lines += [f"  - {goal.tekst} {address}#{goal.id}" for goal in module.leerdoelen]
+    return {"all_links": "\n".join(lines)}
+
+
+@dataclass(frozen=True)
+class Component:
+    """A component a hand-written page places with `{{ <macro>() }}`."""
+
+    folder: str
+    values: Callable[[Kennisbank, str], dict] = _no_values  # what its template shows
+
+    @property
+    def template(self) -> str:
+        return f"{self.folder}/template.html"
+
+    def example(self) -> dict:
+        """Its examples.yaml: a title and when to use it, for /patronen/."""
+        path = FOLDER / self.folder / "examples.yaml"
+        try:
+            example = yaml.safe_load(path.read_text(encoding="utf-8"))
+        except (OSError, yaml.YAMLError) as error:
+            raise UserError(f"{path}: het voorbeeld van dit onderdeel is niet te lezen ({error})") from None
+        if not isinstance(example, dict) or not {"titel", "gebruik"} <= example.keys():
+            raise UserError(f"{path}: een voorbeeld heeft 'titel' en 'gebruik'")
+        return example
+
+
+# By the name hand-written pages call them with. Components without a macro (the filter
+# panel) are parts of these.
+COMPONENTS = {
+    "aanpakken_overzicht": Component("approaches_table"),
+    "aanpakken_lijst": Component("approach_list", lambda kennisbank, site_url: approach_list.list_values(kennisbank)),
+    "projecten_lijst": Component("project_list", lambda kennisbank, site_url: project_list.list_values(kennisbank)),
+    "opleiding_overzicht": Component("curriculum_overview"),
+    "resultaten_tabel": Component("results_table"),
+    "regio_lijst": Component("region_list"),
+    "begrippen_lijst": Component("glossary"),
+    "gemeenten_overzicht": Component("municipality_overview"),
+    "open_data_velden": Component("open_data_fields", _project_fields),
+    "lesmateriaal": Component("teaching_material", _teaching_links),
+    "aanmeldformulier": Component("submission_form", _project_fields),
+}
+
+
+def published_assets() -> list[tuple[str, bytes]]:
+    """The mount script and every component's scripts and styles, as (site path, content)."""
+    files = [(COMPONENT_ASSETS + MOUNT_SCRIPT, (FOLDER / MOUNT_SCRIPT).read_bytes())]
+    for folder in sorted(path for path in FOLDER.iterdir() if path.is_dir() and not path.name.startswith("_")):
+        for path in sorted(folder.iterdir()):
+            if path.suffix in PUBLISHED_SUFFIXES:
+                files.append((component_asset(folder.name, path.name), path.read_bytes()))
+    return files
