@@ -91,7 +91,7 @@ def test_every_payload_is_refused_or_harmless_on_the_site(tmp_path):
     assert result.returncode == 0, result.stdout + result.stderr
     for number, payload in enumerate(passing):
         html = (tmp_path / "site" / "projectenbank" / f"gevaar-{number}" / "index.html").read_text(encoding="utf-8")
-        article = html[html.index('<div data-pagefind-body>') : html.index("</article>")]
+        article = html[html.index('<div data-pagefind-body') : html.index("</article>")]
         assert dangerous_markup(article) == [], payload
 
 

@@ -542,7 +542,7 @@ def fixed_page_names(data_dir: Path) -> set[str]:
     paths = [file.path for file in site.generated_files(site_url="https://example.org/", site_name="Wat Werkt")]
     paths += [project_list_page(2)]
     paths += [str(path.relative_to(REPO / "docs")) for section in SECTIONS.values() for path in (REPO / "docs" / section).iterdir()]
-    record_pages = {page.src_uri for page in site.generated_pages(site_url="https://example.org/")}
+    record_pages = {page.src_uri for page in site.generated_pages(site_url="https://example.org/", settings={})}
     names = set()
     for path in paths:
         section, _, rest = path.partition("/")

@@ -24,7 +24,6 @@ import datetime
 import html
 import json
 import re
-import typing
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
@@ -40,8 +39,8 @@ from .content_security import meta_element
 from .errors import UserError
 from .kennisbank import Kennisbank, is_stale
 from .labels import APPROACH_STATUSES, EVIDENCE_LEVELS, EVIDENCE_STRENGTHS, EXPERTS_BY_EXPERIENCE_ROLES, PROJECT_STATUSES, RESULT_KINDS
-from .model import ID_FROM_NAME_LENGTH, ID_SOURCE_FIELD, PROVINCES, Approach, PartialDate, Project, referenced_file
-from .urls import PAGE_TITLE_ANCHOR, PROJECT_INDEX, PROJECT_SCHEMA, component_asset, project_list_page, record_url, relative_root
+from .model import ID_FROM_NAME_LENGTH, ID_SOURCE_FIELD, PROVINCES, Approach, PartialDate, Project
+from .urls import PAGE_TITLE_ANCHOR, PATTERNS_PAGE, PROJECT_INDEX, PROJECT_SCHEMA, component_asset, project_list_page, record_url, relative_root
 
 TEMPLATES = Path(__file__).parent / "templates"
 
@@ -298,10 +297,10 @@ class Renderer:
             "next": modules[position + 1] if position + 1 < len(modules) else None,
         }
 
-    def _page(self, url: str, template: str, **values) -> GeneratedPage:
+    def _page(self, url: str, template: str, *, headings: Headings | None = None, **values) -> GeneratedPage:
         """The template's output is the body; its top-level `title`, `description` and
         (optionally) `json_ld` are the page head."""
-        module = self.environment.get_template(template).make_module(dict(root=relative_root(url), heading=Headings(), **values))
+        module = self.environment.get_template(template).make_module(dict(root=relative_root(url), heading=headings or Headings(), **values))
         body = str(module).strip() + "\n"
         json_ld = getattr(module, "json_ld", None)
         return GeneratedPage(
@@ -322,14 +321,23 @@ class Renderer:
                 files.append(GeneratedFile(f"{url}index.html", self.render("moved.html", root=relative_root(url), module=module)))
         return files
 
-    def component(self, name: str, *, page_url: str, site_url: str, settings: dict | None = None) -> Markup:
+    def patterns_page(self, *, site_url: str, settings: dict) -> GeneratedPage:
+        """/patronen/: every component once, rendered as the site shows it, with its examples.yaml."""
+        headings = Headings()  # one set of ids for the whole page
+        components = [
+            (name, component, component.example(), self.component(name, page_url=PATTERNS_PAGE, site_url=site_url, settings=settings, headings=headings))
+            for name, component in COMPONENTS.items()
+        ]
+        return self._page(PATTERNS_PAGE, "patterns.html", components=components, headings=headings)
+
+    def component(self, name: str, *, page_url: str, site_url: str, settings: dict | None = None, headings: Headings | None = None) -> Markup:
         """One of COMPONENTS as HTML for a hand-written page at `page_url`; `settings` are the
         site's own (such as where submissions go)."""
         if name not in COMPONENTS:
             raise KeyError(f"unknown component {name!r}; known: {', '.join(COMPONENTS)}")
         component = COMPONENTS[name]
         rendered = self.render(
-            component.template, root=relative_root(page_url), site_url=site_url, settings=settings or {}, heading=Headings(),
+            component.template, root=relative_root(page_url), site_url=site_url, settings=settings or {}, heading=headings or Headings(),
             **component.values(self.kennisbank, site_url),
         )
         return Markup(rendered.strip())

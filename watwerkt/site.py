@@ -35,9 +35,10 @@ class Site:
         (site_dir / READABILITY_REPORT).write_text(readability_report(pages), encoding="utf-8")
         return readability_summary(pages)
 
-    def generated_pages(self, *, site_url: str) -> list[GeneratedPage]:
-        """A page per record, as final HTML: the adapter places it after the Markdown pass."""
-        return self.renderer.record_pages(site_url=site_url)
+    def generated_pages(self, *, site_url: str, settings: dict) -> list[GeneratedPage]:
+        """A page per record and the patterns page, as final HTML: the adapter places it after
+        the Markdown pass. `settings` are the site's own (such as where submissions go)."""
+        return [*self.renderer.record_pages(site_url=site_url), self.renderer.patterns_page(site_url=site_url, settings=settings)]
 
     def generated_files(self, *, site_url: str, site_name: str) -> list[GeneratedFile]:
         """Every other file the engine adds to the site: the open data and feed, the

@@ -13,6 +13,9 @@ def record_url(kind: str, record_id: str) -> str:
     return f"{SECTIONS[kind]}/{record_id}/"
 
 
+# Every component once, for whoever works on the site (out of the menu and the search).
+PATTERNS_PAGE = "patronen/"
+
 # The files the site publishes beside its pages.
 PROJECT_INDEX = "projectenbank/index.json"  # what the projectenbank's filter loads
 FEED = "projectenbank/feed.xml"

@@ -66,7 +66,7 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     site = _site(config)
     site_url = config.site_url or "/"
     _generated.clear()
-    for page in site.generated_pages(site_url=site_url):
+    for page in site.generated_pages(site_url=site_url, settings=config.extra):
         _add(files, File.generated(config, page.src_uri, content=_GENERATED_SOURCE))
         _generated[page.src_uri] = page
     for generated in site.generated_files(site_url=site_url, site_name=config.site_name):

@@ -29,6 +29,9 @@ FOLDER = Path(__file__).parent
 MOUNT_SCRIPT = "mount.js"
 # The files of a component folder that the site publishes (under COMPONENT_ASSETS).
 PUBLISHED_SUFFIXES = (".js", ".css")
+# What examples.yaml says of a component, as GOV.UK's guidance pages do: its name, when to use it,
+# when not, and how it works.
+EXAMPLE_KEYS = ("titel", "gebruik", "niet_gebruiken", "werking")
 
 
 def _no_values(kennisbank: Kennisbank, site_url: str) -> dict:
@@ -61,14 +64,14 @@ class Component:
         return f"{self.folder}/template.html"
 
     def example(self) -> dict:
-        """Its examples.yaml: a title and when to use it, for /patronen/."""
+        """Its examples.yaml: what /patronen/ says of it, in the outline of EXAMPLE_KEYS."""
         path = FOLDER / self.folder / "examples.yaml"
         try:
             example = yaml.safe_load(path.read_text(encoding="utf-8"))
         except (OSError, yaml.YAMLError) as error:
             raise UserError(f"{path}: het voorbeeld van dit onderdeel is niet te lezen ({error})") from None
-        if not isinstance(example, dict) or not {"titel", "gebruik"} <= example.keys():
-            raise UserError(f"{path}: een voorbeeld heeft 'titel' en 'gebruik'")
+        if not isinstance(example, dict) or set(example) != set(EXAMPLE_KEYS) or not all(isinstance(example[key], str) for key in EXAMPLE_KEYS):
+            raise UserError(f"{path}: een voorbeeld heeft precies deze teksten: {', '.join(EXAMPLE_KEYS)}")
         return example
 
 

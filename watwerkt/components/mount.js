@@ -1,8 +1,7 @@
 // Starts the site's components. An element with data-ww-module="<name>" is a component; its
 // script, <name>/script.js beside this file, is fetched once, the first time a page has such an
 // element, and registers how to start one (watwerkt.register). Each element is started once.
-// With Material's instant navigation, every new page (document$) is looked at again; without it,
-// the page is looked at once. Loaded on every page (mkdocs.yml); it knows no component by name.
+// With Material's instant navigation, every new page it swaps in (document$) is looked at again. Loaded on every page (mkdocs.yml); it knows no component by name.
 (function () {
   "use strict";
 
@@ -38,6 +37,6 @@
     },
   };
 
+  startAll();  // now, at the end of the page: the scripts are on their way before it has loaded
   if (window.document$ && typeof window.document$.subscribe === "function") window.document$.subscribe(startAll);
-  else startAll();
 })();
