@@ -1,4 +1,4 @@
-"""Cases on which Python and the web form (aanmelden.js) must agree, for what JSON Schema cannot
+"""Cases on which Python and the web form (watwerkt/components/submission_form/script.js) must agree, for what JSON Schema cannot
 say: the tests of each side loop over the same table, so the two can never disagree again.
 
 - An end may not lie before the start (watwerkt/model.py ends_before_it_starts).

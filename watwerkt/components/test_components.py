@@ -118,3 +118,13 @@ def test_with_instant_navigation_each_new_page_starts_its_components_once(page, 
     page.locator("[data-leeshulp=tekst][data-stap]:not([data-stap^='-'])").click()
     step = reading_aid.STEPS["tekst"]
     expect(page.locator(".ww-leeshulp__status")).to_have_text(re.compile(rf"^Tekst {100 + step:g}%"))  # one step, not two
+
+
+def test_the_readme_tree_names_every_component_folder():
+    """README's "Hoe het in elkaar zit" is how a newcomer finds a feature's home: every
+    component's folder stands in it."""
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    tree = readme[readme.index("## Hoe het in elkaar zit") :].split("```")[1]
+    for root in (FOLDER, THEME_FOLDER):
+        for folder in sorted(path for path in root.iterdir() if path.is_dir() and not path.name.startswith("_")):
+            assert f"    {folder.name}/ " in tree, folder.name

@@ -30,7 +30,7 @@ watwerkt.register("menu", function (component) {
     while (label.firstChild) button.appendChild(label.firstChild);
     label.appendChild(button);
     button.addEventListener("click", function (event) {
-      toggle.click();  // fires "change", which Material and zoeken.js listen to
+      toggle.click();  // fires "change", which Material and the search script listen to
       // Opened from the keyboard (a click without a pointer): continue inside the menu.
       if (toggle === drawer && toggle.checked && menu && event.detail === 0) {
         var first = firstLinkIn(menu);

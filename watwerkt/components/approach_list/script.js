@@ -1,5 +1,5 @@
 // Filters the approaches overview. The form's select names (declared in
-// watwerkt/approach_overview.py) match the cards' data-filter-<name> attributes, which hold
+// __init__.py beside this script) match the cards' data-filter-<name> attributes, which hold
 // space-separated values; this script knows no filter of its own. The choice is kept in the
 // address (?thema=schulden), so a filtered list can be shared.
 watwerkt.register("approach_list", function (component) {

@@ -11,7 +11,7 @@ watwerkt.register("project_list", function (component) {
   var more = document.getElementById("ww-meer");
   var pagination = document.getElementById("ww-paginering");
   var root = form.getAttribute("data-root");
-  // What Python declares (watwerkt/projectenbank.py): the page size and the facets on the
+  // What Python declares (__init__.py beside this script): the page size and the facets on the
   // page, the positions of the fields in the header of index.json once it is loaded.
   var SHOWN_AT_ONCE = Number(form.getAttribute("data-paginagrootte"));
   var FACETS = document.getElementById("ww-filter-keuzes").getAttribute("data-adressleutels").split(" ");
@@ -145,7 +145,7 @@ watwerkt.register("project_list", function (component) {
     }
   }
 
-  // The area in a few words, as watwerkt/projectenbank.py area_text says it.
+  // The area in a few words, as area_text in __init__.py says it.
   function area(project) {
     if (project[REGION] !== -1) return labels.regio[project[REGION]];
     var names = project[MUNICIPALITIES].map(function (m) { return labels.gemeente[m]; });
