@@ -76,14 +76,18 @@ def test_every_published_file_and_list_page_has_its_address_from_urls(real_site)
 def test_the_form_script_takes_its_fields_from_the_page(real_site):
     """Which fields the form has and of what kind (tick boxes, one per line, text) comes from the
     record model, on the page; the script names none of them."""
-    from watwerkt.model import Project
+    from watwerkt.model import Contact, Project
 
     page = (real_site / "aanmelden" / "index.html").read_text(encoding="utf-8")
     assert 'data-veld="gemeenten" data-soort="keuze"' in page and 'data-veld="doelen" data-soort="lijst" data-verplicht' in page
     assert 'data-veld="naam" data-soort="tekst" data-verplicht' in page
     script = FORM_SCRIPT.read_text(encoding="utf-8")
-    for name in ("naam", "samenvatting", "doelen", "partners", "financiers", "gemeenten", "themas", "doelgroepen", "aanpakken", "geleerd"):
-        assert name in Project.model_fields and f'"{name}"' not in script, name
+    assert 'data-veld="status" data-soort="een-keuze" data-verplicht' in page and 'data-veld="contact" data-soort="groep" data-verplicht' in page
+    assert 'name="contact.website"' in page and 'data-vandaag="toegevoegd laatst_gecontroleerd"' in page
+    names = ("naam", "samenvatting", "doelen", "partners", "financiers", "gemeenten", "themas", "doelgroepen", "aanpakken", "geleerd")
+    for name in (*names, "status", "contact", "website", "email", "organisatie", "toegevoegd", "laatst_gecontroleerd", "aangemeld_door"):
+        assert name in Project.model_fields or name in Contact.model_fields, name
+        assert f'"{name}"' not in script, name
 
 
 def test_the_phone_breakpoint_is_declared_once(real_site):

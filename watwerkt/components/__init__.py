@@ -23,7 +23,7 @@ from ..kennisbank import Kennisbank
 from ..model import Project
 from ..urls import COMPONENT_ASSETS, component_asset, record_url
 from . import approach_list, project_list
-from .submission_form import form_field_kind
+from .submission_form import DATED_TODAY, SUBMITTED_BY, form_field_kind
 
 FOLDER = Path(__file__).parent
 MOUNT_SCRIPT = "mount.js"
@@ -39,7 +39,12 @@ def _no_values(kennisbank: Kennisbank, site_url: str) -> dict:
 
 
 def _project_fields(kennisbank: Kennisbank, site_url: str) -> dict:
-    return {"fields": Project.model_fields, "field_kinds": {name: form_field_kind(field) for name, field in Project.model_fields.items()}}
+    return {
+        "fields": Project.model_fields,
+        "field_kinds": {name: form_field_kind(field) for name, field in Project.model_fields.items()},
+        "dated_today": DATED_TODAY,
+        "submitted_by": SUBMITTED_BY,
+    }
 
 
 def _teaching_links(kennisbank: Kennisbank, site_url: str) -> dict:

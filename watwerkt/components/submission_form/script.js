@@ -19,6 +19,12 @@ watwerkt.register("submission_form", function (component) {
   var LIST_FIELDS = fieldsOf("lijst");
   var CHOICE_FIELDS = fieldsOf("keuze");
   var TEXT_FIELDS = fieldsOf("tekst");
+  var ONE_CHOICE_FIELDS = fieldsOf("een-keuze");
+  var GROUP_FIELDS = fieldsOf("groep");
+  // What the form fills in itself: today's date, and who submitted it (copied from a field).
+  var DATED_TODAY = form.getAttribute("data-vandaag").split(" ");
+  var SUBMITTED_BY = form.getAttribute("data-aangemeld-door");
+  var SUBMITTED_BY_FROM = form.getAttribute("data-aangemeld-door-van");
   function required(name) { return form.querySelector("[data-veld='" + name + "'][data-verplicht]") !== null; }
   // Longer links break: GitHub answers 414 above about 8 KB, mail programs cut off near 2 KB.
   // A long description then goes by copy and paste from the text box instead.
@@ -55,16 +61,20 @@ watwerkt.register("submission_form", function (component) {
     var value = function (name) { return form.elements[name].value.trim(); };
     var project = { id: slug(value(ID_SOURCE)) };
     TEXT_FIELDS.forEach(function (name) { if (value(name)) project[name] = value(name); });
-    var status = form.querySelector("[name=status]:checked");
-    if (status) project.status = status.value;
+    ONE_CHOICE_FIELDS.forEach(function (name) {
+      var chosen = form.querySelector("[name=" + name + "]:checked");
+      if (chosen) project[name] = chosen.value;
+    });
     CHOICE_FIELDS.forEach(function (name) { project[name] = checked(name); });
     LIST_FIELDS.forEach(function (name) { var items = lines(form.elements[name].value); if (items.length || required(name)) project[name] = items; });
-    project.contact = {};
-    if (value("website")) project.contact.website = value("website");
-    if (value("email")) project.contact.email = value("email");
-    project.toegevoegd = today();
-    project.laatst_gecontroleerd = today();
-    if (value("organisatie")) project.aangemeld_door = value("organisatie");
+    GROUP_FIELDS.forEach(function (name) {
+      project[name] = {};
+      form.querySelectorAll("[data-veld=" + name + "] [name^='" + name + ".']").forEach(function (input) {
+        if (input.value.trim()) project[name][input.name.slice(name.length + 1)] = input.value.trim();
+      });
+    });
+    DATED_TODAY.forEach(function (name) { project[name] = today(); });
+    if (value(SUBMITTED_BY_FROM)) project[SUBMITTED_BY] = value(SUBMITTED_BY_FROM);
     CHOICE_FIELDS.concat(LIST_FIELDS).forEach(function (name) { if (project[name] && !project[name].length && !required(name)) delete project[name]; });
     return project;
   }
@@ -223,7 +233,7 @@ watwerkt.register("submission_form", function (component) {
       } else if (typeof value === "object") {
         out.push(prefix + key + ":");
         Object.keys(value).forEach(function (inner) { out.push("    " + inner + ": " + yamlString(value[inner])); });
-      } else if (key === "toegevoegd" || key === "laatst_gecontroleerd") {
+      } else if (DATED_TODAY.indexOf(key) !== -1) {  // a date, unquoted, as the data files write it
         out.push(prefix + key + ": " + value);
       } else {
         out.push(prefix + key + ": " + yamlString(value));
