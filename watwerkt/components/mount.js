@@ -1,7 +1,8 @@
 // Starts the site's components. An element with data-ww-module="<name>" is a component; its
 // script, <name>/script.js beside this file, is fetched once, the first time a page has such an
 // element, and registers how to start one (watwerkt.register). Each element is started once.
-// With Material's instant navigation, every new page it swaps in (document$) is looked at again. Loaded on every page (mkdocs.yml); it knows no component by name.
+// With Material's instant navigation, every new page it swaps in (document$) is looked at again.
+// Loaded on every page (mkdocs.yml); it knows no component by name.
 (function () {
   "use strict";
 
