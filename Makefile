@@ -13,7 +13,7 @@ export NO_MKDOCS_2_WARNING := 1
 .PHONY: serve test check build links bench-pages system-packages
 
 serve: $(BIN)/.installed
-	$(BIN)/mkdocs serve --strict -a 127.0.0.1:8000
+	$(BIN)/watwerkt serve --adres 127.0.0.1 --poort 8000
 
 test: $(BIN)/.installed system-packages node_modules/.installed
 	$(BIN)/python -m pytest
@@ -28,7 +28,7 @@ build: $(BIN)/.installed
 	@[ -n "$$SITE_URL" ] || echo "Let op: SITE_URL is niet gezet. Vaste links, de feed en de open data wijzen dan naar http://127.0.0.1:8000/; zet SITE_URL=https://... voor de echte site."
 	rm -rf .site-new
 	@echo "De site wordt gebouwd in .site-new/; dat duurt even."
-	$(BIN)/mkdocs build --strict -d .site-new
+	$(BIN)/watwerkt build --site .site-new
 	@$(BIN)/python -c "$$SWAP_IN_SITE" .site-new site
 	rm -rf .site-new
 	@echo "Klaar: de nieuwe site staat in site/."

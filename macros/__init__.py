@@ -1,27 +1,31 @@
-"""The mkdocs-macros module, a thin adapter over the watwerkt engine.
+"""The mkdocs-macros module, a thin adapter: hand-written pages place the engine's components by
+name, e.g. `{{ aanpakken_overzicht() }}`.
 
-Hand-written pages (with `render_macros: true` in their front matter) place the engine's
-components by name, e.g. `{{ aanpakken_overzicht() }}`. A component is final HTML with record
-text in it: the macro puts a token in the page's Markdown and the hook swaps the HTML in after
-the Markdown pass, so Markdown never reads record text. Record pages are never run through
-macros either, so a `{{` in submitted text stays text.
+The engine renders every component a page places while it stages the site
+(watwerkt/staging.py); a macro only hands that HTML out, as one raw block Markdown passes
+through untouched. The engine checks after the build that it came through whole. Record pages
+never run through macros, so a `{{` in submitted text stays text.
 """
 from __future__ import annotations
 
 from pathlib import Path
 
-from watwerkt.rendering import COMPONENTS
-from watwerkt.site import load_site
+from watwerkt.components import COMPONENTS
+from watwerkt.staging import COMPONENT_FOLDER, staged_component
 
 
 def define_env(env) -> None:
-    project_dir = Path(env.project_dir)
+    staged_components = Path(env.project_dir) / COMPONENT_FOLDER
 
     def component_macro(name: str):
         def render_component() -> str:
-            site = load_site(project_dir)
-            component = site.renderer.component(name, page_url=env.page.url, site_url=env.conf["site_url"] or "/", settings=env.conf["extra"])
-            return site.held_html.hold(env.page.file.src_uri, component)
+            path = staged_components / staged_component(env.page.url, name)
+            if not path.is_file():
+                raise LookupError(
+                    f"{env.page.url or '/'}: het onderdeel {name}() is niet klaargezet; "
+                    "bouw de site met `make build` of `watwerkt build`, niet met mkdocs zelf"
+                )
+            return path.read_text(encoding="utf-8")
 
         return render_component
 

@@ -42,10 +42,10 @@ def copy_project(target: Path, data: Path = REPO / "data") -> Path:
 
 
 def build(project: Path, site: Path, *, prefix: tuple[str, ...] = (), **environment_values: str) -> subprocess.CompletedProcess:
-    """`mkdocs build --strict` of `project` into `site`, as the README's command runs it."""
+    """`watwerkt build` of `project` into `site`, as `make build` runs it."""
     environment = dict(os.environ, NO_MKDOCS_2_WARNING="1", **environment_values)
     return subprocess.run(
-        [*prefix, sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(project / "mkdocs.yml"), "-d", str(site)],
+        [*prefix, sys.executable, "-m", "watwerkt.cli", "build", "--site", str(site)],
         cwd=project,
         capture_output=True,
         text=True,

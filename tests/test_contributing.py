@@ -75,7 +75,7 @@ def test_the_workflow_checks_pull_requests_on_data():
     workflow = yaml.safe_load((REPO / ".github" / "workflows" / "data.yml").read_text(encoding="utf-8"))
     steps = "\n".join(step.get("run", "") for job in workflow["jobs"].values() for step in job["steps"])
     assert "paths" not in (workflow[True]["pull_request"] or {})  # every pull request; PyYAML reads `on` as True
-    assert "check --format github" in steps and "mkdocs build --strict" in steps and "schema --check" in steps
+    assert "check --format github" in steps and "watwerkt.cli build --site site" in steps and "schema --check" in steps
 
 
 def test_the_contributor_guide_is_on_the_site(real_site):

@@ -531,7 +531,7 @@ def test_whatever_escapes_a_command_ends_in_one_dutch_line(data_dir, monkeypatch
     assert (output.out, output.err) == ("", message + "\n")
 
 
-# --- mkdocs build: the same refusals stop the build ---------------------------------------------
+# --- watwerkt build: the same refusals stop the build ---------------------------------------------
 
 
 @pytest.mark.parametrize(
@@ -561,9 +561,9 @@ def test_a_build_stops_with_a_located_dutch_line(tmp_path, outside, make, enviro
 
 # --- make build: the new site is swapped in whole, or not at all --------------------------------
 
-FAKE_MKDOCS = """#!/bin/sh
-# Stands in for `mkdocs build --strict -d DIR`: writes DIR/index.html, or fails half-way.
-while [ $# -gt 0 ]; do [ "$1" = -d ] && out=$2; shift; done
+FAKE_BUILD = """#!/bin/sh
+# Stands in for `watwerkt build --site DIR`: writes DIR/index.html, or fails half-way.
+while [ $# -gt 0 ]; do [ "$1" = --site ] && out=$2; shift; done
 mkdir -p "$out" && echo nieuw > "$out/index.html"
 [ -z "$FAIL" ] || { echo "Aborted with a BuildError" >&2; exit 1; }
 """
@@ -571,7 +571,7 @@ mkdir -p "$out" && echo nieuw > "$out/index.html"
 
 @pytest.fixture
 def make_project(tmp_path: Path) -> Path:
-    """The Makefile with a stand-in mkdocs: tests the swap, not the site (that takes 30 s)."""
+    """The Makefile with a stand-in `watwerkt build`: tests the swap, not the site (that takes 30 s)."""
     project = tmp_path / "project"
     project.mkdir()
     for name in ("Makefile", "pyproject.toml", "constraints.txt"):
@@ -579,8 +579,8 @@ def make_project(tmp_path: Path) -> Path:
     bin_dir = tmp_path / "bin"
     bin_dir.mkdir()
     (bin_dir / "python").symlink_to(sys.executable)
-    (bin_dir / "mkdocs").write_text(FAKE_MKDOCS, encoding="utf-8")
-    (bin_dir / "mkdocs").chmod(0o755)
+    (bin_dir / "watwerkt").write_text(FAKE_BUILD, encoding="utf-8")
+    (bin_dir / "watwerkt").chmod(0o755)
     (bin_dir / ".installed").touch()
     return project
 

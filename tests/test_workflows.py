@@ -99,7 +99,7 @@ DATA = (WORKFLOWS / "data.yml").read_text(encoding="utf-8")
         (AANMELDING, "concurrency:", "x-concurrency:", "geen concurrency-groep"),
         (DATA, "  pull_request:\n", '  pull_request:\n    paths: ["data/**"]\n', "pull_request is gefilterd"),
         (DATA, "  pull_request:\n", "  pull_request:\n    branches: [main]\n", "pull_request is gefilterd"),
-        (DATA, "      - name: Site bouwen\n        run: mkdocs build --strict\n", "      - name: Site bouwen\n        run: mkdocs build --strict -d ${{ github.head_ref }}\n", "check: ${{ }} in een run-script"),
+        (DATA, "      - name: Site bouwen\n        run: python -m watwerkt.cli build --site site\n", "      - name: Site bouwen\n        run: python -m watwerkt.cli build --site ${{ github.head_ref }}\n", "check: ${{ }} in een run-script"),
     ],
 )
 def test_the_rules_catch_a_regression(text, old, new, expected):
@@ -112,7 +112,7 @@ def test_every_pull_request_runs_the_data_check_the_schema_check_and_a_strict_bu
     workflow = yaml.safe_load(DATA)
     assert triggers(workflow) == {"pull_request": None}
     runs = [step.get("run", "") for step in workflow["jobs"]["check"]["steps"]]
-    assert runs[-3:] == ["python -m watwerkt.cli check --format github", "python -m watwerkt.cli schema --check", "mkdocs build --strict"]
+    assert runs[-3:] == ["python -m watwerkt.cli check --format github", "python -m watwerkt.cli schema --check", "python -m watwerkt.cli build --site site"]
 
 
 def test_the_submission_workflow_checks_before_it_opens_a_pull_request():
@@ -125,7 +125,7 @@ def test_the_submission_workflow_checks_before_it_opens_a_pull_request():
     # The issue's text reaches only the job that can write nothing.
     assert [name for name, job in jobs.items() if "github.event.issue.body" in yaml.safe_dump(job)] == ["check"]
     steps = {step.get("id"): step for step in jobs["check"]["steps"]}
-    assert steps["checks"]["run"].split("\n")[:3] == ["python -m watwerkt.cli check --format github", "python -m watwerkt.cli schema --check", "mkdocs build --strict"]
+    assert steps["checks"]["run"].split("\n")[:3] == ["python -m watwerkt.cli check --format github", "python -m watwerkt.cli schema --check", "python -m watwerkt.cli build --site site"]
     assert steps["checks"]["if"] == "steps.add.outputs.id != ''" and steps["verdict"]["env"]["CHECKS"] == "${{ steps.checks.outcome }}"
     assert jobs["pull-request"]["needs"] == "check" and jobs["pull-request"]["if"] == "needs.check.outputs.passed == 'true'"
     [open_step] = [step for step in jobs["pull-request"]["steps"] if step.get("id") == "open"]

@@ -19,6 +19,8 @@ from .schemas import stale_generated_files, write_generated_files
 from .issue_to_record import PROJECTS_FILE, add_project_from_issue, read_issue
 from .link_check import check_links, external_links, source_lines
 from .loading import Problem, check_data, printable, reference_date, summary
+from .serving import serve
+from .staging import GENERATORS, build, failure_message
 from .yaml_source import os_error_reason
 
 EXIT_PROBLEMS = 1
@@ -63,10 +65,20 @@ def _run_command(argv: list[str] | None) -> int:
     submission.add_argument("--reactie", type=Path, help="schrijf hier het antwoord voor het issue als het project niet klopt")
     schema = commands.add_parser("schema", help="schrijf de JSON Schema's in schema/ en CONTRIBUTING.md uit het model")
     schema.add_argument("--check", action="store_true", help="schrijf niets; exit 1 als iets verouderd is")
+    build = commands.add_parser("build", help="controleer data/ en bouw de hele site (met zoekindex en leesbaarheid)")
+    build.add_argument("--site", type=Path, default=Path("site"), help="waar de site komt (standaard: site)")
+    build.add_argument("--generator", choices=sorted(GENERATORS), default="mkdocs", help="de sitegenerator (standaard: mkdocs)")
+    serve = commands.add_parser("serve", help="bouw de site en toon hem; bouw opnieuw bij elke wijziging")
+    serve.add_argument("--adres", default="127.0.0.1", help="standaard: 127.0.0.1 (alleen deze computer)")
+    serve.add_argument("--poort", type=int, default=8000, help="standaard: 8000")
     links = commands.add_parser("links", help="controleer de links naar andere websites in de gebouwde site; blokkeert niets")
     links.add_argument("--site", type=Path, default=Path("site"), help="de gebouwde site (standaard: site, van `make build`)")
     links.add_argument("--timeout", type=float, default=10, help="seconden wachten per link (standaard: 10)")
     arguments = parser.parse_args(argv)
+    if arguments.command == "build":
+        return run_build(_working_dir(), arguments.site, generator=arguments.generator)
+    if arguments.command == "serve":
+        return run_serve(_working_dir(), address=arguments.adres, port=arguments.poort)
     if arguments.command == "links":
         return run_links(arguments.site, timeout=arguments.timeout)
     if arguments.command == "aanmelding":
@@ -110,6 +122,25 @@ def _escape_data(text: str) -> str:
 
 def _escape_property(text: str) -> str:
     return _escape_data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+def run_build(project_dir: Path, site_dir: Path, *, generator: str) -> int:
+    try:
+        build(project_dir, site_dir, generator=generator, say=lambda line: _say(line, sys.stdout))
+    except UserError as error:
+        _say(failure_message(error), sys.stderr)
+        return EXIT_PROBLEMS
+    _say(f"Klaar: de site staat in {site_dir}/.", sys.stdout)
+    return 0
+
+
+def run_serve(project_dir: Path, *, address: str, port: int) -> int:
+    try:
+        serve(project_dir, address=address, port=port, say=lambda line: _say(line, sys.stdout))
+    except UserError as error:
+        _say(failure_message(error), sys.stderr)
+        return EXIT_PROBLEMS
+    return 0
 
 
 def run_links(site_dir: Path, *, timeout: float) -> int:

@@ -21,7 +21,7 @@ from .errors import UserError
 
 PLACEHOLDER = "watwerkt-content-security-policy"
 # The whole element: record text can hold the word, never an unescaped "<".
-_PLACEHOLDER_ELEMENT = f'<meta http-equiv="Content-Security-Policy" content="{PLACEHOLDER}">'
+PLACEHOLDER_ELEMENT = f'<meta http-equiv="Content-Security-Policy" content="{PLACEHOLDER}">'
 _SCRIPT_TYPES = {"", "text/javascript", "application/javascript", "module"}  # what a browser runs
 # What may stand in a CSP source: no spaces, quotes, commas or semicolons.
 _SOURCE = re.compile(r"https?://[A-Za-z0-9.-]+(?::\d+)?(?:/[A-Za-z0-9._~%!$&()*+=:@/-]*)?")
@@ -61,7 +61,7 @@ def with_content_security_policy(page_html: str, *, page_content: str, submissio
     """`page_html` with its policy in the placeholder; the inline scripts outside
     `page_content` (the theme's) are allowed by hash. Raises UserError when the page has no
     placeholder, or more than one."""
-    count = page_html.count(_PLACEHOLDER_ELEMENT)
+    count = page_html.count(PLACEHOLDER_ELEMENT)
     if count != 1:
         raise UserError(
             f"de pagina heeft {count} plaatsen voor de Content-Security-Policy, niet 1; "
@@ -69,7 +69,7 @@ def with_content_security_policy(page_html: str, *, page_content: str, submissio
         )
     theme_part = page_html.replace(page_content, "", 1) if page_content else page_html
     content = policy(inline_scripts=inline_scripts(theme_part), form_endpoints=form_endpoints(submission_settings))
-    return page_html.replace(_PLACEHOLDER_ELEMENT, _meta(content), 1)
+    return page_html.replace(PLACEHOLDER_ELEMENT, _meta(content), 1)
 
 
 def meta_element(*, inline_scripts: Iterable[str]) -> str:

@@ -7,13 +7,13 @@ text is rendered exactly once and never parsed again:
 
 - Short texts are escaped by Jinja's autoescape. Long texts (which may hold simple Markdown)
   go through one Markdown pass and then the sanitizer (`sanitized_markdown`), last.
-- The engine renders every record page and every component to final HTML. MkDocs never reads
-  that HTML as Markdown: a record page reaches MkDocs as a `GeneratedPage` whose body the
-  adapter puts in place after MkDocs' Markdown pass, and a component is held out of the
-  hand-written page's Markdown by `HeldHtml` and put back after it. So a character reference
-  the sanitizer decoded, or a `{: onclick=... }` attribute list, is text and stays text.
-- Page heads get plain text (`GeneratedPage.title`, `.description`), never front matter, so
-  no name can break them; JSON-LD is JSON with <, > and & escaped.
+- The engine renders every record page and every component to final HTML, which reaches the
+  site generator as one raw HTML block (watwerkt/staging.py): Markdown passes it through
+  untouched, and after the build the engine checks that every block stands in its page byte
+  for byte. So a character reference the sanitizer decoded, or a `{: onclick=... }` attribute
+  list, is text and stays text.
+- Page heads (`GeneratedPage.title`, `.description`) are plain text, escaped and written as
+  YAML strings by the staging, so no name can break them; JSON-LD is JSON with <, > and & escaped.
 
 Links are relative to the page they appear on, built from ids, so a renamed title never
 breaks a link.
@@ -161,47 +161,6 @@ def table_of_contents(page_html: str) -> list[TocEntry]:
             siblings = siblings[-1].children
         siblings.append(entry)
     return nested
-
-
-class HeldHtml:
-    """Engine HTML placed in a hand-written Markdown page, held out of Markdown's reach.
-
-    `hold` gives a token (an HTML comment, which Markdown passes through untouched) to put in
-    the Markdown; `release` swaps every token in the rendered page for its HTML. A token that
-    did not come through, or one that was never held, stops the build: it would mean engine
-    HTML was read as Markdown after all.
-    """
-
-    _TOKEN = re.compile(r"<!--watwerkt-html:(\d+)-->")
-
-    def __init__(self):
-        self._pieces: dict[str, dict[int, str]] = {}
-
-    def hold(self, page: str, piece: str) -> str:
-        pieces = self._pieces.setdefault(page, {})
-        number = len(pieces)
-        pieces[number] = piece
-        return f"<!--watwerkt-html:{number}-->"
-
-    def release(self, page: str, rendered: str) -> str:
-        pieces = self._pieces.pop(page, {})
-        found: list[int] = []
-
-        def piece(match: re.Match) -> str:
-            number = int(match.group(1))
-            if number not in pieces:
-                raise UserError(f"onbekend onderdeel nummer {number} in de pagina")
-            found.append(number)
-            return pieces[number]
-
-        released = self._TOKEN.sub(piece, rendered)
-        missing = sorted(set(pieces) - set(found))
-        if missing:
-            raise UserError(
-                f"{len(missing)} onderdeel/onderdelen kwamen niet heelhuids door Markdown; "
-                "zet elk {{ onderdeel() }} op een eigen regel, met een lege regel ervoor en erna"
-            )
-        return released
 
 
 def has_passed(partial_date: str, today: datetime.date) -> bool:

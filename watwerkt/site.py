@@ -9,7 +9,7 @@ from .components import project_list, published_assets
 from .exports import exports
 from .kennisbank import Kennisbank
 from .readability import Scorer, readability_report, readability_summary, site_readability
-from .rendering import GeneratedFile, GeneratedPage, HeldHtml, Renderer
+from .rendering import GeneratedFile, GeneratedPage, Renderer
 from .schemas import contributor_guide
 from .urls import PROJECT_INDEX
 from .loading import Problem, load_kennisbank_and_warnings, reference_date
@@ -22,7 +22,6 @@ class Site:
     kennisbank: Kennisbank
     renderer: Renderer
     warnings: list[Problem] = field(default_factory=list)  # worth an editor's look; no reason to stop
-    held_html: HeldHtml = field(default_factory=HeldHtml)  # components on hand-written pages, out of Markdown's reach
 
     @cached_property
     def readability_scorer(self) -> Scorer:
@@ -36,8 +35,8 @@ class Site:
         return readability_summary(pages)
 
     def generated_pages(self, *, site_url: str, settings: dict) -> list[GeneratedPage]:
-        """A page per record and the patterns page, as final HTML: the adapter places it after
-        the Markdown pass. `settings` are the site's own (such as where submissions go)."""
+        """A page per record and the patterns page, as final HTML: the staging writes it as one
+        raw block. `settings` are the site's own (such as where submissions go)."""
         return [*self.renderer.record_pages(site_url=site_url), self.renderer.patterns_page(site_url=site_url, settings=settings)]
 
     def generated_files(self, *, site_url: str, site_name: str) -> list[GeneratedFile]:

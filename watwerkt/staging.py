@@ -1,0 +1,315 @@
+"""The engine drives the build: it checks the data, writes everything the site generator needs
+into one staging folder, runs the generator on it, and finishes the built site.
+
+The staging folder (`.watwerkt/staging/` in the project) is a complete, plain MkDocs project:
+
+- `mkdocs.yml`, the project's own with its `!ENV` values filled in, plus what the engine adds
+  (the reading aid's contract, the table-of-contents extension for the engine's HTML);
+- `docs/`, the hand-written pages, a page per record (front matter with the head, then the
+  engine's final HTML as one raw block Markdown passes through untouched), the open data, the
+  feed, the filter index and the components' scripts and styles;
+- `onderdelen/`, the components each hand-written page places, rendered; the macros adapter
+  hands them out;
+- `overrides/` and `macros/`, as in the project.
+
+Any generator that reads `mkdocs.yml` and runs mkdocs-macros builds it (MkDocs with Material,
+and Zensical, its successor); none needs a hook. After the build the engine checks that its HTML
+came through Markdown intact, writes every page's Content-Security-Policy, the readability
+report and the search index.
+"""
+from __future__ import annotations
+
+import html
+import os
+import re
+import shutil
+import subprocess
+import sys
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable
+
+import yaml
+
+from . import reading_aid
+from .components import COMPONENTS
+from .content_security import PLACEHOLDER_ELEMENT, form_endpoints, with_content_security_policy
+from .errors import UserError
+from .loading import InvalidData, printable
+from .rendering import GeneratedPage, table_of_contents
+from .search_index import SearchIndexError, build_search_index
+from .site import Site, load_site
+
+STAGING = Path(".watwerkt") / "staging"
+ZENSICAL_OUTPUT = "zensical-site"  # inside the staging folder, for one build
+COMPONENT_FOLDER = "onderdelen"  # in the staging folder, beside docs/: never a page of the site
+GENERATORS = {
+    "mkdocs": lambda config, site_dir: [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config), "-d", str(site_dir)],
+    "zensical": lambda config, site_dir: [sys.executable, "-m", "zensical", "build", "--strict", "-f", str(config)],
+}
+# Where the theme marks the page's content (overrides/main.html): scripts inside never get a hash.
+CONTENT_START, CONTENT_END = "<!--watwerkt-inhoud-->", "<!--/watwerkt-inhoud-->"
+TOC_EXTENSION = "watwerkt.staged_toc"
+_FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)?---[ \t]*(?:\n|\Z)", re.DOTALL)
+
+
+@dataclass
+class Staged:
+    """What the staging wrote, and what the finished site must hold."""
+
+    folder: Path
+    site: Site
+    settings: dict  # the config's `extra`
+    # built page (relative to the site) → the engine's HTML it must hold verbatim, with where it came from
+    engine_html: dict[str, list[tuple[str, str]]] = field(default_factory=dict)
+
+
+def site_config(project_dir: Path) -> dict:
+    """The project's mkdocs.yml, with every `!ENV` value filled in as MkDocs does: the first
+    variable that is set, else the last item as the default."""
+    path = project_dir / "mkdocs.yml"
+
+    class Loader(yaml.SafeLoader):
+        pass
+
+    def environment_value(loader: yaml.SafeLoader, node: yaml.Node):
+        names = [loader.construct_scalar(node)] if isinstance(node, yaml.ScalarNode) else [item.value for item in node.value]
+        *variables, default = names if len(names) > 1 else (*names, None)
+        return next((os.environ[name] for name in variables if name in os.environ), default)
+
+    Loader.add_constructor("!ENV", environment_value)
+    try:
+        config = yaml.load(path.read_text(encoding="utf-8"), Loader=Loader)
+    except yaml.YAMLError as error:
+        raise UserError(f"mkdocs.yml is geen geldige YAML ({error})".replace("\n", " ")) from None
+    if not isinstance(config, dict):
+        raise UserError("mkdocs.yml hoort een lijst van instellingen te zijn")
+    return config
+
+
+def stage(project_dir: Path, *, say: Callable[[str], None] = print) -> Staged:
+    """Check the data and write the staging folder; write only files whose bytes changed and
+    remove what no longer belongs. Raises InvalidData or UserError."""
+    project_dir = project_dir.resolve()
+    started = time.monotonic()
+    site = load_site(project_dir)
+    for warning in site.warnings:
+        say(str(warning))
+    say(f"Gegevens gecontroleerd ({time.monotonic() - started:.1f} s).")
+    config = site_config(project_dir)
+    settings = dict(config.get("extra") or {})
+    form_endpoints(settings.get("aanmelden") or {})  # before the build, not at its first page
+    site_url = config.get("site_url") or "/"
+    folder = project_dir / STAGING
+    staged = Staged(folder, site, settings)
+    files: dict[str, bytes] = {}
+
+    docs = project_dir / config.get("docs_dir", "docs")
+    for path in sorted(docs.rglob("*")):
+        if path.is_file() and "__pycache__" not in path.parts:
+            relative = path.relative_to(docs).as_posix()
+            if path.suffix == ".md":
+                staged_components = _hand_written_page(relative, path.read_text(encoding="utf-8"), staged, site_url)
+                for name, rendered in staged_components.items():
+                    files[f"{COMPONENT_FOLDER}/{staged_component(_page_url(relative), name)}"] = rendered.encode("utf-8")
+            files[f"docs/{relative}"] = path.read_bytes()
+    generated = [(page.src_uri, _record_page(page, staged)) for page in site.generated_pages(site_url=site_url, settings=settings)]
+    generated += [(file.path, file.content) for file in site.generated_files(site_url=site_url, site_name=config.get("site_name", ""))]
+    for path, content in generated:
+        if f"docs/{path}" in files:
+            raise UserError(f"docs/{path} bestaat al, maar dat bestand wordt uit de gegevens gemaakt; verwijder het.")
+        files[f"docs/{path}"] = content.encode("utf-8") if isinstance(content, str) else content
+    for part in ("overrides", "macros"):
+        for path in sorted((project_dir / part).rglob("*")):
+            if path.is_file() and "__pycache__" not in path.parts and not path.name.startswith("test_"):
+                files[f"{part}/{path.relative_to(project_dir / part).as_posix()}"] = path.read_bytes()
+    files["mkdocs.yml"] = yaml.safe_dump(_staged_config(config), allow_unicode=True, sort_keys=False).encode("utf-8")
+    written = _write_changed(folder, files)
+    say(f"Klaargezet in {STAGING}/: {len(files)} bestanden, {written} gewijzigd ({time.monotonic() - started:.1f} s).")
+    return staged
+
+
+def _staged_config(config: dict) -> dict:
+    staged = {key: value for key, value in config.items() if key not in ("hooks", "watch", "site_dir")}
+    staged["docs_dir"] = "docs"
+    theme = dict(staged.get("theme") or {})
+    theme["custom_dir"] = "overrides"
+    staged["theme"] = theme
+    staged["extra"] = {**(staged.get("extra") or {}), "leeshulp": reading_aid.page_settings()}
+    extensions = list(staged.get("markdown_extensions") or [])
+    staged["markdown_extensions"] = [*extensions, TOC_EXTENSION]
+    return staged
+
+
+def _record_page(page: GeneratedPage, staged: Staged) -> str:
+    """A record's page for the generator: its head as front matter (escaped, as the theme prints
+    it unescaped), its body the engine's HTML as one raw block."""
+    head = {"title": html.escape(page.title), "description": html.escape(page.description)}
+    if page.json_ld:
+        head["json_ld"] = page.json_ld
+    body = _raw_block(page.body_html)
+    staged.engine_html.setdefault(_built_path(page.src_uri), []).append((f"de pagina {page.src_uri}", body))
+    return f"---\n{yaml.safe_dump(head, allow_unicode=True, sort_keys=False)}---\n\n{body}\n"
+
+
+def _hand_written_page(relative: str, text: str, staged: Staged, site_url: str) -> dict[str, str]:
+    """The components a hand-written page places, rendered for it. Its front matter must parse:
+    a generator would drop it silently, and the page would lose its title."""
+    head = _FRONT_MATTER.match(text)
+    meta = {}
+    if text.startswith("---"):
+        try:
+            meta = yaml.safe_load(head.group(1) or "") if head else None
+        except yaml.YAMLError:
+            meta = None
+        if not isinstance(meta, dict):
+            raise UserError(f"docs/{relative}: de kop tussen de regels met --- is geen geldige YAML; de pagina zou zonder titel verschijnen")
+    if meta.get("render_macros") is not True:
+        return {}
+    page_url = _page_url(relative)
+    rendered = {}
+    for name in sorted(set(re.findall(r"\{\{\s*(\w+)\s*\(\s*\)\s*\}\}", text)) & set(COMPONENTS)):
+        component = _raw_block(staged.site.renderer.component(name, page_url=page_url, site_url=site_url, settings=staged.settings))
+        table_of_contents(component)  # two headings with one id stop the build here, with a message
+        rendered[name] = component
+        staged.engine_html.setdefault(_built_path(relative), []).append((f"docs/{relative}: {{{{ {name}() }}}}", component))
+    return rendered
+
+
+def staged_component(page_url: str, name: str) -> str:
+    """Where in COMPONENT_FOLDER the component `name` of the page at `page_url` is staged; the
+    macros adapter asks by the page's URL, which every generator gives it."""
+    return f"{page_url.strip('/')}/{name}.html".lstrip("/")
+
+
+def _raw_block(body: str) -> str:
+    """`body` as one block-level element, so that Markdown passes it through whole, and in the
+    form Markdown's first step leaves it (tabs expanded, blank lines empty), so that what comes
+    out can be compared with it byte for byte."""
+    block = f'<div class="ww-motor">\n{body.strip()}\n</div>'
+    return re.sub(r"(?<=\n) +\n", "\n", block.expandtabs(4))
+
+
+def _page_url(src_uri: str) -> str:
+    path = src_uri.removesuffix(".md")
+    if path == "index" or path.endswith("/index"):
+        return path.removesuffix("index")
+    return path + "/"
+
+
+def _built_path(src_uri: str) -> str:
+    return _page_url(src_uri) + "index.html"
+
+
+def _write_changed(folder: Path, files: dict[str, bytes]) -> int:
+    """Write each file whose bytes differ, remove files no longer staged; return how many were written."""
+    written = 0
+    for relative, content in files.items():
+        target = folder / relative
+        if target.is_file() and not target.is_symlink() and target.read_bytes() == content:
+            continue
+        target.parent.mkdir(parents=True, exist_ok=True)
+        temporary = target.with_name(f".{target.name}.nieuw")
+        temporary.write_bytes(content)
+        os.replace(temporary, target)
+        written += 1
+    if folder.is_dir():
+        for path in sorted(folder.rglob("*"), reverse=True):
+            relative = path.relative_to(folder).as_posix()
+            if path.is_file() and relative not in files:
+                path.unlink()
+            elif path.is_dir() and not any(path.iterdir()):
+                path.rmdir()
+    return written
+
+
+def run_generator(staged: Staged, site_dir: Path, *, generator: str = "mkdocs") -> None:
+    """Build the staged project into `site_dir`; the generator's own lines pass through."""
+    config = staged.folder / "mkdocs.yml"
+    # Zensical takes the output folder from the config only, and only inside the project: it
+    # builds into the staging folder, and the site is moved to `site_dir` afterwards.
+    output = staged.folder / ZENSICAL_OUTPUT if generator == "zensical" else site_dir.resolve()
+    if generator == "zensical":
+        data = yaml.safe_load(config.read_text(encoding="utf-8"))
+        data["site_dir"] = ZENSICAL_OUTPUT
+        config.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+        shutil.rmtree(output, ignore_errors=True)
+    command = GENERATORS[generator](config, output)
+    # The generator's process (the macros adapter, the toc extension) uses this very engine.
+    engine = str(Path(__file__).resolve().parent.parent)
+    environment = dict(os.environ, NO_MKDOCS_2_WARNING="1", PYTHONPATH=os.pathsep.join(filter(None, [engine, os.environ.get("PYTHONPATH")])))
+    try:
+        result = subprocess.run(command, cwd=staged.folder, env=environment)
+    except FileNotFoundError:
+        raise UserError(f"{command[0]} is niet geïnstalleerd; de site is niet gebouwd") from None
+    if result.returncode != 0:
+        raise UserError(f"{generator} kon de site niet bouwen (zie de regels hierboven); de site is niet gebouwd")
+    if generator == "zensical":
+        shutil.rmtree(site_dir, ignore_errors=True)
+        shutil.move(output, site_dir)
+
+
+def finish(staged: Staged, site_dir: Path, *, say: Callable[[str], None] = print, search: bool = True) -> None:
+    """Check the built site and complete it: the engine's HTML intact on every page, a policy
+    per page, the readability report and (unless `search` is off) the search index."""
+    started = time.monotonic()
+    for built, expected in staged.engine_html.items():
+        page = site_dir / built
+        text = page.read_text(encoding="utf-8") if page.is_file() else ""
+        missing = [where for where, block in expected if block not in text]
+        if missing:
+            raise UserError(
+                f"{missing[0].split(':')[0]}: {len(missing)} onderdeel/onderdelen kwamen niet heelhuids door Markdown; "
+                "zet elk {{ onderdeel() }} op een eigen regel, met een lege regel ervoor en erna"
+            )
+    for page in sorted(site_dir.rglob("*.html")):
+        text = page.read_text(encoding="utf-8")
+        if PLACEHOLDER_ELEMENT not in text:
+            if 'http-equiv="Content-Security-Policy"' not in text:
+                raise UserError(f"{page.relative_to(site_dir)}: deze pagina heeft geen Content-Security-Policy")
+            continue
+        where = page.relative_to(site_dir).as_posix()
+        try:
+            page.write_text(
+                with_content_security_policy(text, page_content=_content_of(text, where), submission_settings=staged.settings.get("aanmelden") or {}),
+                encoding="utf-8",
+            )
+        except UserError as error:
+            raise UserError(f"{where}: {error}") from None
+    say(staged.site.write_readability_report(site_dir))
+    if search:
+        try:
+            build_search_index(site_dir)
+        except SearchIndexError as error:
+            raise UserError(str(error)) from None
+    say(f"Site afgemaakt: controle, Content-Security-Policy, leesbaarheid{', zoekindex' if search else ''} ({time.monotonic() - started:.1f} s).")
+
+
+def _content_of(page_html: str, where: str) -> str:
+    """The page's content, between the theme's marks; empty on a page without content (404)."""
+    starts, ends = page_html.count(CONTENT_START), page_html.count(CONTENT_END)
+    if (starts, ends) == (0, 0):
+        return ""
+    if (starts, ends) != (1, 1):
+        raise UserError(f"{where}: de inhoud hoort één keer gemarkeerd te zijn (overrides/main.html)")
+    return page_html[page_html.index(CONTENT_START) : page_html.index(CONTENT_END) + len(CONTENT_END)]
+
+
+def failure_message(error: UserError) -> str:
+    """What a build that stopped says last: the problems, and that nothing was built."""
+    if isinstance(error, InvalidData):
+        count = len(error.problems)
+        return f"{error}\n{count} {'probleem' if count == 1 else 'problemen'} in data/; de site is niet gebouwd."
+    return f"{printable(str(error))}\nDe site is niet gebouwd."
+
+
+def build(project_dir: Path, site_dir: Path, *, generator: str = "mkdocs", say: Callable[[str], None] = print) -> None:
+    """Check, stage, build and finish: the whole site in `site_dir`, or a UserError."""
+    staged = stage(project_dir, say=say)
+    started = time.monotonic()
+    say(f"{generator} bouwt de site in {site_dir}/ …")
+    run_generator(staged, site_dir, generator=generator)
+    say(f"{generator} is klaar ({time.monotonic() - started:.1f} s).")
+    finish(staged, site_dir, say=say)
+
