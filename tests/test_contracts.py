@@ -58,7 +58,7 @@ def test_every_published_file_and_list_page_has_its_address_from_urls(real_site)
         assert (real_site / path).is_file(), path
     assert urls.project_list_page(1) == urls.record_url("project", "x").removesuffix("x/")
     second = urls.project_list_page(2)
-    assert "/" + second.rstrip("/").rsplit("/", 1)[0] + "/*.md" in (REPO / "mkdocs.yml").read_text(encoding="utf-8")
+    assert "/" + second.rstrip("/").rsplit("/", 1)[0] + "/*/index.md" in (REPO / "mkdocs.yml").read_text(encoding="utf-8")
     import io
     import tokenize
 

@@ -85,7 +85,7 @@ def hard_build(tmp_path_factory):
     """The real site with one hard summary and one hard page."""
     project = copy_project(tmp_path_factory.mktemp("leesbaarheid") / "project")
     replace_in(project / "data" / "projects.yaml", "samenvatting: Welzijnswerk Midden Drenthe biedt maatwerk aan inwoners in armoede.", f"samenvatting: {HARD}")
-    replace_in(project / "docs" / "over.md", "## Privacy\n", f"{HARD} {HARD}\n\n## Privacy\n")
+    replace_in(project / "docs" / "over" / "index.md", "## Privacy\n", f"{HARD} {HARD}\n\n## Privacy\n")
     site = project / "site"
     result = build(project, site)
     assert result.returncode == 0, result.stdout + result.stderr  # warnings never stop a build

@@ -287,21 +287,21 @@ def test_a_component_shows_record_text_as_written(hostile_build):
 def test_a_component_that_markdown_would_mangle_stops_the_build(tmp_path):
     """A component in a code span would reach the page as escaped text: the build says so."""
     project = copy_project(tmp_path / "project")
-    page = project / "docs" / "resultaten.md"
+    page = project / "docs" / "resultaten" / "index.md"
     page.write_text(page.read_text(encoding="utf-8").replace("{{ resultaten_tabel() }}", "`{{ resultaten_tabel() }}`"), encoding="utf-8")
     result = build(project, tmp_path / "site")
     assert result.returncode == 1
-    assert "docs/resultaten.md: 1 onderdeel/onderdelen kwamen niet heelhuids door Markdown" in result.stdout + result.stderr
+    assert "docs/resultaten/index.md: 1 onderdeel/onderdelen kwamen niet heelhuids door Markdown" in result.stdout + result.stderr
     assert "Traceback" not in result.stdout + result.stderr
 
 
 def test_a_hand_written_page_whose_front_matter_does_not_parse_stops_the_build(tmp_path):
     project = copy_project(tmp_path / "project")
-    page = project / "docs" / "over.md"
+    page = project / "docs" / "over" / "index.md"
     page.write_text("---\ntitle: [kapot\n---\n\n# Over\n", encoding="utf-8")
     result = build(project, tmp_path / "site")
     assert result.returncode == 1
-    assert "docs/over.md: de kop tussen de regels met --- is geen geldige YAML" in result.stdout + result.stderr
+    assert "docs/over/index.md: de kop tussen de regels met --- is geen geldige YAML" in result.stdout + result.stderr
 
 
 def test_a_record_name_never_takes_an_anchor_a_section_or_goal_needs(renderer):

@@ -263,7 +263,7 @@ class Renderer:
         body = str(module).strip() + "\n"
         json_ld = getattr(module, "json_ld", None)
         return GeneratedPage(
-            src_uri=f"{url.rstrip('/')}.md",
+            src_uri=f"{url}index.md",  # where it stands is where it is read: its links mean the same to every generator
             title=str(module.title),
             description=str(module.description),
             body_html=body,

@@ -116,9 +116,11 @@ def stage(project_dir: Path, *, say: Callable[[str], None] = print) -> Staged:
             files[f"docs/{relative}"] = path.read_bytes()
     generated = [(page.src_uri, _record_page(page, staged)) for page in site.generated_pages(site_url=site_url, settings=settings)]
     generated += [(file.path, file.content) for file in site.generated_files(site_url=site_url, site_name=config.get("site_name", ""))]
+    hand_written_urls = {_page_url(name.removeprefix("docs/")): name for name in files if name.startswith("docs/") and name.endswith(".md")}
     for path, content in generated:
-        if f"docs/{path}" in files:
-            raise UserError(f"docs/{path} bestaat al, maar dat bestand wordt uit de gegevens gemaakt; verwijder het.")
+        clash = f"docs/{path}" if f"docs/{path}" in files else hand_written_urls.get(_page_url(path)) if path.endswith(".md") else None
+        if clash:
+            raise UserError(f"{clash} bestaat al, maar dat bestand wordt uit de gegevens gemaakt; verwijder het.")
         files[f"docs/{path}"] = content.encode("utf-8") if isinstance(content, str) else content
     for part in ("overrides", "macros"):
         for path in sorted((project_dir / part).rglob("*")):
@@ -167,6 +169,12 @@ def _hand_written_page(relative: str, text: str, staged: Staged, site_url: str) 
             raise UserError(f"docs/{relative}: de kop tussen de regels met --- is geen geldige YAML; de pagina zou zonder titel verschijnen")
     if meta.get("render_macros") is not True:
         return {}
+    if not (relative == "index.md" or relative.endswith("/index.md")):
+        folder = relative.removesuffix(".md")
+        raise UserError(
+            f"docs/{relative}: een pagina met onderdelen hoort docs/{folder}/index.md te heten; "
+            "dan wijzen de links in die onderdelen voor elke sitegenerator naar dezelfde plek"
+        )
     page_url = _page_url(relative)
     rendered = {}
     for name in sorted(set(re.findall(r"\{\{\s*(\w+)\s*\(\s*\)\s*\}\}", text)) & set(COMPONENTS)):

@@ -1,0 +1,129 @@
+"""The engine drives the build: `watwerkt build` stages a plain project and runs the generator on
+it, with no hook; `watwerkt serve` shows what a build makes and builds again on a change."""
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+import yaml
+
+from site_fixtures import REPO, build, copy_project, replace_in
+from watwerkt.staging import STAGING, _write_changed, site_config
+
+
+def test_the_build_has_no_hook_and_stages_a_plain_project(real_site):
+    config = yaml.safe_load((REPO / "mkdocs.yml").read_text(encoding="utf-8").replace("!ENV", ""))
+    assert "hooks" not in config and not (REPO / "overrides" / "hooks").exists()
+    staged = yaml.safe_load((REPO / STAGING / "mkdocs.yml").read_text(encoding="utf-8"))
+    assert staged["site_url"] == "http://127.0.0.1:8000/" and "watwerkt.staged_toc" in staged["markdown_extensions"]
+    assert (REPO / STAGING / "docs" / "aanpakken" / "samen-sterk" / "index.md").is_file()
+    page = (REPO / STAGING / "docs" / "aanpakken" / "samen-sterk" / "index.md").read_text(encoding="utf-8")
+    assert page.startswith("---\ntitle: Samen Sterk\n") and '\n<div class="ww-motor">\n' in page
+    # The table of contents of a record page comes from the engine's headings.
+    built = (real_site / "aanpakken" / "samen-sterk" / "index.html").read_text(encoding="utf-8")
+    toc = built[built.index('md-nav--secondary') : built.index("</nav>", built.index('md-nav--secondary'))]
+    assert 'href="#resultaten"' in toc and 'href="#bronnen"' in toc
+
+
+def test_mkdocs_yml_values_from_the_environment_are_filled_in_as_mkdocs_does(tmp_path, monkeypatch):
+    (tmp_path / "mkdocs.yml").write_text("site_url: !ENV [EERSTE, TWEEDE, 'http://standaard/']\nx: !ENV LOS\n", encoding="utf-8")
+    monkeypatch.delenv("EERSTE", raising=False)
+    monkeypatch.setenv("TWEEDE", "https://tweede.example/")
+    monkeypatch.delenv("LOS", raising=False)
+    assert site_config(tmp_path) == {"site_url": "https://tweede.example/", "x": None}
+    monkeypatch.setenv("EERSTE", "https://eerste.example/")
+    assert site_config(tmp_path)["site_url"] == "https://eerste.example/"
+
+
+def test_staging_writes_only_what_changed_and_removes_what_went(tmp_path):
+    assert _write_changed(tmp_path, {"a.md": b"een", "b/c.md": b"twee"}) == 2
+    before = (tmp_path / "a.md").stat().st_mtime_ns
+    time.sleep(0.01)
+    assert _write_changed(tmp_path, {"a.md": b"een", "b/c.md": b"drie"}) == 1
+    assert (tmp_path / "a.md").stat().st_mtime_ns == before and (tmp_path / "b" / "c.md").read_bytes() == b"drie"
+    assert _write_changed(tmp_path, {"a.md": b"een"}) == 0
+    assert not (tmp_path / "b").exists()
+
+
+@pytest.mark.parametrize(
+    ("make", "expected"),
+    [
+        (lambda docs: (docs / "aanpakken" / "samen-sterk.md").write_text("# Eigen\n", encoding="utf-8"),
+         "docs/aanpakken/samen-sterk.md bestaat al, maar dat bestand wordt uit de gegevens gemaakt; verwijder het."),
+        (lambda docs: (docs / "projectenbank" / "index.json").write_text("{}", encoding="utf-8"),
+         "docs/projectenbank/index.json bestaat al, maar dat bestand wordt uit de gegevens gemaakt; verwijder het."),
+        (lambda docs: (docs / "extra.md").write_text("---\nrender_macros: true\n---\n\n{{ regio_lijst() }}\n", encoding="utf-8"),
+         "docs/extra.md: een pagina met onderdelen hoort docs/extra/index.md te heten"),
+    ],
+    ids=["record-page", "generated-file", "components-outside-index"],
+)
+def test_a_source_the_staging_cannot_place_stops_the_build_with_a_dutch_line(tmp_path, make, expected):
+    project = copy_project(tmp_path / "project")
+    make(project / "docs")
+    result = build(project, tmp_path / "site")
+    assert result.returncode == 1
+    assert expected in result.stderr and "De site is niet gebouwd." in result.stderr
+    assert "Traceback" not in result.stdout + result.stderr and not (tmp_path / "site").exists()
+
+
+def test_mkdocs_on_the_project_alone_says_how_to_build(tmp_path):
+    project = copy_project(tmp_path / "project")
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "-f", str(project / "mkdocs.yml"), "-d", str(tmp_path / "site")],
+        cwd=project, capture_output=True, text=True, env=dict(os.environ, NO_MKDOCS_2_WARNING="1"),
+    )
+    assert result.returncode != 0
+    assert "is niet klaargezet; bouw de site met `make build` of `watwerkt build`, niet met mkdocs zelf" in result.stdout + result.stderr
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def _fetch(url: str) -> str:
+    with urllib.request.urlopen(url, timeout=5) as response:
+        return response.read().decode("utf-8")
+
+
+def _wait_for(predicate, seconds: float = 60):
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        try:
+            if predicate():
+                return True
+        except OSError:
+            pass
+        time.sleep(0.3)
+    return False
+
+
+def test_serve_shows_the_built_site_and_builds_again_on_a_change(tmp_path):
+    project = copy_project(tmp_path / "project")
+    port = _free_port()
+    log = tmp_path / "serve.log"
+    with open(log, "w", encoding="utf-8") as output:
+        process = subprocess.Popen(
+            [sys.executable, "-m", "watwerkt.cli", "serve", "--poort", str(port)],
+            cwd=project, stdout=output, stderr=subprocess.STDOUT, text=True,
+        )
+    try:
+        page = f"http://127.0.0.1:{port}/aanpakken/samen-sterk/"
+        assert _wait_for(lambda: "Samen Sterk" in _fetch(page)), log.read_text(encoding="utf-8")
+        assert 'content="watwerkt-content-security-policy"' not in _fetch(page)  # the policy is filled in, as in a build
+        replace_in(project / "data" / "aanpakken.yaml", "naam: Samen Sterk\n", "naam: Samen Sterker\n")
+        assert _wait_for(lambda: "Samen Sterker" in _fetch(page)), log.read_text(encoding="utf-8")
+        replace_in(project / "data" / "aanpakken.yaml", "naam: Samen Sterker\n", "naam: [kapot\n")
+        assert _wait_for(lambda: "De vorige versie van de site blijft staan." in log.read_text(encoding="utf-8")), log.read_text(encoding="utf-8")
+        assert "Samen Sterker" in _fetch(page)  # the last good site stays
+        assert "Traceback" not in log.read_text(encoding="utf-8")
+    finally:
+        process.terminate()
+        process.wait(timeout=30)
