@@ -3,7 +3,7 @@
     .venv/bin/python bench/build_scale.py [N ...]      (default: 250 1000 4000)
 
 For each N, the real site is copied to a temporary folder, N synthetic projects are added to
-data/projects.yaml, and `mkdocs build` runs in a fresh process. Linear growth shows as a
+data/projects.yaml, and `watwerkt build` (as `make build`) runs in a fresh process. Linear growth shows as a
 roughly constant "ms per project"; a quadratic build would show it climbing.
 """
 from __future__ import annotations

@@ -28,8 +28,7 @@ SEARCH_FILES = {"lunr": ("search_index.json", "/workers/", "/lunr/"), "pagefind"
 
 
 def with_material_search(project: Path) -> None:
-    for partial in ("header.html", "search.html"):
-        (project / "overrides" / "partials" / partial).unlink()
+    (project / "overrides" / "partials" / "header.html").unlink()  # Material's own, with its search box
     config = project / "mkdocs.yml"
     config.write_text(config.read_text(encoding="utf-8").replace("plugins:\n", "plugins:\n  - search:\n      lang: nl\n", 1), encoding="utf-8")
 

@@ -69,7 +69,7 @@ def project_with(folder: Path, count: int) -> Path:
 def build(project: Path, site: Path) -> None:
     environment = dict(os.environ, NO_MKDOCS_2_WARNING="1")
     result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(project / "mkdocs.yml"), "-d", str(site)],
+        [sys.executable, "-m", "watwerkt.cli", "build", "--site", str(site)],  # as `make build` does
         cwd=project, capture_output=True, text=True, env=environment,
     )
     if result.returncode != 0:

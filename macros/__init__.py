@@ -2,7 +2,7 @@
 name, e.g. `{{ aanpakken_overzicht() }}`.
 
 The engine renders every component a page places while it stages the site
-(watwerkt/staging.py); a macro only hands that HTML out, as one raw block Markdown passes
+(watwerkt/publishing/staging.py); a macro only hands that HTML out, as one raw block Markdown passes
 through untouched. The engine checks after the build that it came through whole. Record pages
 never run through macros, so a `{{` in submitted text stays text.
 """
@@ -11,7 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from watwerkt.components import COMPONENTS
-from watwerkt.staging import COMPONENT_FOLDER, staged_component
+from watwerkt.publishing.staging import COMPONENT_FOLDER, staged_component
 
 
 def define_env(env) -> None:

@@ -8,7 +8,7 @@ import hashlib
 import pytest
 
 from site_fixtures import REPO, build
-from watwerkt.content_security import PLACEHOLDER, form_endpoints, policy, with_content_security_policy
+from watwerkt.rendering.content_security import PLACEHOLDER, form_endpoints, policy, with_content_security_policy
 from watwerkt.errors import UserError
 
 PAGE = (

@@ -10,7 +10,7 @@ import yaml
 
 from site_fixtures import FIXTURE_DATA, REPO, replace_in
 from watwerkt.cli import github_annotation, main
-from watwerkt.schemas import DATA_FILES, EXAMPLE_PROJECT, editor_line, file_schema, stale_generated_files
+from watwerkt.publishing.schemas import DATA_FILES, EXAMPLE_PROJECT, editor_line, file_schema, stale_generated_files
 from watwerkt.loading import Problem, check_data
 
 

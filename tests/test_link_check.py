@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from watwerkt import cli
-from watwerkt.link_check import check_link, external_links
+from watwerkt.publishing.link_check import check_link, external_links
 
 OWN = "https://watwerkt.example/"
 

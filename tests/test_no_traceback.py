@@ -22,10 +22,11 @@ from pathlib import Path
 import pytest
 
 from site_fixtures import FIXTURE_DATA, REPO, build, copy_project, replace_in
-from watwerkt import cli, yaml_source
-from watwerkt.link_check import external_links, source_lines
+from watwerkt import cli
+from watwerkt.loading import yaml_source
+from watwerkt.publishing.link_check import external_links, source_lines
 from watwerkt.loading import check_data
-from watwerkt.yaml_source import UnreadableFile, read_regular_file
+from watwerkt.loading.yaml_source import UnreadableFile, read_regular_file
 
 WATWERKT = Path(sys.executable).parent / "watwerkt"
 FIXTURE_DAY = {"SOURCE_DATE_EPOCH": "1795564800"}  # 2026-11-25: the fixture data is fresh then

@@ -22,7 +22,7 @@ from site_fixtures import replace_in
 from watwerkt import cli
 from watwerkt.errors import UserError
 from watwerkt.model import RESERVED_IDS, TEXT_RULES, _PERSONAL_EMAIL_RULE, Project, far_ahead, folded_for_rules
-from watwerkt.schemas import EXAMPLE_PROJECT
+from watwerkt.publishing.schemas import EXAMPLE_PROJECT
 from watwerkt.loading import Problem, check_data, reference_date
 
 TODAY = datetime.date(2026, 11, 25)  # the fixture data was last checked in November 2026
@@ -534,7 +534,7 @@ def test_more_municipalities_than_the_netherlands_has_are_refused(data_dir):
 
 def fixed_page_names(data_dir: Path) -> set[str]:
     """Every name the site itself uses directly inside a record section."""
-    from watwerkt.site import load_site
+    from watwerkt.publishing.site import load_site
     from watwerkt.urls import SECTIONS, project_list_page
     from site_fixtures import REPO
 

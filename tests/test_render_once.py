@@ -11,13 +11,12 @@ import html
 import json
 import re
 from html.parser import HTMLParser
-from pathlib import Path
 
 import pytest
 
 from site_fixtures import REPO, build, copy_project
 from dangerous_content import scan_html, scan_site
-from watwerkt.content_security import PLACEHOLDER
+from watwerkt.rendering.content_security import PLACEHOLDER
 from watwerkt.loading import check_data
 
 LITERAL_MARKDOWN = "Met *sterretjes*, __lage streepjes__ en [haken](https://example.org/x)"
@@ -255,7 +254,7 @@ def test_markdown_never_reads_a_record_page_again(renderer):
 
 def test_a_built_record_page_is_the_engines_body_exactly(real_site):
     """MkDocs adds the theme around the body, and nothing inside it."""
-    from watwerkt.site import load_site
+    from watwerkt.publishing.site import load_site
 
     site = load_site(REPO)
     project = site.kennisbank.projects["samen-sterk-oost-groningen"]

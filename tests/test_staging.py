@@ -8,20 +8,19 @@ import subprocess
 import sys
 import time
 import urllib.request
-from pathlib import Path
 
 import pytest
 import yaml
 
 from site_fixtures import REPO, build, copy_project, replace_in
-from watwerkt.staging import STAGING, _write_changed, site_config
+from watwerkt.publishing.staging import STAGING, _write_changed, site_config
 
 
 def test_the_build_has_no_hook_and_stages_a_plain_project(real_site):
     config = yaml.safe_load((REPO / "mkdocs.yml").read_text(encoding="utf-8").replace("!ENV", ""))
     assert "hooks" not in config and not (REPO / "overrides" / "hooks").exists()
     staged = yaml.safe_load((REPO / STAGING / "mkdocs.yml").read_text(encoding="utf-8"))
-    assert staged["site_url"] == "http://127.0.0.1:8000/" and "watwerkt.staged_toc" in staged["markdown_extensions"]
+    assert staged["site_url"] == "http://127.0.0.1:8000/" and "watwerkt.rendering.toc_extension" in staged["markdown_extensions"]
     assert (REPO / STAGING / "docs" / "aanpakken" / "samen-sterk" / "index.md").is_file()
     page = (REPO / STAGING / "docs" / "aanpakken" / "samen-sterk" / "index.md").read_text(encoding="utf-8")
     assert page.startswith("---\ntitle: Samen Sterk\n") and '\n<div class="ww-motor">\n' in page

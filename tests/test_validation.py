@@ -286,7 +286,7 @@ def test_the_real_data_is_valid():
 
 def test_a_build_reads_the_data_once_and_again_after_a_change(tmp_path):
     from site_fixtures import FIXTURE_DATA
-    from watwerkt.site import load_site
+    from watwerkt.publishing.site import load_site
 
     shutil.copytree(FIXTURE_DATA, tmp_path / "data")
     first = load_site(tmp_path)
@@ -441,7 +441,7 @@ def test_an_old_id_may_not_be_reused(data_dir):
 
 
 def test_an_oversized_file_is_refused_before_it_is_read(data_dir, monkeypatch):
-    from watwerkt import yaml_source
+    from watwerkt.loading import yaml_source
 
     monkeypatch.setattr(yaml_source, "MAX_FILE_BYTES", 2048)
     (data_dir / "themas.yaml").write_text("- {id: a, naam: b, omschrijving: c}\n" * 100, encoding="utf-8")

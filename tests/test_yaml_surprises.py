@@ -11,7 +11,7 @@ import pytest
 
 from site_fixtures import REPO, replace_in
 from watwerkt.loading import check_data
-from watwerkt.yaml_source import MAX_DEPTH, parse_yaml
+from watwerkt.loading.yaml_source import MAX_DEPTH, parse_yaml
 
 TODAY = datetime.date(2026, 11, 25)
 QUOTE = 'bedoelt u tekst, zet die dan tussen aanhalingstekens: "{}"'
@@ -203,7 +203,7 @@ def test_the_real_data_has_no_surprises():
 def test_deep_nesting_without_libyaml_is_no_recursion_error(monkeypatch):
     """PyYAML's pure-Python reader recurses per level; where libyaml is missing it must still answer."""
     import yaml
-    from watwerkt import yaml_source
+    from watwerkt.loading import yaml_source
 
     monkeypatch.setattr(yaml_source, "_Loader", yaml.SafeLoader)
     document = parse_yaml(Path("x.yaml"), "a: " + "[" * 1100 + "]" * 1100 + "\n")

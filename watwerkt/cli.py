@@ -15,13 +15,13 @@ from pathlib import Path
 from typing import TextIO
 
 from .errors import UserError
-from .schemas import stale_generated_files, write_generated_files
+from .publishing.schemas import stale_generated_files, write_generated_files
 from .issue_to_record import PROJECTS_FILE, add_project_from_issue, read_issue
-from .link_check import check_links, external_links, source_lines
+from .publishing.link_check import check_links, external_links, source_lines
 from .loading import Problem, check_data, printable, reference_date, summary
-from .serving import serve
-from .staging import GENERATORS, build, failure_message
-from .yaml_source import os_error_reason
+from .publishing.serving import serve
+from .publishing.staging import GENERATORS, build, failure_message
+from .loading.yaml_source import os_error_reason
 
 EXIT_PROBLEMS = 1
 EXIT_NOTHING_TO_DO = 2

@@ -29,9 +29,9 @@ import yaml
 
 from .errors import UserError
 from .model import ID_SOURCE_FIELD, id_from_name, look_alike_skeleton
-from .schemas import DATA_FILES, ISSUE_FORM_FIELDS
+from .publishing.schemas import DATA_FILES, ISSUE_FORM_FIELDS
 from .loading import Problem, check_data
-from .yaml_source import YamlDocument, os_error_reason, read_text_file, read_yaml
+from .loading.yaml_source import YamlDocument, os_error_reason, read_text_file, read_yaml
 
 PROJECTS_FILE = "projects.yaml"
 # GitHub caps an issue body at 65,536 characters; four bytes each is the most that can be.

@@ -45,7 +45,7 @@ def test_only_the_mount_script_loads_on_every_page_and_no_template_loads_a_compo
     assert config["extra_javascript"] == [f"components/{MOUNT_SCRIPT}"]
     themed = {f"components/{path.parent.name}/style.css" for path in THEME_FOLDER.glob("*/style.css")}
     assert themed <= set(config["extra_css"])
-    for template in [*FOLDER.rglob("*.html"), *(REPO / "watwerkt" / "templates").glob("*.html"), *(REPO / "overrides").rglob("*.html")]:
+    for template in [*FOLDER.rglob("*.html"), *(REPO / "watwerkt" / "rendering" / "templates").glob("*.html"), *(REPO / "overrides").rglob("*.html")]:
         sources = re.findall(r"<script[^>]*\ssrc=", template.read_text(encoding="utf-8"))
         # The one exception: the filter panel folds on a phone before the page is drawn.
         allowed = 1 if template == FOLDER / "project_list" / "template.html" else 0

@@ -14,8 +14,7 @@ from pathlib import Path
 from ..errors import UserError
 from ..kennisbank import Kennisbank
 from ..model import Curriculum, PermanentIds
-from ..yaml_source import read_yaml
-from ..yaml_source import shortened as _shortened  # Problem makes it printable
+from .yaml_source import read_yaml, shortened as _shortened  # Problem makes it printable
 from .advice import check_freshness, check_look_alike_names, check_plain_language
 from .checker import FileChecker, curriculum_record_root, list_record_root
 from .problems import InvalidData, Problem, printable

@@ -7,7 +7,7 @@ from typing import Any, Callable, Iterable
 
 from pydantic import BaseModel, ValidationError
 
-from ..yaml_source import DataPath, YamlDocument
+from .yaml_source import DataPath, YamlDocument
 from .messages import dutch_message, type_name
 from .problems import Problem
 

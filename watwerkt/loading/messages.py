@@ -7,8 +7,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from ..yaml_source import DataPath
-from ..yaml_source import shortened as _shortened  # Problem makes it printable
+from .yaml_source import DataPath, shortened as _shortened  # Problem makes it printable
 
 
 _TYPE_NAMES = {

@@ -16,8 +16,7 @@ from ..model import (
     ends_before_it_starts, far_ahead, referenced_file,
 )
 from ..urls import PAGE_TITLE_ANCHOR
-from ..yaml_source import DataPath
-from ..yaml_source import shortened as _shortened  # Problem makes it printable
+from .yaml_source import DataPath, shortened as _shortened  # Problem makes it printable
 from .checker import FileChecker, indexed
 from .messages import inner_model
 from .registry import COLLECTIONS, PERMANENT_IDS_FILE

@@ -17,7 +17,7 @@ import re
 from html.parser import HTMLParser
 from typing import Iterable, Mapping
 
-from .errors import UserError
+from ..errors import UserError
 
 PLACEHOLDER = "watwerkt-content-security-policy"
 # The whole element: record text can hold the word, never an unescaped "<".

@@ -10,9 +10,9 @@ from pathlib import Path
 import yaml
 from pydantic import BaseModel
 
-from .model import MAX_ITEMS, RESERVED_IDS, Curriculum, PermanentIds, Project
-from .yaml_source import MAX_FILE_BYTES, read_text_file
-from .loading import COLLECTIONS, CURRICULUM_FILE, PERMANENT_IDS_FILE
+from ..model import MAX_ITEMS, RESERVED_IDS, Curriculum, PermanentIds, Project
+from ..loading.yaml_source import MAX_FILE_BYTES, read_text_file
+from ..loading import COLLECTIONS, CURRICULUM_FILE, PERMANENT_IDS_FILE
 
 SCHEMA_DIR = "schema"
 # data file → (model, whether the file is a list of such records)

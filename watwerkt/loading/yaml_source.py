@@ -16,7 +16,7 @@ from typing import Any
 
 import yaml
 
-from .errors import UserError
+from ..errors import UserError
 
 try:
     _Loader = yaml.CSafeLoader

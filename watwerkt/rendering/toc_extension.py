@@ -1,7 +1,7 @@
 """A Markdown extension that puts the headings of the engine's HTML into the page's table of
 contents.
 
-Record pages and components reach the site generator as raw HTML blocks (watwerkt/staging.py),
+Record pages and components reach the site generator as raw HTML blocks (watwerkt/publishing/staging.py),
 which Markdown passes through untouched: that is what keeps record text out of Markdown. The
 toc extension only sees Markdown's own headings, so this runs after it and adds the section
 headings of every raw block (those with a permanent link), in the order they stand on the page.
@@ -14,7 +14,7 @@ from markdown import Markdown
 from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
 
-from .rendering import TocEntry, table_of_contents
+from . import TocEntry, table_of_contents
 
 _AFTER_TOC = 4  # the toc extension's treeprocessor has priority 5; lower runs later
 

@@ -11,9 +11,9 @@ import json
 from dataclasses import dataclass
 from xml.etree import ElementTree
 
-from .kennisbank import Kennisbank
-from .model import Approach, Project
-from .urls import FEED, PROJECT_SCHEMA, open_data, record_url
+from ..kennisbank import Kennisbank
+from ..model import Approach, Project
+from ..urls import FEED, PROJECT_SCHEMA, open_data, record_url
 
 LICENCE = "CC BY 4.0"
 LICENCE_URL = "https://creativecommons.org/licenses/by/4.0/deed.nl"

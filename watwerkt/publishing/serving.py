@@ -15,7 +15,7 @@ from pathlib import Path
 from threading import Thread
 from typing import Callable
 
-from .errors import UserError
+from ..errors import UserError
 from .staging import build, failure_message
 
 WATCHED = ("data", "docs", "overrides", "macros", "mkdocs.yml")

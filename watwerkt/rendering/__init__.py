@@ -8,7 +8,7 @@ text is rendered exactly once and never parsed again:
 - Short texts are escaped by Jinja's autoescape. Long texts (which may hold simple Markdown)
   go through one Markdown pass and then the sanitizer (`sanitized_markdown`), last.
 - The engine renders every record page and every component to final HTML, which reaches the
-  site generator as one raw HTML block (watwerkt/staging.py): Markdown passes it through
+  site generator as one raw HTML block (watwerkt/publishing/staging.py): Markdown passes it through
   untouched, and after the build the engine checks that every block stands in its page byte
   for byte. So a character reference the sanitizer decoded, or a `{: onclick=... }` attribute
   list, is text and stays text.
@@ -34,13 +34,13 @@ import nh3
 from markdown.extensions.toc import slugify
 from markupsafe import Markup
 
-from .components import COMPONENTS, FOLDER as COMPONENTS_FOLDER, project_list
+from ..components import COMPONENTS, FOLDER as COMPONENTS_FOLDER, project_list
 from .content_security import meta_element
-from .errors import UserError
-from .kennisbank import Kennisbank, is_stale
-from .labels import APPROACH_STATUSES, EVIDENCE_LEVELS, EVIDENCE_STRENGTHS, EXPERTS_BY_EXPERIENCE_ROLES, PROJECT_STATUSES, RESULT_KINDS
-from .model import ID_FROM_NAME_LENGTH, ID_SOURCE_FIELD, PROVINCES, Approach, PartialDate, Project
-from .urls import PAGE_TITLE_ANCHOR, PATTERNS_PAGE, PROJECT_INDEX, PROJECT_SCHEMA, component_asset, project_list_page, record_url, relative_root
+from ..errors import UserError
+from ..kennisbank import Kennisbank, is_stale
+from ..labels import APPROACH_STATUSES, EVIDENCE_LEVELS, EVIDENCE_STRENGTHS, EXPERTS_BY_EXPERIENCE_ROLES, PROJECT_STATUSES, RESULT_KINDS
+from ..model import ID_FROM_NAME_LENGTH, ID_SOURCE_FIELD, PROVINCES, Approach, PartialDate, Project
+from ..urls import PAGE_TITLE_ANCHOR, PATTERNS_PAGE, PROJECT_INDEX, PROJECT_SCHEMA, component_asset, project_list_page, record_url, relative_root
 
 TEMPLATES = Path(__file__).parent / "templates"
 

@@ -17,7 +17,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 from typing import Iterable
 
-from .yaml_source import read_text_file
+from ..loading.yaml_source import read_text_file
 
 USER_AGENT = "WatWerkt-linkcontrole/1.0 (kennisbank armoede Noord-Nederland)"
 GONE = {404, 410}  # the page is not there: broken for sure

@@ -5,14 +5,14 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
-from .components import project_list, published_assets
+from ..components import project_list, published_assets
 from .exports import exports
-from .kennisbank import Kennisbank
-from .readability import Scorer, readability_report, readability_summary, site_readability
-from .rendering import GeneratedFile, GeneratedPage, Renderer
+from ..kennisbank import Kennisbank
+from ..readability import Scorer, readability_report, readability_summary, site_readability
+from ..rendering import GeneratedFile, GeneratedPage, Renderer
 from .schemas import contributor_guide
-from .urls import PROJECT_INDEX
-from .loading import Problem, load_kennisbank_and_warnings, reference_date
+from ..urls import PROJECT_INDEX
+from ..loading import Problem, load_kennisbank_and_warnings, reference_date
 
 READABILITY_REPORT = "leesbaarheid.csv"
 

@@ -32,12 +32,12 @@ from typing import Callable
 
 import yaml
 
-from . import reading_aid
-from .components import COMPONENTS
-from .content_security import PLACEHOLDER_ELEMENT, form_endpoints, with_content_security_policy
-from .errors import UserError
-from .loading import InvalidData, printable
-from .rendering import GeneratedPage, table_of_contents
+from .. import reading_aid
+from ..components import COMPONENTS
+from ..rendering.content_security import PLACEHOLDER_ELEMENT, form_endpoints, with_content_security_policy
+from ..errors import UserError
+from ..loading import InvalidData, printable
+from ..rendering import GeneratedPage, table_of_contents
 from .search_index import SearchIndexError, build_search_index
 from .site import Site, load_site
 
@@ -50,7 +50,7 @@ GENERATORS = {
 }
 # Where the theme marks the page's content (overrides/main.html): scripts inside never get a hash.
 CONTENT_START, CONTENT_END = "<!--watwerkt-inhoud-->", "<!--/watwerkt-inhoud-->"
-TOC_EXTENSION = "watwerkt.staged_toc"
+TOC_EXTENSION = "watwerkt.rendering.toc_extension"
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)?---[ \t]*(?:\n|\Z)", re.DOTALL)
 
 
