@@ -47,7 +47,7 @@ def synthetic_projects(count: int, seed: int = 7) -> str:
   aanpakken: [{rng.choice(APPROACHES)}]
   doelen: [Minder {words[8]}.]
   resultaten:
-    - {{omschrijving: Deelnemers, aantal: {number % 50}, peildatum: 2024, bron: Stichting Proef}}
+    - {{omschrijving: Deelnemers, aantal: {number % 50}, soort: bereik, peildatum: 2024, bron: {{titel: Jaarverslag, organisatie: Stichting Proef, url: "https://example.org/{number}/jaarverslag"}}}}
   contact: {{website: "https://example.org/{number}"}}
   toegevoegd: 2026-{1 + number % 12:02d}-{1 + number % 28:02d}
   laatst_gecontroleerd: 2026-11-01
