@@ -3,16 +3,22 @@ it, with no hook; `watwerkt serve` shows what a build makes and builds again on 
 from __future__ import annotations
 
 import os
+import re
 import socket
 import subprocess
 import sys
 import time
 import urllib.request
+from pathlib import Path
 
 import pytest
 import yaml
+from playwright.sync_api import expect
+
+from browser import browser  # noqa: F401  the fixture
 
 from site_fixtures import REPO, build, copy_project, replace_in
+from watwerkt.publishing.serving import BUILD_NUMBER_PATH, RELOAD_SCRIPT_PATH
 from watwerkt.publishing.staging import STAGING, _write_changed, site_config
 
 
@@ -104,25 +110,55 @@ def _wait_for(predicate, seconds: float = 60):
     return False
 
 
+def _serve(project: Path, port: int, log: Path) -> subprocess.Popen:
+    with open(log, "w", encoding="utf-8") as output:
+        return subprocess.Popen(
+            [sys.executable, "-m", "watwerkt.cli", "serve", "--poort", str(port)],
+            cwd=project, stdout=output, stderr=subprocess.STDOUT, text=True,
+        )
+
+
 def test_serve_shows_the_built_site_and_builds_again_on_a_change(tmp_path):
     project = copy_project(tmp_path / "project")
     port = _free_port()
     log = tmp_path / "serve.log"
-    with open(log, "w", encoding="utf-8") as output:
-        process = subprocess.Popen(
-            [sys.executable, "-m", "watwerkt.cli", "serve", "--poort", str(port)],
-            cwd=project, stdout=output, stderr=subprocess.STDOUT, text=True,
-        )
+    process = _serve(project, port, log)
     try:
         page = f"http://127.0.0.1:{port}/aanpakken/samen-sterk/"
         assert _wait_for(lambda: "Samen Sterk" in _fetch(page)), log.read_text(encoding="utf-8")
         assert 'content="watwerkt-content-security-policy"' not in _fetch(page)  # the policy is filled in, as in a build
+        assert f'<script src="{RELOAD_SCRIPT_PATH}" defer></script></body>' in _fetch(page)  # an open page reloads itself
+        assert "location.reload()" in _fetch(f"http://127.0.0.1:{port}{RELOAD_SCRIPT_PATH}")
+        number = _fetch(f"http://127.0.0.1:{port}{BUILD_NUMBER_PATH}")
         replace_in(project / "data" / "aanpakken.yaml", "naam: Samen Sterk\n", "naam: Samen Sterker\n")
         assert _wait_for(lambda: "Samen Sterker" in _fetch(page)), log.read_text(encoding="utf-8")
+        assert _fetch(f"http://127.0.0.1:{port}{BUILD_NUMBER_PATH}") != number
         replace_in(project / "data" / "aanpakken.yaml", "naam: Samen Sterker\n", "naam: [kapot\n")
         assert _wait_for(lambda: "De vorige versie van de site blijft staan." in log.read_text(encoding="utf-8")), log.read_text(encoding="utf-8")
         assert "Samen Sterker" in _fetch(page)  # the last good site stays
         assert "Traceback" not in log.read_text(encoding="utf-8")
+    finally:
+        process.terminate()
+        process.wait(timeout=30)
+
+
+def test_an_open_page_shows_an_edit_by_itself(tmp_path, browser):
+    project = copy_project(tmp_path / "project")
+    port = _free_port()
+    log = tmp_path / "serve.log"
+    process = _serve(project, port, log)
+    try:
+        url = f"http://127.0.0.1:{port}/aanpakken/samen-sterk/"
+        assert _wait_for(lambda: "Samen Sterk" in _fetch(url)), log.read_text(encoding="utf-8")
+        page = browser.new_page()
+        errors = []
+        page.on("console", lambda message: errors.append(message.text) if message.type == "error" else None)
+        page.goto(url)
+        expect(page.locator("h1")).to_have_text(re.compile("^Samen Sterk"))
+        replace_in(project / "data" / "aanpakken.yaml", "naam: Samen Sterk\n", "naam: Samen Sterker\n")
+        expect(page.locator("h1")).to_have_text(re.compile("^Samen Sterker"), timeout=60_000)  # no reload by hand
+        assert errors == []  # the page's policy lets the reload script run
+        page.close()
     finally:
         process.terminate()
         process.wait(timeout=30)

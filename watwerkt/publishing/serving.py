@@ -4,7 +4,7 @@ a source changes.
 It serves exactly what a build publishes (the Content-Security-Policy and the search included),
 from a finished folder: a rebuild writes a new folder and then switches to it, so the browser
 never sees half a site, and a rebuild that fails leaves the last good site standing with the
-reason in the terminal. Reload the page in the browser to see a change.
+reason in the terminal. An open page reloads itself when a new build is in place.
 """
 from __future__ import annotations
 
@@ -22,9 +22,50 @@ WATCHED = ("data", "docs", "overrides", "macros", "mkdocs.yml")
 SITES = Path(".watwerkt") / "serve"
 
 
-class _QuietHandler(SimpleHTTPRequestHandler):
+# While serving, every page gets one more script, which asks for the build's number each second
+# and reloads the page when it changed: an edit shows without touching the browser. Served from
+# the site's own origin, so the page's Content-Security-Policy allows it; never in a built site.
+RELOAD_SCRIPT_PATH = "/__watwerkt/herladen.js"
+BUILD_NUMBER_PATH = "/__watwerkt/versie"
+RELOAD_SCRIPT = f"""(function () {{
+  var seen = null;
+  setInterval(function () {{
+    fetch("{BUILD_NUMBER_PATH}", {{ cache: "no-store" }}).then(function (answer) {{ return answer.text(); }}).then(function (number) {{
+      if (seen === null) seen = number;
+      else if (number !== seen) location.reload();
+    }}).catch(function () {{ /* the server restarts: ask again */ }});
+  }}, 1000);
+}})();
+"""
+
+
+class _ServeHandler(SimpleHTTPRequestHandler):
+    build_number = "0"
+
     def log_message(self, *args) -> None:  # one line per request would bury the build's lines
         pass
+
+    def do_GET(self) -> None:
+        if self.path == BUILD_NUMBER_PATH:
+            return self._answer(self.build_number.encode("utf-8"), "text/plain; charset=utf-8")
+        if self.path == RELOAD_SCRIPT_PATH:
+            return self._answer(RELOAD_SCRIPT.encode("utf-8"), "text/javascript; charset=utf-8")
+        path = Path(self.translate_path(self.path))
+        if path.is_dir():
+            path = path / "index.html"
+        if path.suffix == ".html" and path.is_file() and self.path.split("?")[0].endswith(("/", ".html")):
+            page = path.read_text(encoding="utf-8")
+            script = f'<script src="{RELOAD_SCRIPT_PATH}" defer></script>'
+            return self._answer(page.replace("</body>", script + "</body>", 1).encode("utf-8"), "text/html; charset=utf-8")
+        return super().do_GET()
+
+    def _answer(self, body: bytes, content_type: str) -> None:
+        self.send_response(200)
+        self.send_header("Content-Type", content_type)
+        self.send_header("Content-Length", str(len(body)))
+        self.send_header("Cache-Control", "no-store")
+        self.end_headers()
+        self.wfile.write(body)
 
 
 def sources_signature(project_dir: Path) -> tuple:
@@ -49,12 +90,14 @@ def serve(project_dir: Path, *, address: str, port: int, say: Callable[[str], No
         build(project_dir, target, say=say)
         previous = current.get("site")
         current["site"] = target
+        _ServeHandler.build_number = str(number)
         if previous:
             shutil.rmtree(previous, ignore_errors=True)
 
     seen = sources_signature(project_dir)
     rebuild(1)  # a first build that fails stops here, with its reason
-    handler = lambda *arguments: _QuietHandler(*arguments, directory=str(current["site"]))  # noqa: E731  the folder of this moment
+    def handler(*arguments):  # serves the folder of this moment's build
+        return _ServeHandler(*arguments, directory=str(current["site"]))
     try:
         server = ThreadingHTTPServer((address, port), handler)
     except OSError as error:
@@ -72,7 +115,7 @@ def serve(project_dir: Path, *, address: str, port: int, say: Callable[[str], No
             say("Wijziging gezien; de site wordt opnieuw gebouwd.")
             try:
                 rebuild(number)
-                say(f"Klaar: ververs de pagina op http://{address}:{port}/ .")
+                say(f"Klaar: een open pagina op http://{address}:{port}/ laadt zichzelf opnieuw.")
             except UserError as error:
                 say(f"{failure_message(error)}\nDe vorige versie van de site blijft staan.")
     finally:
