@@ -99,3 +99,21 @@ def test_the_phone_breakpoint_is_declared_once(real_site):
     assert f"@media (max-width: {PHONE_MAX_WIDTH})" in css  # the wide tables become cards there
     for script in [*(REPO / "watwerkt" / "components").rglob("*.js"), *(REPO / "overrides" / "components").rglob("*.js")]:
         assert PHONE_MAX_WIDTH not in script.read_text(encoding="utf-8"), script.name
+
+
+def test_templates_receive_the_values_they_show_not_the_kennisbank_or_a_module():
+    """Page and component templates get their values from Python (rendering/page_values.py, the
+    components' values functions); no global hands them the kennisbank or a module to dig in."""
+    import datetime
+    import types
+
+    from watwerkt.kennisbank import Kennisbank
+    from watwerkt.loading import load_kennisbank
+    from watwerkt.rendering import Renderer
+
+    renderer = Renderer(load_kennisbank(REPO / "data", relative_to=REPO), today=datetime.date.today())
+
+    for name, value in renderer.environment.globals.items():
+        assert not isinstance(value, (Kennisbank, types.ModuleType)), name
+    for template in [*(REPO / "watwerkt" / "rendering" / "templates").glob("*.html"), *(REPO / "watwerkt" / "components").glob("*/template.html")]:
+        assert "kb." not in template.read_text(encoding="utf-8"), template.name

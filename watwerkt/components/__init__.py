@@ -20,7 +20,7 @@ import yaml
 
 from ..errors import UserError
 from ..kennisbank import Kennisbank
-from ..model import Project
+from ..model import PROVINCES, Project
 from ..urls import COMPONENT_ASSETS, component_asset, record_url
 from . import approach_list, project_list
 from .submission_form import DATED_TODAY, SUBMITTED_BY, form_field_kind
@@ -38,8 +38,50 @@ def _no_values(kennisbank: Kennisbank, site_url: str) -> dict:
     return {}
 
 
-def _project_fields(kennisbank: Kennisbank, site_url: str) -> dict:
+def _approaches_table(kennisbank: Kennisbank, site_url: str) -> dict:
+    """Every approach by name, with the names of its target groups."""
+    approaches = sorted(kennisbank.approaches.values(), key=lambda approach: approach.naam)
+    return {"approaches": [(approach, [kennisbank.target_groups[key].naam for key in approach.doelgroepen]) for approach in approaches]}
+
+
+def _municipality_overview(kennisbank: Kennisbank, site_url: str) -> dict:
+    """The municipalities per province with their number of projects, and the municipality ×
+    theme table of project counts (0: a gap)."""
+    by_name = sorted(kennisbank.municipalities.values(), key=lambda municipality: municipality.naam)
+    themes = list(kennisbank.themes.values())
     return {
+        "provinces": [(province, [(m, len(kennisbank.projects_in(m))) for m in by_name if m.provincie == province]) for province in PROVINCES],
+        "themes": themes,
+        "matrix": [(m, [kennisbank.count_projects(m, theme) for theme in themes]) for m in by_name],
+    }
+
+
+def _curriculum(kennisbank: Kennisbank, site_url: str) -> dict:
+    return {"curriculum": kennisbank.curriculum}
+
+
+def _glossary(kennisbank: Kennisbank, site_url: str) -> dict:
+    return {"terms": sorted(kennisbank.terms.values(), key=lambda term: term.term.lower())}
+
+
+def _region_list(kennisbank: Kennisbank, site_url: str) -> dict:
+    return {"regions": [(region, [kennisbank.municipalities[code].naam for code in region.gemeenten]) for region in kennisbank.regions.values()]}
+
+
+def _results_table(kennisbank: Kennisbank, site_url: str) -> dict:
+    return {"rows": kennisbank.all_results()}
+
+
+def _project_fields(kennisbank: Kennisbank, site_url: str) -> dict:
+    by_name = lambda table: sorted(table.values(), key=lambda record: record.naam)  # noqa: E731
+    return {
+        # (value, label) of each choice, in the order the form shows them
+        "choices_for": {
+            "gemeenten": [(m.code, m.naam) for m in by_name(kennisbank.municipalities)],
+            "themas": [(theme.id, theme.naam) for theme in kennisbank.themes.values()],
+            "doelgroepen": [(group.id, group.naam) for group in kennisbank.target_groups.values()],
+            "aanpakken": [(approach.id, approach.naam) for approach in by_name(kennisbank.approaches)],
+        },
         "fields": Project.model_fields,
         "field_kinds": {name: form_field_kind(field) for name, field in Project.model_fields.items()},
         "dated_today": DATED_TODAY,
@@ -54,7 +96,7 @@ def _teaching_links(kennisbank: Kennisbank, site_url: str) -> dict:
         address = site_url + record_url("module", module.id)
         lines.append(f"{module.naam}: {address}")
         lines += [f"  - {goal.tekst} {address}#{goal.id}" for goal in module.leerdoelen]
-    return {"all_links": "\n".join(lines)}
+    return {"all_links": "\n".join(lines), "curriculum": kennisbank.curriculum}
 
 
 @dataclass(frozen=True)
@@ -83,14 +125,14 @@ class Component:
 # By the name hand-written pages call them with. Components without a macro (the filter
 # panel) are parts of these.
 COMPONENTS = {
-    "aanpakken_overzicht": Component("approaches_table"),
+    "aanpakken_overzicht": Component("approaches_table", _approaches_table),
     "aanpakken_lijst": Component("approach_list", lambda kennisbank, site_url: approach_list.list_values(kennisbank)),
     "projecten_lijst": Component("project_list", lambda kennisbank, site_url: project_list.list_values(kennisbank)),
-    "opleiding_overzicht": Component("curriculum_overview"),
-    "resultaten_tabel": Component("results_table"),
-    "regio_lijst": Component("region_list"),
-    "begrippen_lijst": Component("glossary"),
-    "gemeenten_overzicht": Component("municipality_overview"),
+    "opleiding_overzicht": Component("curriculum_overview", _curriculum),
+    "resultaten_tabel": Component("results_table", _results_table),
+    "regio_lijst": Component("region_list", _region_list),
+    "begrippen_lijst": Component("glossary", _glossary),
+    "gemeenten_overzicht": Component("municipality_overview", _municipality_overview),
     "open_data_velden": Component("open_data_fields", _project_fields),
     "lesmateriaal": Component("teaching_material", _teaching_links),
     "aanmeldformulier": Component("submission_form", _project_fields),

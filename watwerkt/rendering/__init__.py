@@ -36,10 +36,11 @@ from markupsafe import Markup
 
 from ..components import COMPONENTS, FOLDER as COMPONENTS_FOLDER, project_list
 from .content_security import meta_element
+from .page_values import PAGE_VALUES
 from ..errors import UserError
 from ..kennisbank import Kennisbank, is_stale
 from ..labels import APPROACH_STATUSES, EVIDENCE_LEVELS, EVIDENCE_STRENGTHS, EXPERTS_BY_EXPERIENCE_ROLES, PROJECT_STATUSES, RESULT_KINDS
-from ..model import ID_FROM_NAME_LENGTH, ID_SOURCE_FIELD, PROVINCES, Approach, PartialDate, Project
+from ..model import ID_FROM_NAME_LENGTH, ID_SOURCE_FIELD, Approach, PartialDate, Project
 from ..urls import PAGE_TITLE_ANCHOR, PATTERNS_PAGE, PROJECT_INDEX, PROJECT_SCHEMA, component_asset, project_list_page, record_url, relative_root
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -195,12 +196,9 @@ class Renderer:
             number_nl=dutch_number,
             first_sentence=first_sentence,
             phone_digits=lambda number: re.sub(r"[^0-9+]", "", number.split("(")[0]),
-            lookup=lambda ids, table: [table[key] for key in ids],
             as_rows=lambda results: [(result,) for result in results],
-            zip_labels=lambda ids, table: [(key, table[key].naam) for key in ids],
         )
         self.environment.globals.update(
-            kb=kennisbank,
             EVIDENCE_LEVELS=EVIDENCE_LEVELS,
             EVIDENCE_STRENGTHS=EVIDENCE_STRENGTHS,
             RESULT_KINDS=RESULT_KINDS,
@@ -220,7 +218,6 @@ class Renderer:
             area=self.area_text,
             is_stale=lambda record: is_stale(record.laatst_gecontroleerd, today),
             json_ld=lambda project, site_url: project_json_ld(kennisbank, project, site_url),
-            PROVINCES=PROVINCES,
             csp_meta=lambda scripts: meta_element(inline_scripts=scripts),
         )
 
@@ -243,18 +240,8 @@ class Renderer:
         return pages
 
     def record_page(self, kind: str, record, *, site_url: str) -> GeneratedPage:
-        values = self._module_neighbours(record) if kind == "module" else {}
+        values = PAGE_VALUES[kind](self.kennisbank, record)
         return self._page(record_url(kind, record.id), _RECORD_TEMPLATES[kind], record=record, site_url=site_url, **values)
-
-    def _module_neighbours(self, module) -> dict:
-        """The modules before and after `module` in the course, for the page's own links."""
-        ids = [m.id for m in self.kennisbank.curriculum.modules]
-        position = ids.index(module.id)
-        modules = self.kennisbank.curriculum.modules
-        return {
-            "previous": modules[position - 1] if position > 0 else None,
-            "next": modules[position + 1] if position + 1 < len(modules) else None,
-        }
 
     def _page(self, url: str, template: str, *, headings: Headings | None = None, **values) -> GeneratedPage:
         """The template's output is the body; its top-level `title`, `description` and
