@@ -10,7 +10,10 @@ import yaml
 
 from site_fixtures import FIXTURE_DATA, REPO, replace_in
 from watwerkt.cli import github_annotation, main
-from watwerkt.publishing.schemas import DATA_FILES, EXAMPLE_PROJECT, editor_line, file_schema, stale_generated_files
+from watwerkt.loading import DATA_FILES
+from watwerkt.publishing.contributor_guide import EXAMPLE_PROJECT
+from watwerkt.publishing.generated_files import stale_generated_files
+from watwerkt.publishing.schemas import editor_line, file_schema
 from watwerkt.loading import Problem, check_data
 
 

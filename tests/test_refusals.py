@@ -22,7 +22,7 @@ from site_fixtures import replace_in
 from watwerkt import cli
 from watwerkt.errors import UserError
 from watwerkt.model import RESERVED_IDS, TEXT_RULES, _PERSONAL_EMAIL_RULE, Project, far_ahead, folded_for_rules
-from watwerkt.publishing.schemas import EXAMPLE_PROJECT
+from watwerkt.publishing.contributor_guide import EXAMPLE_PROJECT
 from watwerkt.loading import Problem, check_data, reference_date
 
 TODAY = datetime.date(2026, 11, 25)  # the fixture data was last checked in November 2026

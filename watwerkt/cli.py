@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import TextIO
 
 from .errors import UserError
-from .publishing.schemas import stale_generated_files, write_generated_files
+from .publishing.generated_files import stale_generated_files, write_generated_files
 from .issue_to_record import PROJECTS_FILE, add_project_from_issue, read_issue
 from .publishing.link_check import check_links, external_links, source_lines
 from .loading import Problem, check_data, printable, reference_date, summary

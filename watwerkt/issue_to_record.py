@@ -29,9 +29,16 @@ import yaml
 
 from .errors import UserError
 from .model import ID_SOURCE_FIELD, id_from_name, look_alike_skeleton
-from .publishing.schemas import DATA_FILES, ISSUE_FORM_FIELDS
-from .loading import Problem, check_data
+from .loading import DATA_FILES, Problem, check_data
 from .loading.yaml_source import YamlDocument, os_error_reason, read_text_file, read_yaml
+
+# The fields the web form sends to the issue form, in its order; their ids are the record's
+# field names, so the form's link fills them in and a converter can read them back.
+ISSUE_FORM_FIELDS = (
+    "id", "naam", "organisatie", "samenvatting", "beschrijving", "status", "start", "eind", "gemeenten", "themas",
+    "doelgroepen", "aanpakken", "doelen", "geleerd", "partners", "financiers", "contact", "toegevoegd",
+    "laatst_gecontroleerd", "aangemeld_door",
+)
 
 PROJECTS_FILE = "projects.yaml"
 # GitHub caps an issue body at 65,536 characters; four bytes each is the most that can be.

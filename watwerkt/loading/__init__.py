@@ -18,7 +18,7 @@ from .yaml_source import read_yaml, shortened as _shortened  # Problem makes it 
 from .advice import check_freshness, check_look_alike_names, check_plain_language
 from .checker import FileChecker, curriculum_record_root, list_record_root
 from .problems import InvalidData, Problem, printable
-from .registry import COLLECTIONS, CURRICULUM_FILE, PERMANENT_IDS_FILE
+from .registry import COLLECTIONS, CURRICULUM_FILE, DATA_FILES, PERMANENT_IDS_FILE
 from .rules import MODULE_PAGE_SECTIONS, check_ended_in_the_past, check_permanent_ids, check_references, check_rules, is_homepage
 
 
@@ -105,6 +105,6 @@ def summary(kennisbank: Kennisbank) -> str:
 
 
 __all__ = [
-    "COLLECTIONS", "CURRICULUM_FILE", "MODULE_PAGE_SECTIONS", "PERMANENT_IDS_FILE", "InvalidData", "Problem", "check_data",
+    "COLLECTIONS", "CURRICULUM_FILE", "DATA_FILES", "MODULE_PAGE_SECTIONS", "PERMANENT_IDS_FILE", "InvalidData", "Problem", "check_data",
     "is_homepage", "load_kennisbank", "load_kennisbank_and_warnings", "printable", "reference_date", "summary",
 ]

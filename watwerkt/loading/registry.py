@@ -5,7 +5,7 @@ from dataclasses import dataclass
 
 from pydantic import BaseModel
 
-from ..model import Approach, HelpService, Municipality, Project, Region, TargetGroup, Term, Theme
+from ..model import Approach, Curriculum, HelpService, Municipality, PermanentIds, Project, Region, TargetGroup, Term, Theme
 
 
 @dataclass(frozen=True)
@@ -34,3 +34,12 @@ CURRICULUM_FILE = "opleiding.yaml"
 
 
 PERMANENT_IDS_FILE = "vaste-links.yaml"
+
+
+# data file → (model, whether the file is a list of such records)
+DATA_FILES: dict[str, tuple[type[BaseModel], bool]] = {
+    **{collection.filename: (collection.model, True) for collection in COLLECTIONS},
+    CURRICULUM_FILE: (Curriculum, False),
+    PERMANENT_IDS_FILE: (PermanentIds, False),
+}
+

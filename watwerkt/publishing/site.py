@@ -10,7 +10,7 @@ from .exports import exports
 from ..kennisbank import Kennisbank
 from ..readability import Scorer, readability_report, readability_summary, site_readability
 from ..rendering import GeneratedFile, GeneratedPage, Renderer
-from .schemas import contributor_guide
+from .contributor_guide import contributor_guide
 from ..urls import PROJECT_INDEX
 from ..loading import Problem, load_kennisbank_and_warnings, reference_date
 

@@ -148,7 +148,7 @@ def test_the_form_offers_github_email_and_a_form_service(browser, tmp_path):
     import yaml
 
     from site_fixtures import REPO, build
-    from watwerkt.publishing.schemas import ISSUE_FORM_FIELDS
+    from watwerkt.issue_to_record import ISSUE_FORM_FIELDS
 
     received = []
 
