@@ -104,3 +104,20 @@ def link_targets(site: Path, page: Page) -> set[str]:
         url = path.relative_to(site.resolve()).as_posix().removesuffix("index.html")
         targets.add(f"{url}#{fragment}" if fragment else url)
     return targets
+
+
+def broken_links(site: Path) -> list[str]:
+    """Every internal link or resource of the built `site` whose file or anchor is missing."""
+    broken = []
+    for path in site.rglob("*.html"):
+        page = read_page(path)
+        for href in page.links + page.resources:
+            target = resolve(site, path, href)
+            if target is None:
+                continue
+            file, fragment = target
+            if not file.exists():
+                broken.append(f"{path.relative_to(site)}: {href}")
+            elif fragment and file.suffix == ".html" and fragment not in read_page(file).ids:
+                broken.append(f"{path.relative_to(site)}: {href} (anker)")
+    return broken

@@ -2,6 +2,7 @@
 it, with no hook; `watwerkt serve` shows what a build makes and builds again on a change."""
 from __future__ import annotations
 
+import contextlib
 import os
 import re
 import socket
@@ -110,46 +111,45 @@ def _wait_for(predicate, seconds: float = 60):
     return False
 
 
-def _serve(project: Path, port: int, log: Path) -> subprocess.Popen:
-    with open(log, "w", encoding="utf-8") as output:
-        return subprocess.Popen(
-            [sys.executable, "-m", "watwerkt.cli", "serve", "--poort", str(port)],
-            cwd=project, stdout=output, stderr=subprocess.STDOUT, text=True,
-        )
-
-
-def test_serve_shows_the_built_site_and_builds_again_on_a_change(tmp_path):
+@contextlib.contextmanager
+def serving(tmp_path: Path):
+    """`watwerkt serve` on a copy of the project: (the project, the address of Samen Sterk's
+    page, the log), once that page is served; stopped afterwards."""
     project = copy_project(tmp_path / "project")
     port = _free_port()
     log = tmp_path / "serve.log"
-    process = _serve(project, port, log)
+    with open(log, "w", encoding="utf-8") as output:
+        process = subprocess.Popen(
+            [sys.executable, "-m", "watwerkt.cli", "serve", "--poort", str(port)],
+            cwd=project, stdout=output, stderr=subprocess.STDOUT, text=True,
+        )
     try:
         page = f"http://127.0.0.1:{port}/aanpakken/samen-sterk/"
         assert _wait_for(lambda: "Samen Sterk" in _fetch(page)), log.read_text(encoding="utf-8")
-        assert 'content="watwerkt-content-security-policy"' not in _fetch(page)  # the policy is filled in, as in a build
-        assert f'<script src="{RELOAD_SCRIPT_PATH}" defer></script></body>' in _fetch(page)  # an open page reloads itself
-        assert "location.reload()" in _fetch(f"http://127.0.0.1:{port}{RELOAD_SCRIPT_PATH}")
-        number = _fetch(f"http://127.0.0.1:{port}{BUILD_NUMBER_PATH}")
-        replace_in(project / "data" / "aanpakken.yaml", "naam: Samen Sterk\n", "naam: Samen Sterker\n")
-        assert _wait_for(lambda: "Samen Sterker" in _fetch(page)), log.read_text(encoding="utf-8")
-        assert _fetch(f"http://127.0.0.1:{port}{BUILD_NUMBER_PATH}") != number
-        replace_in(project / "data" / "aanpakken.yaml", "naam: Samen Sterker\n", "naam: [kapot\n")
-        assert _wait_for(lambda: "De vorige versie van de site blijft staan." in log.read_text(encoding="utf-8")), log.read_text(encoding="utf-8")
-        assert "Samen Sterker" in _fetch(page)  # the last good site stays
-        assert "Traceback" not in log.read_text(encoding="utf-8")
+        yield project, page, log
     finally:
         process.terminate()
         process.wait(timeout=30)
 
 
+def test_serve_shows_the_built_site_and_builds_again_on_a_change(tmp_path):
+    with serving(tmp_path) as (project, page, log):
+        root = page.split("/aanpakken/")[0]
+        assert 'content="watwerkt-content-security-policy"' not in _fetch(page)  # the policy is filled in, as in a build
+        assert f'<script src="{RELOAD_SCRIPT_PATH}" defer></script></body>' in _fetch(page)  # an open page reloads itself
+        assert "location.reload()" in _fetch(root + RELOAD_SCRIPT_PATH)
+        number = _fetch(root + BUILD_NUMBER_PATH)
+        replace_in(project / "data" / "aanpakken.yaml", "naam: Samen Sterk\n", "naam: Samen Sterker\n")
+        assert _wait_for(lambda: "Samen Sterker" in _fetch(page)), log.read_text(encoding="utf-8")
+        assert _fetch(root + BUILD_NUMBER_PATH) != number
+        replace_in(project / "data" / "aanpakken.yaml", "naam: Samen Sterker\n", "naam: [kapot\n")
+        assert _wait_for(lambda: "De vorige versie van de site blijft staan." in log.read_text(encoding="utf-8")), log.read_text(encoding="utf-8")
+        assert "Samen Sterker" in _fetch(page)  # the last good site stays
+        assert "Traceback" not in log.read_text(encoding="utf-8")
+
+
 def test_an_open_page_shows_an_edit_by_itself(tmp_path, browser):
-    project = copy_project(tmp_path / "project")
-    port = _free_port()
-    log = tmp_path / "serve.log"
-    process = _serve(project, port, log)
-    try:
-        url = f"http://127.0.0.1:{port}/aanpakken/samen-sterk/"
-        assert _wait_for(lambda: "Samen Sterk" in _fetch(url)), log.read_text(encoding="utf-8")
+    with serving(tmp_path) as (project, url, log):
         page = browser.new_page()
         errors = []
         page.on("console", lambda message: errors.append(message.text) if message.type == "error" else None)
@@ -159,6 +159,3 @@ def test_an_open_page_shows_an_edit_by_itself(tmp_path, browser):
         expect(page.locator("h1")).to_have_text(re.compile("^Samen Sterker"), timeout=60_000)  # no reload by hand
         assert errors == []  # the page's policy lets the reload script run
         page.close()
-    finally:
-        process.terminate()
-        process.wait(timeout=30)

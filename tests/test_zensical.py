@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from site_fixtures import REPO, copy_project
-from site_pages import read_page, resolve
+from site_pages import broken_links
 
 ZENSICAL = "zensical==0.0.73"  # the newest release that installs here (checked 2026-12-02)
 # Zensical runs mkdocs-macros its own way: record text that looks like a macro must stay text.
@@ -68,19 +68,7 @@ def test_zensical_builds_the_same_pages_as_mkdocs(zensical_site, real_site):
 
 
 def test_every_internal_link_and_anchor_works_in_the_zensical_site(zensical_site):
-    broken = []
-    for path in zensical_site.rglob("*.html"):
-        page = read_page(path)
-        for href in page.links + page.resources:
-            target = resolve(zensical_site, path, href)
-            if target is None:
-                continue
-            file, fragment = target
-            if not file.exists():
-                broken.append(f"{path.relative_to(zensical_site)}: {href}")
-            elif fragment and file.suffix == ".html" and fragment not in read_page(file).ids:
-                broken.append(f"{path.relative_to(zensical_site)}: {href} (anker)")
-    assert broken == []
+    assert broken_links(zensical_site) == []
 
 
 def test_zensical_shows_the_engine_s_pages_whole_with_their_contents_and_policy(zensical_site, real_site):
