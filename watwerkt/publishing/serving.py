@@ -18,7 +18,9 @@ from typing import Callable
 from ..errors import UserError
 from .staging import build, failure_message
 
-WATCHED = ("data", "docs", "overrides", "macros", "mkdocs.yml")
+# The engine's folder too: its templates, styles and scripts are read again on every build
+# (its Python code only when serve starts again, which the terminal then says).
+WATCHED = ("data", "docs", "overrides", "macros", "watwerkt", "mkdocs.yml")
 SITES = Path(".watwerkt") / "serve"
 
 
@@ -111,8 +113,11 @@ def serve(project_dir: Path, *, address: str, port: int, say: Callable[[str], No
             now = sources_signature(project_dir)
             if now == seen:
                 continue
+            changed_code = [path for path, *_ in set(now) ^ set(seen) if path.endswith(".py") and Path(path).relative_to(project_dir).parts[0] == "watwerkt"]
             seen, number = now, number + 1
             say("Wijziging gezien; de site wordt opnieuw gebouwd.")
+            if changed_code:
+                say("Let op: de Python-code van watwerkt is gewijzigd; stop (Ctrl+C) en start opnieuw om die te gebruiken.")
             try:
                 rebuild(number)
                 say(f"Klaar: een open pagina op http://{address}:{port}/ laadt zichzelf opnieuw.")
