@@ -66,8 +66,10 @@ def test_staging_writes_only_what_changed_and_removes_what_went(tmp_path):
          "docs/projectenbank/index.json bestaat al, maar dat bestand wordt uit de gegevens gemaakt; verwijder het."),
         (lambda docs: (docs / "extra.md").write_text("---\nrender_macros: true\n---\n\n{{ regio_lijst() }}\n", encoding="utf-8"),
          "docs/extra.md: een pagina met onderdelen hoort docs/extra/index.md te heten"),
+        (lambda docs: (docs / "kloven.md").write_bytes("# Kloven\n\nCaf\u00e9".encode("latin-1")),
+         "docs/kloven.md: byte 14 is geen UTF-8; sla de pagina op als UTF-8"),
     ],
-    ids=["record-page", "generated-file", "components-outside-index"],
+    ids=["record-page", "generated-file", "components-outside-index", "not-utf-8"],
 )
 def test_a_source_the_staging_cannot_place_stops_the_build_with_a_dutch_line(tmp_path, make, expected):
     project = copy_project(tmp_path / "project")
@@ -162,3 +164,11 @@ def test_an_open_page_shows_an_edit_by_itself(tmp_path, browser):
         expect(page.locator("h1")).to_have_text(re.compile("^Samen Sterker"), timeout=60_000)  # no reload by hand
         assert errors == []  # the page's policy lets the reload script run
         page.close()
+
+
+def test_an_empty_front_matter_is_no_error(tmp_path):
+    project = copy_project(tmp_path / "project")
+    (project / "docs" / "leeg.md").write_text("---\n---\n\n# Leeg\n\nTekst.\n", encoding="utf-8")
+    result = build(project, tmp_path / "site")
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert (tmp_path / "site" / "leeg" / "index.html").is_file()

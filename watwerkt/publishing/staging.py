@@ -110,7 +110,11 @@ def stage(project_dir: Path, *, say: Callable[[str], None] = print) -> Staged:
         if path.is_file() and "__pycache__" not in path.parts:
             relative = path.relative_to(docs).as_posix()
             if path.suffix == ".md":
-                staged_components = _hand_written_page(relative, path.read_text(encoding="utf-8"), staged, site_url)
+                try:
+                    text = path.read_text(encoding="utf-8")
+                except UnicodeDecodeError as error:
+                    raise UserError(f"docs/{relative}: byte {error.start + 1} is geen UTF-8; sla de pagina op als UTF-8") from None
+                staged_components = _hand_written_page(relative, text, staged, site_url)
                 for name, rendered in staged_components.items():
                     files[f"{COMPONENT_FOLDER}/{staged_component(_page_url(relative), name)}"] = rendered.encode("utf-8")
             files[f"docs/{relative}"] = path.read_bytes()
@@ -162,7 +166,7 @@ def _hand_written_page(relative: str, text: str, staged: Staged, site_url: str) 
     meta = {}
     if text.startswith("---"):
         try:
-            meta = yaml.safe_load(head.group(1) or "") if head else None
+            meta = (yaml.safe_load(head.group(1) or "") or {}) if head else None
         except yaml.YAMLError:
             meta = None
         if not isinstance(meta, dict):
