@@ -58,6 +58,17 @@ def test_prose_leaves_out_tables_code_and_heading_links():
     assert Scorer().score(prose(html)).sentences == 4
 
 
+def test_prose_leaves_out_facts_source_titles_and_addresses():
+    html = (
+        '<dl class="ww-feiten"><dt>Organisatie</dt><dd>Maatschappelijke Dienstverleningsorganisatie</dd></dl>'
+        '<p>Bron: <a href="https://example.org/a"><cite>Armoedebestrijdingsbeleidsevaluatie</cite></a>, De Krant.</p>'
+        "<p>Website: https://www.voorbeeld-organisatie.nl/projecten/armoedebestrijding of mail info@armoedebestrijding.nl.</p>"
+        '<dl class="ww-begrippen"><dt id="maatwerk">Maatwerk</dt><dd>Hulp die past.</dd></dl>'
+    )
+    lines = [line.strip() for line in prose(html).splitlines() if line.strip()]
+    assert lines == ["Bron: , De Krant.", "Website: of mail .", "Maatwerk", "Hulp die past."]
+
+
 def test_a_summary_harder_than_b1_is_a_warning_with_its_place(data_dir):
     replace_in(data_dir / "projects.yaml", "  samenvatting: Een project om mee te testen.", f"  samenvatting: {HARD}")
     kennisbank, problems = check_data(data_dir, relative_to=data_dir.parent)

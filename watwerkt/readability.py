@@ -28,6 +28,7 @@ _WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
 # A sentence ends at . ! ? or … before a capital, a digit or the end, and at the end of a block
 # (a paragraph, a list item, a heading): not after "bijv. het" or "o.a. de".
 _SENTENCE_END = re.compile(r"[.!?…]+(?=\s+[^\W_a-z]|\s*$)|\n+", re.MULTILINE)
+_ADDRESS = re.compile(r"\b(?:https?://|mailto:|www\.)\S+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+", re.IGNORECASE)
 _VOWEL_RUN = re.compile(r"[aeiouy]+")
 # Vowels said as one sound; any other run of vowels is said apart ("si-tu-a-tie", "ge-o-pend").
 _ONE_SOUND = {3: {"aai", "ooi", "oei", "eeu", "ieu"}, 2: {"aa", "ee", "oo", "uu", "ie", "oe", "eu", "ui", "ei", "ou", "au"}}
@@ -117,10 +118,13 @@ class Scorer:
 
 
 class _Prose(HTMLParser):
-    """The prose of a page: each paragraph, list item and heading ends a sentence; tables,
-    code, forms and the ¶ links are left out (they are data and controls, not sentences)."""
+    """The prose of a page: each paragraph, list item and heading ends a sentence. Left out are
+    data and controls, which are not sentences: tables and a record's facts (label and value,
+    a table in another form), code, forms, the ¶ links, and the titles of sources (<cite>:
+    quoted as their publisher wrote them, names like those of organisations)."""
 
-    SKIP = {"table", "pre", "code", "script", "style", "form", "nav", "button", "svg", "template", "select", "textarea"}
+    SKIP = {"table", "pre", "code", "script", "style", "form", "nav", "button", "svg", "template", "select", "textarea", "cite"}
+    SKIP_CLASSES = {"headerlink", "ww-feiten"}
     BLOCKS = {"p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "dd", "dt", "blockquote", "figcaption", "div", "details", "summary"}
     VOID = {"br", "img", "input", "meta", "link", "hr", "wbr", "source", "col", "area", "embed", "track"}
 
@@ -134,7 +138,7 @@ class _Prose(HTMLParser):
             self.parts.append("\n" if tag == "br" else " ")
             return
         classes = (dict(attrs).get("class") or "").split()
-        skipped = tag in self.SKIP or "headerlink" in classes or bool(self._open and self._open[-1][1])
+        skipped = tag in self.SKIP or not self.SKIP_CLASSES.isdisjoint(classes) or bool(self._open and self._open[-1][1])
         self._open.append((tag, skipped))
         if tag in self.BLOCKS:
             self.parts.append("\n")
@@ -149,7 +153,8 @@ class _Prose(HTMLParser):
 
     def handle_data(self, data: str) -> None:
         if not (self._open and self._open[-1][1]):
-            self.parts.append(re.sub(r"\s+", " ", data))  # a wrapped line in the source is no sentence end
+            text = _ADDRESS.sub(" ", data)  # a web or mail address is read as one thing, not as words
+            self.parts.append(re.sub(r"\s+", " ", text))  # a wrapped line in the source is no sentence end
 
 
 def prose(html: str) -> str:
