@@ -9,7 +9,7 @@ import pytest
 
 from site_fixtures import build, copy_project, replace_in
 from site_pages import read_page
-from watwerkt.readability import B1_MINIMUM, Scorer, prose, syllables
+from watwerkt.readability import B1_MINIMUM, EXEMPTION_KEY, PageReadability, Readability, Scorer, hand_written_pages, prose, readability_log, syllables
 from watwerkt.loading import check_data
 
 HARD = "Ervaringsdeskundigheidsbevorderingsprogrammatuur institutionaliseert intergenerationele armoedeproblematiek."
@@ -97,6 +97,7 @@ def hard_build(tmp_path_factory):
     project = copy_project(tmp_path_factory.mktemp("leesbaarheid") / "project")
     replace_in(project / "data" / "projects.yaml", "samenvatting: Welzijnswerk Midden Drenthe biedt maatwerk aan inwoners in armoede.", f"samenvatting: {HARD}")
     replace_in(project / "docs" / "over" / "index.md", "## Privacy\n", f"{HARD} {HARD}\n\n## Privacy\n")
+    replace_in(project / "docs" / "kloven.md", "\n---\n", f"\n{EXEMPTION_KEY}: Deze test maakt de pagina moeilijk.\n---\n\n{' '.join([HARD] * 40)}\n")
     site = project / "site"
     result = build(project, site)
     assert result.returncode == 0, result.stdout + result.stderr  # warnings never stop a build
@@ -136,3 +137,41 @@ def test_the_begrippen_page_explains_each_term(real_site):
     page = read_page(real_site / "begrippen" / "index.html")
     assert {"ervaringsdeskundige", "generatiearmoede", "professional"} <= page.ids
     assert "Iemand die armoede zelf heeft meegemaakt" in page.text
+
+
+def test_the_build_log_says_why_a_page_is_below_b1_or_warns(hard_build):
+    site, log = hard_build
+    lines = log.splitlines()
+    kloven = next(row for row in report_rows(site) if row["pagina"] == "/kloven/")
+    assert f"Leesbaarheid: /kloven/ scoort {kloven['flesch_douma']}: Deze test maakt de pagina moeilijk." in lines
+    assert kloven["reden"] == "Deze test maakt de pagina moeilijk."
+    [warning] = [line for line in lines if line.startswith("Leesbaarheid: waarschuwing: /over/ scoort ")]
+    assert "onder B1 zonder reden" in warning and "docs/over/index.md" in warning and EXEMPTION_KEY in warning
+    below = [row["pagina"] for row in report_rows(site) if row["b1"] == "nee"]
+    assert all(any(line.startswith(f"Leesbaarheid: {page} scoort") or line.startswith(f"Leesbaarheid: waarschuwing: {page} scoort") for line in lines) for page in below)
+
+
+def _page(path: str, score_words: int, syllables: int) -> PageReadability:
+    return PageReadability(path, Readability(words=score_words, sentences=score_words // 10 or 1, syllables=syllables))
+
+
+def test_the_log_lines_for_reasons_warnings_and_reasons_no_longer_needed(tmp_path):
+    docs = tmp_path / "docs"
+    (docs / "lijst").mkdir(parents=True)
+    (docs / "lijst" / "index.md").write_text(f"---\ntitle: Lijst\n{EXEMPTION_KEY}: Een lijst van namen.\n---\n# Lijst\n", encoding="utf-8")
+    (docs / "los.md").write_text(f"---\n{EXEMPTION_KEY}: Niet meer nodig.\n---\n# Los\n", encoding="utf-8")
+    (docs / "leeg.md").write_text(f"---\n{EXEMPTION_KEY}: '  '\n---\n# Leeg\n", encoding="utf-8")
+    (docs / "index.md").write_text("# Thuis\n", encoding="utf-8")
+    hand_written = hand_written_pages(docs)
+    assert set(hand_written) == {"", "lijst/", "los/", "leeg/"}
+    assert hand_written["lijst/"].source == "docs/lijst/index.md" and hand_written["lijst/"].reason == "Een lijst van namen."
+    assert hand_written["leeg/"].reason is None  # an empty reason is no reason
+    hard, easy = 200, 100  # syllables in 100 words
+    pages = [_page("lijst/", 100, hard), _page("leeg/", 100, hard), _page("los/", 100, easy), _page("aanpakken/x/", 100, hard), _page("", 100, easy)]
+    summary, *lines = readability_log(pages, hand_written)
+    assert "3 onder B1 (2 zonder reden)" in summary
+    assert "waarschuwing: /aanpakken/x/ scoort" in lines[0] and "data/" in lines[0]  # equal scores: in address order
+    assert "waarschuwing: /leeg/ scoort" in lines[1] and "docs/leeg.md" in lines[1]
+    assert lines[2].startswith("Leesbaarheid: /lijst/ scoort ") and lines[2].endswith(": Een lijst van namen.")
+    assert "waarschuwing: /los/ scoort" in lines[3] and f"haal {EXEMPTION_KEY} weg uit docs/los.md" in lines[3]
+    assert len(lines) == 4

@@ -21,6 +21,8 @@ from html.parser import HTMLParser
 from pathlib import Path
 from typing import Iterable
 
+import yaml
+
 B1_MINIMUM = 60
 KNOWN_TERM_SYLLABLES = 2
 
@@ -187,24 +189,90 @@ def site_readability(site_dir: Path, scorer: Scorer) -> list[PageReadability]:
     return pages
 
 
-def readability_report(pages: Iterable[PageReadability]) -> str:
-    """A CSV (the Dutch kind: ';') of every page's score, hardest first: what to rewrite first."""
-    lines = ["pagina;flesch_douma;b1;woorden;zinnen"]
+# --- pages that may stay below B1 -----------------------------------------------------------
+
+# A hand-written page that cannot reach B1 says why in its front matter, in one sentence a
+# reviewer can judge:  b1_uitzondering: "Een lijst van gemeenten met het aantal projecten."
+# Record pages have no such key: their texts in data/ can always be written more simply.
+EXEMPTION_KEY = "b1_uitzondering"
+_FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)?---[ \t]*(?:\n|\Z)", re.DOTALL)
+
+
+@dataclass(frozen=True)
+class HandWrittenPage:
+    source: str  # e.g. "docs/gemeenten/index.md"
+    reason: str | None  # why it may stay below B1, from its front matter
+
+
+def hand_written_pages(docs_dir: Path) -> dict[str, HandWrittenPage]:
+    """Every Markdown page in `docs_dir` by its address (as PageReadability.path), with the
+    reason its front matter gives for staying below B1, if any. A front matter that does not
+    parse gives no reason (the staging stops the build on it anyway)."""
+    pages = {}
+    for source in sorted(Path(docs_dir).rglob("*.md")):
+        relative = source.relative_to(docs_dir).as_posix()
+        path = relative.removesuffix(".md")
+        path = path.removesuffix("index") if path == "index" or path.endswith("/index") else path + "/"
+        pages[path] = HandWrittenPage(f"{Path(docs_dir).name}/{relative}", _exemption_reason(source))
+    return pages
+
+
+def _exemption_reason(source: Path) -> str | None:
+    try:
+        head = _FRONT_MATTER.match(source.read_text(encoding="utf-8"))
+        meta = yaml.safe_load(head.group(1) or "") if head else None
+    except (UnicodeDecodeError, yaml.YAMLError):
+        return None
+    reason = meta.get(EXEMPTION_KEY) if isinstance(meta, dict) else None
+    return " ".join(reason.split()) if isinstance(reason, str) and reason.strip() else None
+
+
+def reason_below_b1(page: PageReadability, hand_written: dict[str, HandWrittenPage]) -> str | None:
+    """Why `page` may score below B1: the reason its own front matter gives, or None."""
+    written = hand_written.get(page.path)
+    return written.reason if written else None
+
+
+def readability_report(pages: Iterable[PageReadability], hand_written: dict[str, HandWrittenPage] | None = None) -> str:
+    """A CSV (the Dutch kind: ';') of every page's score, hardest first: what to rewrite first,
+    and for a page below B1 the reason it may stay there."""
+    hand_written = hand_written or {}
+    lines = ["pagina;flesch_douma;b1;woorden;zinnen;reden"]
     for page in sorted(pages, key=lambda page: (page.readability.score, page.path)):
         r = page.readability
-        lines.append(f"/{page.path};{r.shown_score};{'ja' if r.is_b1 else 'nee'};{r.words};{r.sentences}")
+        reason = (reason_below_b1(page, hand_written) or "").replace(";", ",") if not r.is_b1 else ""
+        lines.append(f"/{page.path};{r.shown_score};{'ja' if r.is_b1 else 'nee'};{r.words};{r.sentences};{reason}")
     return "\n".join(lines) + "\n"
 
 
-def readability_summary(pages: Iterable[PageReadability], *, hardest: int = 5) -> str:
-    """One line for the build log."""
+def readability_log(pages: Iterable[PageReadability], hand_written: dict[str, HandWrittenPage] | None = None, *, hardest: int = 5) -> list[str]:
+    """The build log's lines: the summary, then every page below B1 with its reason, or with
+    a warning when it gives none; and a warning for a reason a page no longer needs."""
+    hand_written = hand_written or {}
     pages = sorted(pages, key=lambda page: (page.readability.score, page.path))
     if not pages:
-        return "Leesbaarheid: geen pagina's met tekst."
+        return ["Leesbaarheid: geen pagina's met tekst."]
     scores = [page.readability.score for page in pages]
     below = [page for page in pages if not page.readability.is_b1]
+    without_reason = [page for page in below if not reason_below_b1(page, hand_written)]
     worst = ", ".join(f"/{page.path} {page.readability.shown_score}" for page in below[:hardest])
-    return (
+    lines = [
         f"Leesbaarheid (Flesch-Douma, B1 vanaf {B1_MINIMUM}): {len(pages)} pagina's, mediaan {math.floor(statistics.median(scores))}; "
-        f"{len(below)} onder B1" + (f", het moeilijkst: {worst}" if worst else "") + "."
-    )
+        f"{len(below)} onder B1" + (f" ({len(without_reason)} zonder reden)" if below else "") + (f", het moeilijkst: {worst}" if worst else "") + "."
+    ]
+    for page in below:
+        shown, written = page.readability.shown_score, hand_written.get(page.path)
+        if written and written.reason:
+            lines.append(f"Leesbaarheid: /{page.path} scoort {shown}: {written.reason}")
+        elif written:
+            lines.append(
+                f"Leesbaarheid: waarschuwing: /{page.path} scoort {shown}, onder B1 zonder reden: schrijf {written.source} eenvoudiger, "
+                f"of zet in de kop waarom het niet kan ({EXEMPTION_KEY}: <reden>)"
+            )
+        else:
+            lines.append(f"Leesbaarheid: waarschuwing: /{page.path} scoort {shown}, onder B1 zonder reden: schrijf de teksten van dit record in data/ eenvoudiger")
+    for page in pages:
+        written = hand_written.get(page.path)
+        if page.readability.is_b1 and written and written.reason:
+            lines.append(f"Leesbaarheid: waarschuwing: /{page.path} scoort {page.readability.shown_score} en is B1: haal {EXEMPTION_KEY} weg uit {written.source}")
+    return lines

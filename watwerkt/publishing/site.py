@@ -8,7 +8,7 @@ from pathlib import Path
 from ..components import project_list, published_assets
 from .exports import exports
 from ..kennisbank import Kennisbank
-from ..readability import Scorer, readability_report, readability_summary, site_readability
+from ..readability import Scorer, hand_written_pages, readability_log, readability_report, site_readability
 from ..rendering import GeneratedFile, GeneratedPage, Renderer
 from .contributor_guide import contributor_guide
 from ..urls import PROJECT_INDEX
@@ -22,17 +22,19 @@ class Site:
     kennisbank: Kennisbank
     renderer: Renderer
     warnings: list[Problem] = field(default_factory=list)  # worth an editor's look; no reason to stop
+    project_dir: Path | None = None  # where the hand-written pages are, for their readability reasons
 
     @cached_property
     def readability_scorer(self) -> Scorer:
         return Scorer(self.kennisbank.known_terms())
 
     def write_readability_report(self, site_dir: Path) -> str:
-        """Score every page of the built site, write the report beside them, and return one
-        line for the build log."""
+        """Score every page of the built site, write the report beside them, and return the
+        lines for the build log: a summary, and why each page below B1 is (or a warning)."""
         pages = site_readability(site_dir, self.readability_scorer)
-        (site_dir / READABILITY_REPORT).write_text(readability_report(pages), encoding="utf-8")
-        return readability_summary(pages)
+        hand_written = hand_written_pages(self.project_dir / "docs") if self.project_dir else {}
+        (site_dir / READABILITY_REPORT).write_text(readability_report(pages, hand_written), encoding="utf-8")
+        return "\n".join(readability_log(pages, hand_written))
 
     def generated_pages(self, *, site_url: str, settings: dict) -> list[GeneratedPage]:
         """A page per record and the patterns page, as final HTML: the staging writes it as one
@@ -70,5 +72,5 @@ def load_site(project_dir: Path) -> Site:
     if signature not in _loaded:
         kennisbank, warnings = load_kennisbank_and_warnings(data_dir, relative_to=project_dir, today=today)
         _loaded.clear()
-        _loaded[signature] = Site(kennisbank, Renderer(kennisbank, today=today), warnings=warnings)
+        _loaded[signature] = Site(kennisbank, Renderer(kennisbank, today=today), warnings=warnings, project_dir=project_dir)
     return _loaded[signature]
