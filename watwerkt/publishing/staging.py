@@ -19,6 +19,7 @@ report and the search index.
 """
 from __future__ import annotations
 
+import datetime
 import html
 import os
 import re
@@ -36,8 +37,8 @@ from .. import reading_aid
 from ..components import COMPONENTS
 from ..rendering.content_security import PLACEHOLDER_ELEMENT, form_endpoints, with_content_security_policy
 from ..errors import UserError
-from ..loading import InvalidData, printable
-from ..rendering import GeneratedPage, table_of_contents
+from ..loading import InvalidData, printable, reference_date
+from ..rendering import GeneratedPage, dutch_date, table_of_contents
 from .search_index import SearchIndexError, build_search_index
 from .site import Site, load_site
 
@@ -130,19 +131,39 @@ def stage(project_dir: Path, *, say: Callable[[str], None] = print) -> Staged:
         for path in sorted((project_dir / part).rglob("*")):
             if path.is_file() and "__pycache__" not in path.parts and not path.name.startswith("test_"):
                 files[f"{part}/{path.relative_to(project_dir / part).as_posix()}"] = path.read_bytes()
-    files["mkdocs.yml"] = yaml.safe_dump(_staged_config(config), allow_unicode=True, sort_keys=False).encode("utf-8")
+    files["mkdocs.yml"] = yaml.safe_dump(_staged_config(config, last_updated(project_dir)), allow_unicode=True, sort_keys=False).encode("utf-8")
     written = _write_changed(folder, files)
     say(f"Klaargezet in {STAGING}/: {len(files)} bestanden, {written} gewijzigd ({time.monotonic() - started:.1f} s).")
     return staged
 
 
-def _staged_config(config: dict) -> dict:
+def last_updated(project_dir: Path) -> datetime.date:
+    """When the site's sources last changed: the date of the checkout's last commit (the publish
+    build runs on every push), or, outside a git checkout or with SOURCE_DATE_EPOCH set, the
+    build's own date. Shown as "Laatst bijgewerkt" in every page's footer."""
+    if not os.environ.get("SOURCE_DATE_EPOCH", "").strip():
+        try:
+            result = subprocess.run(
+                ["git", "-C", str(project_dir), "log", "-1", "--format=%cs"], capture_output=True, text=True, timeout=10, check=False
+            )
+            if result.returncode == 0 and result.stdout.strip():
+                return datetime.date.fromisoformat(result.stdout.strip())
+        except (OSError, ValueError, subprocess.SubprocessError):
+            pass
+    return reference_date()
+
+
+def _staged_config(config: dict, updated: datetime.date) -> dict:
     staged = {key: value for key, value in config.items() if key not in ("hooks", "watch", "site_dir")}
     staged["docs_dir"] = "docs"
     theme = dict(staged.get("theme") or {})
     theme["custom_dir"] = "overrides"
     staged["theme"] = theme
-    staged["extra"] = {**(staged.get("extra") or {}), "leeshulp": reading_aid.page_settings()}
+    staged["extra"] = {
+        **(staged.get("extra") or {}),
+        "leeshulp": reading_aid.page_settings(),
+        "laatst_bijgewerkt": {"datum": updated.isoformat(), "tekst": dutch_date(updated.isoformat())},
+    }
     extensions = list(staged.get("markdown_extensions") or [])
     staged["markdown_extensions"] = [*extensions, TOC_EXTENSION]
     return staged
