@@ -37,6 +37,7 @@ from markupsafe import Markup
 from ..components import COMPONENTS, FOLDER as COMPONENTS_FOLDER, project_list
 from .content_security import meta_element
 from .page_values import PAGE_VALUES
+from .term_links import TermLinker
 from ..errors import UserError
 from ..kennisbank import Kennisbank, is_stale
 from ..labels import APPROACH_STATUSES, EVIDENCE_LEVELS, EVIDENCE_STRENGTHS, EXPERTS_BY_EXPERIENCE_ROLES, PROJECT_STATUSES, RESULT_KINDS
@@ -182,6 +183,7 @@ def recognition_label(recognition, today: datetime.date) -> str:
 class Renderer:
     def __init__(self, kennisbank: Kennisbank, *, today: datetime.date):
         self.kennisbank = kennisbank
+        self.term_linker = TermLinker(kennisbank.terms.values())
         self.environment = jinja2.Environment(
             loader=jinja2.FileSystemLoader([TEMPLATES, COMPONENTS_FOLDER]),
             autoescape=True,
@@ -241,13 +243,16 @@ class Renderer:
 
     def record_page(self, kind: str, record, *, site_url: str) -> GeneratedPage:
         values = PAGE_VALUES[kind](self.kennisbank, record)
-        return self._page(record_url(kind, record.id), _RECORD_TEMPLATES[kind], record=record, site_url=site_url, **values)
+        return self._page(record_url(kind, record.id), _RECORD_TEMPLATES[kind], link_terms=True, record=record, site_url=site_url, **values)
 
-    def _page(self, url: str, template: str, *, headings: Headings | None = None, **values) -> GeneratedPage:
+    def _page(self, url: str, template: str, *, headings: Headings | None = None, link_terms: bool = False, **values) -> GeneratedPage:
         """The template's output is the body; its top-level `title`, `description` and
-        (optionally) `json_ld` are the page head."""
+        (optionally) `json_ld` are the page head. With `link_terms`, the first use of each
+        begrip in the body links to /begrippen/ (term_links.py), as the last step."""
         module = self.environment.get_template(template).make_module(dict(root=relative_root(url), heading=headings or Headings(), **values))
         body = str(module).strip() + "\n"
+        if link_terms:
+            body = self.term_linker.link_first_uses(body, root=relative_root(url))
         json_ld = getattr(module, "json_ld", None)
         return GeneratedPage(
             src_uri=f"{url}index.md",  # where it stands is where it is read: its links mean the same to every generator

@@ -1,0 +1,118 @@
+"""The first use of a begrip on a record page links to its entry on /begrippen/: only in
+running text (never inside a link, a heading, an attribute or a quoted title), every other
+character as it was, and no record text can make it write anything else."""
+from __future__ import annotations
+
+import datetime
+import re
+
+import pytest
+
+from dangerous_content import scan_html
+from site_fixtures import REPO
+from site_pages import read_page
+from test_render_once import PAYLOADS
+from watwerkt.model import Term
+from watwerkt.rendering import sanitized_markdown
+from watwerkt.rendering.term_links import TermLinker
+
+TERMS = [
+    Term(id="ervaringsdeskundige", term="Ervaringsdeskundige", vormen=["ervaringsdeskundigen"], uitleg="Iemand die armoede kent."),
+    Term(id="sociale-uitsluiting", term="Sociale uitsluiting", uitleg="Niet mee kunnen doen."),
+    Term(id="mbo", term="mbo", uitleg="Een opleiding."),
+]
+LINK = re.compile(r'<a class="ww-begrip" href="[^"]*">([^<]*)</a>')
+
+
+def linked(page_html: str, root: str = "../../") -> str:
+    return TermLinker(TERMS).link_first_uses(page_html, root=root)
+
+
+def without_links(page_html: str) -> str:
+    return LINK.sub(r"\1", page_html)
+
+
+def test_the_first_use_of_each_begrip_becomes_a_link_to_its_anchor():
+    page = "<p>Twee ervaringsdeskundigen. Een Ervaringsdeskundige helpt.</p><p>Over sociale\nuitsluiting en het MBO.</p>"
+    result = linked(page)
+    assert LINK.findall(result) == ["ervaringsdeskundigen", "sociale\nuitsluiting", "MBO"]
+    assert '<a class="ww-begrip" href="../../begrippen/#ervaringsdeskundige">ervaringsdeskundigen</a>' in result
+    assert 'href="../../begrippen/#sociale-uitsluiting"' in result and 'href="../../begrippen/#mbo"' in result
+    assert without_links(result) == page
+
+
+@pytest.mark.parametrize(
+    "page",
+    [
+        "<h2 id='x'>Ervaringsdeskundige</h2>",
+        '<a href="https://example.org">een ervaringsdeskundige</a>',
+        "<a href='https://example.org'><strong>de ervaringsdeskundige</strong></a>",
+        '<p><a href="https://example.org/?q=x>ervaringsdeskundige">link</a></p>',  # ">" in an attribute
+        '<p title="ervaringsdeskundige">tekst</p>',
+        "<p><cite>Ervaringsdeskundige in de wijk</cite></p>",
+        "<p class='admonition-title'>Ervaringsdeskundige</p>",
+        "<script>var t = 'ervaringsdeskundige';</script>",
+        "<p>ervaringsdeskundigeschap, zelf-ervaringsdeskundige, ervaringsdeskundige-achtig</p>",  # not a whole word
+        "<p>ervaringsdeskundig&shy;e en ervaringsdes&#107;undige</p>",  # a reference splits the word
+        "<table><caption>Ervaringsdeskundige</caption></table>",
+    ],
+)
+def test_no_link_inside_links_headings_attributes_titles_or_parts_of_words(page):
+    assert linked(page) == page
+
+
+def test_text_after_a_closed_heading_or_link_is_running_text_again():
+    page = "<h2>Ervaringsdeskundige</h2><p><a href='x'>mbo</a> en mbo, ervaringsdeskundige</p>"
+    result = linked(page)
+    assert LINK.findall(result) == ["mbo", "ervaringsdeskundige"]
+    assert result.startswith("<h2>Ervaringsdeskundige</h2><p><a href='x'>mbo</a> en <a class=\"ww-begrip\"")
+
+
+def test_an_id_that_is_no_plain_slug_is_refused():
+    with pytest.raises(ValueError):
+        TermLinker([Term.model_construct(id='x" onclick="alert(1)', term="Woord", vormen=[], uitleg="Uitleg.")])
+
+
+@pytest.mark.parametrize("payload", PAYLOADS)
+def test_hostile_text_around_a_begrip_stays_harmless(payload):
+    """Record text as the engine renders it (Markdown, then the sanitizer), with a begrip in
+    and around the payload: the link step adds nothing that could run and changes no other text."""
+    for text in (f"{payload} ervaringsdeskundige", f"ervaringsdeskundige {payload}", payload.replace("Klik", "ervaringsdeskundige")):
+        page = f"<div>{sanitized_markdown(text)}</div>"
+        result = linked(page)
+        assert scan_html(result, "projectenbank/x/index.html") == scan_html(page, "projectenbank/x/index.html") == set()
+        assert without_links(result) == page
+        assert all(re.fullmatch(r"[^<>&\"]+", word) for word in LINK.findall(result))
+
+
+# --- on the built site ---------------------------------------------------------------------
+
+
+def test_record_pages_link_begrippen_once_in_running_text_only(real_site):
+    from watwerkt.publishing.site import load_site
+
+    terms = load_site(REPO).kennisbank.terms
+    anchors = read_page(real_site / "begrippen" / "index.html").ids
+    assert set(terms) <= anchors  # every begrip has its own anchor on /begrippen/
+    pages = [*(real_site / "aanpakken").glob("*/index.html"), *(real_site / "projectenbank").glob("*/index.html"), *(real_site / "gemeenten").glob("*/index.html")]
+    assert len(pages) > 20
+    found = set()
+    for page in pages:
+        article = page.read_text(encoding="utf-8").split("<article", 1)[1].split("</article>", 1)[0]
+        hrefs = re.findall(r'<a class="ww-begrip" href="(?:\.\./)+begrippen/#([a-z0-9-]+)"', article)
+        assert len(hrefs) == len(set(hrefs)), f"{page}: a begrip linked twice"
+        assert set(hrefs) <= set(terms), page
+        found |= set(hrefs)
+        for heading in re.findall(r"<h([1-6])\b.*?</h\1>", article, re.DOTALL):
+            assert "ww-begrip" not in heading
+        # never a link inside a link: between an <a and its </a> no other <a
+        for link in re.findall(r"<a\b[^>]*>(.*?)</a>", article, re.DOTALL):
+            assert "<a" not in link, f"{page}: a link inside a link"
+    assert {"ervaringsdeskundige", "werkzame-elementen", "peildatum", "cbs-code"} <= found
+
+
+def test_the_approach_page_links_werkzame_elementen_below_its_heading(real_site):
+    article = (real_site / "aanpakken" / "mobility-mentoring" / "index.html").read_text(encoding="utf-8")
+    heading = article.index('id="werkzame-elementen"')
+    link = article.index('href="../../begrippen/#werkzame-elementen"')
+    assert link > heading and "</h2>" in article[heading:link]

@@ -1,0 +1,118 @@
+"""The first use of a begrip on a record page links to its explanation on /begrippen/.
+
+It runs on the engine's own final HTML, after every template and the sanitizer, so the only
+text it touches is text that is already escaped: it finds the text between tags with a real
+HTML parser (an attribute value, even one holding ">", is never text to it), wraps a word
+there in a link it builds from the begrip's id alone, and copies every other character as it
+was. It adds no text of its own and never works inside a link, a heading, a label of a
+control or a script, so no record text can steer what it writes.
+"""
+from __future__ import annotations
+
+import html
+import re
+from html.parser import HTMLParser
+from typing import Iterable
+
+from ..model import Term
+
+GLOSSARY_PAGE = "begrippen/"
+# Where a link would be wrong: inside another link, a heading or a title, controls and their
+# labels, code, quoted titles of sources, and text that is not shown as text.
+_NO_LINKS_INSIDE = {
+    "a", "h1", "h2", "h3", "h4", "h5", "h6", "caption", "summary", "button", "label", "select", "option", "textarea",
+    "script", "style", "template", "title", "code", "pre", "cite", "svg", "math",
+}
+_NO_LINKS_INSIDE_CLASSES = {"admonition-title", "headerlink"}
+_VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
+_ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+
+
+def glossary_anchor(term_id: str) -> str:
+    """The address of a begrip on /begrippen/, below the site root."""
+    return f"{GLOSSARY_PAGE}#{term_id}"
+
+
+class TermLinker:
+    """Links the first use of each begrip on a page; one for the whole site."""
+
+    def __init__(self, terms: Iterable[Term]):
+        self._id_of: dict[str, str] = {}
+        for term in terms:
+            if not _ID.fullmatch(term.id):
+                raise ValueError(f"begrip-id {term.id!r} is geen veilige naam voor een anker")
+            for form in (term.term, *term.vormen):
+                self._id_of.setdefault(_folded(form), term.id)
+        forms = sorted(self._id_of, key=len, reverse=True)  # the longest form first: "sociale uitsluiting" before "uitsluiting"
+        words = (r"\s+".join(re.escape(word) for word in form.split()) for form in forms)
+        self._pattern = re.compile(r"(?<![\w-])(?:" + "|".join(words) + r")(?![\w-])", re.IGNORECASE) if forms else None
+
+    def link_first_uses(self, page_html: str, *, root: str) -> str:
+        """`page_html` with the first use of every begrip in its running text made a link to
+        its entry on /begrippen/ (`root` leads from the page to the site root)."""
+        if self._pattern is None:
+            return page_html
+        linked: set[str] = set()
+        pieces, copied = [], 0
+        for start, text in _linkable_text(page_html):
+            for match in self._pattern.finditer(text):
+                term_id = self._id_of[_folded(match.group())]
+                if term_id in linked:
+                    continue
+                linked.add(term_id)
+                pieces += [page_html[copied : start + match.start()], self._link(match.group(), term_id, root)]
+                copied = start + match.end()
+        return "".join(pieces) + page_html[copied:]
+
+    @staticmethod
+    def _link(word: str, term_id: str, root: str) -> str:
+        # `word` is a piece of already-escaped text without "&" or "<"; the id is a checked slug.
+        href = html.escape(f"{root}{glossary_anchor(term_id)}", quote=True)
+        return f'<a class="ww-begrip" href="{href}">{word}</a>'
+
+
+def _folded(form: str) -> str:
+    return " ".join(form.split()).casefold()
+
+
+class _TextFinder(HTMLParser):
+    """Where the text a link may wrap stands: (offset, text) of every run of text outside the
+    elements in _NO_LINKS_INSIDE. Character references are separate events, so a run never
+    holds one and is the source's characters exactly."""
+
+    def __init__(self, source: str):
+        super().__init__(convert_charrefs=False)
+        self._source = source
+        self._line_starts = [0] + [match.end() for match in re.finditer("\n", source)]
+        self._open: list[tuple[str, bool]] = []  # each open element, and whether links are barred inside it
+        self.runs: list[tuple[int, str]] = []
+
+    def handle_starttag(self, tag, attrs):
+        if tag in _VOID:
+            return
+        classes = set((dict(attrs).get("class") or "").split())
+        barred = tag in _NO_LINKS_INSIDE or not classes.isdisjoint(_NO_LINKS_INSIDE_CLASSES) or (bool(self._open) and self._open[-1][1])
+        self._open.append((tag, barred))
+
+    def handle_startendtag(self, tag, attrs):
+        pass  # <br/>: nothing opens
+
+    def handle_endtag(self, tag):
+        if any(open_tag == tag for open_tag, _ in self._open):  # close it and whatever was left open inside it
+            while self._open.pop()[0] != tag:
+                pass
+
+    def handle_data(self, data):
+        if self._open and self._open[-1][1]:
+            return
+        line, column = self.getpos()
+        offset = self._line_starts[line - 1] + column
+        if self._source[offset : offset + len(data)] == data and "<" not in data and "&" not in data:
+            self.runs.append((offset, data))
+
+
+def _linkable_text(page_html: str) -> list[tuple[int, str]]:
+    finder = _TextFinder(page_html)
+    finder.feed(page_html)
+    finder.close()
+    return finder.runs
