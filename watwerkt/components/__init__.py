@@ -46,13 +46,24 @@ def _approaches_table(kennisbank: Kennisbank, site_url: str) -> dict:
 
 def _municipality_overview(kennisbank: Kennisbank, site_url: str) -> dict:
     """The municipalities per province with their number of projects, and the municipality ×
-    theme table of project counts (0: a gap)."""
+    theme table: per cell the number of projects (0: a gap), the projectenbank's address filtered
+    on that municipality and theme, and what the cell says to a screen reader."""
     by_name = sorted(kennisbank.municipalities.values(), key=lambda municipality: municipality.naam)
     themes = list(kennisbank.themes.values())
+
+    def cell(municipality, theme) -> dict:
+        count = kennisbank.count_projects(municipality, theme)
+        amount = "Geen projecten" if count == 0 else "1 project" if count == 1 else f"{count} projecten"
+        return {
+            "count": count,
+            "address": project_list.filtered_address(gemeente=municipality.code, thema=theme.id),
+            "label": f"{amount} over {theme.naam} in {municipality.naam}",
+        }
+
     return {
         "provinces": [(province, [(m, len(kennisbank.projects_in(m))) for m in by_name if m.provincie == province]) for province in PROVINCES],
         "themes": themes,
-        "matrix": [(m, [kennisbank.count_projects(m, theme) for theme in themes]) for m in by_name],
+        "matrix": [(m, [cell(m, theme) for theme in themes]) for m in by_name],
     }
 
 

@@ -3,11 +3,12 @@ that lets the filter script narrow all projects at once in the browser."""
 from __future__ import annotations
 
 import json
+from urllib.parse import urlencode
 
 from ...kennisbank import Kennisbank
 from ...labels import PROJECT_STATUSES
 from ...model import PROVINCES, Project
-from ...urls import record_url
+from ...urls import project_list_page, record_url
 from ..filters import PHONE_MAX_WIDTH, Facet
 
 PAGE_SIZE = 50  # projects per server-rendered page, and per step of "Toon meer" with JavaScript
@@ -68,19 +69,38 @@ def page_of_projects(kennisbank: Kennisbank, page: int) -> list[Project]:
     return kennisbank.projects_by_name()[(page - 1) * PAGE_SIZE : page * PAGE_SIZE]
 
 
+# The filters by their URL query parameter, in the order the form shows them: what a link such
+# as the gap table's (?gemeente=GM0047&thema=schulden) may choose, and what the script reads.
+FACET_LABELS = {
+    "gemeente": "Gemeente", "provincie": "Provincie", "regio": "Regio", "thema": "Thema",
+    "doelgroep": "Doelgroep", "aanpak": "Aanpak", "status": "Status",
+}
+
+
 def facets(kennisbank: Kennisbank) -> list[Facet]:
     """The filters, in the order the form shows them. Their option order is the order of the
     indexes in the JSON index."""
-    municipalities = sorted(kennisbank.municipalities.values(), key=lambda m: m.naam)
-    return [
-        Facet("gemeente", "Gemeente", [(m.code, m.naam) for m in municipalities]),
-        Facet("provincie", "Provincie", [(province, province) for province in PROVINCES]),
-        Facet("regio", "Regio", [(r.id, r.naam) for r in kennisbank.regions.values()]),
-        Facet("thema", "Thema", [(t.id, t.naam) for t in kennisbank.themes.values()]),
-        Facet("doelgroep", "Doelgroep", [(g.id, g.naam) for g in kennisbank.target_groups.values()]),
-        Facet("aanpak", "Aanpak", [(a.id, a.naam) for a in sorted(kennisbank.approaches.values(), key=lambda a: a.naam)]),
-        Facet("status", "Status", list(PROJECT_STATUSES.items())),
-    ]
+    by_name = lambda table: sorted(table.values(), key=lambda record: record.naam)  # noqa: E731
+    options = {
+        "gemeente": [(m.code, m.naam) for m in by_name(kennisbank.municipalities)],
+        "provincie": [(province, province) for province in PROVINCES],
+        "regio": [(r.id, r.naam) for r in kennisbank.regions.values()],
+        "thema": [(t.id, t.naam) for t in kennisbank.themes.values()],
+        "doelgroep": [(g.id, g.naam) for g in kennisbank.target_groups.values()],
+        "aanpak": [(a.id, a.naam) for a in by_name(kennisbank.approaches)],
+        "status": list(PROJECT_STATUSES.items()),
+    }
+    return [Facet(name, label, options[name]) for name, label in FACET_LABELS.items()]
+
+
+def filtered_address(**chosen: str) -> str:
+    """The projectenbank's address with these filters chosen (query parameter → option value),
+    e.g. 'projectenbank/?gemeente=GM0047&thema=schulden'. The filter script applies them on load;
+    without JavaScript the address still opens the projectenbank."""
+    unknown = set(chosen) - set(FACET_LABELS)
+    if unknown:
+        raise ValueError(f"no such filter: {', '.join(sorted(unknown))}")
+    return project_list_page(1) + "?" + urlencode(chosen)
 
 
 def filter_index(kennisbank: Kennisbank) -> str:
