@@ -139,7 +139,10 @@ watwerkt.register("search", function (component) {
       });
   }
 
-  input.addEventListener("focus", function () { open(); loadPagefind(); });
+  // The search opens only when asked: by typing, a click in the field, the header's button or
+  // a shortcut key. Tabbing into the field loads the index, but opens nothing.
+  input.addEventListener("focus", loadPagefind);
+  input.addEventListener("click", open);
   if (toggle) {
     // On a phone the magnifier in the header opens the search: put the cursor in the field.
     toggle.addEventListener("change", function () { if (toggle.checked) input.focus(); });

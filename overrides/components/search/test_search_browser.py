@@ -80,6 +80,7 @@ def test_search_shows_ten_results_then_more_with_spaces_around_each_match(page, 
 def test_the_search_closes_when_the_focus_moves_on(page, site_url):
     page.goto(site_url)
     page.locator("input.md-search__input").focus()
+    page.keyboard.type("a")
     assert page.evaluate("() => document.getElementById('__search').checked")
     for _ in range(6):
         page.keyboard.press("Tab")
@@ -114,3 +115,29 @@ def test_escape_in_the_results_puts_the_focus_back_in_the_field(page, site_url):
     page.keyboard.press("Escape")
     expect(page.locator("input.md-search__input")).to_be_focused()
     assert not page.evaluate("() => document.getElementById('__search').checked")
+
+
+def test_tabbing_into_the_search_field_opens_nothing(page, site_url):
+    page.goto(site_url)
+    page.locator("input.md-search__input").focus()
+    assert not page.evaluate("() => document.getElementById('__search').checked")
+    page.keyboard.type("armoede")
+    assert page.evaluate("() => document.getElementById('__search').checked")
+
+
+def test_on_a_phone_tabbing_past_the_search_button_leaves_the_search_closed(browser, site_url):
+    phone = browser.new_page(viewport={"width": 375, "height": 740})
+    try:
+        phone.goto(site_url)
+        phone.wait_for_selector(".md-header label[for='__search'] button")
+        phone.locator(".md-header label[for='__search'] button").focus()
+        phone.keyboard.press("Tab")
+        assert not phone.evaluate("() => document.getElementById('__search').checked")
+        focused = phone.evaluate("() => document.activeElement.closest('.md-search') === null")
+        assert focused, "the focus went into the closed search"
+        # The button itself still opens it, with the cursor in the field.
+        phone.locator(".md-header label[for='__search'] button").click()
+        expect(phone.locator("input.md-search__input")).to_be_focused()
+        assert phone.evaluate("() => document.getElementById('__search').checked")
+    finally:
+        phone.close()
