@@ -5,7 +5,7 @@ import functools
 import threading
 from http.server import ThreadingHTTPServer
 
-
+import pytest
 from playwright.sync_api import expect
 from browser import (  # noqa: F401  fixtures and helpers
     AXE, WCAG_TAGS, QuietHandler, axe_violations, browser, chromium_path, kennisbank, listed_projects, page, search, site_url,
@@ -42,31 +42,62 @@ def test_a_printed_module_is_a_clean_handout(page, site_url, kennisbank):
     assert site_url + f"opleiding/{module.id}/#" in text.replace(" ", "")  # link addresses are written out
 
 
-def test_an_old_module_address_lands_on_the_new_page_at_the_goal(tmp_path, browser):
+@pytest.fixture(scope="module")
+def renamed_site(tmp_path_factory):
+    """A site where module 'stage' is now 'praktijkstage' and its goal 'werken-in-tandem' is now
+    'samenwerken-in-tandem', both with their old ids kept, served over HTTP: (folder, address)."""
     from site_fixtures import build, copy_project, replace_in
 
+    tmp_path = tmp_path_factory.mktemp("renamed")
     project = copy_project(tmp_path / "project")
-    replace_in(project / "data" / "opleiding.yaml", "  - id: stage\n", "  - id: praktijkstage\n    vorige_ids: [stage]\n")
+    opleiding = project / "data" / "opleiding.yaml"
+    replace_in(opleiding, "  - id: stage\n", "  - id: praktijkstage\n    vorige_ids: [stage]\n")
+    replace_in(opleiding, "      - id: werken-in-tandem\n", "      - id: samenwerken-in-tandem\n        vorige_ids: [werken-in-tandem]\n")
     replace_in(project / "data" / "vaste-links.yaml", "  - stage\n", "  - stage\n  - praktijkstage\n")
+    replace_in(project / "data" / "vaste-links.yaml", "  - werken-in-tandem\n", "  - werken-in-tandem\n  - samenwerken-in-tandem\n")
     result = build(project, tmp_path / "site")
     assert result.returncode == 0, result.stdout + result.stderr
     handler = functools.partial(QuietHandler, directory=str(tmp_path / "site"))
     server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
-    try:
-        page = browser.new_page()
-        console = []
-        page.on("console", lambda message: console.append(message.text))
-        page.goto(f"http://127.0.0.1:{server.server_address[1]}/opleiding/stage/#werken-in-tandem")
-        expect(page).to_have_url(f"http://127.0.0.1:{server.server_address[1]}/opleiding/praktijkstage/#werken-in-tandem")
-        expect(page.locator("li#werken-in-tandem")).to_be_in_viewport()
-        # The redirect's own script carries its hash in the redirect page's policy.
-        assert "Content-Security-Policy" in (tmp_path / "site" / "opleiding" / "stage" / "index.html").read_text(encoding="utf-8")
-        assert not [text for text in console if "Content Security Policy" in text], console
-        page.close()
-    finally:
-        server.shutdown()
-        server.server_close()
+    yield tmp_path / "site", f"http://127.0.0.1:{server.server_address[1]}/"
+    server.shutdown()
+    server.server_close()
+
+
+def test_an_old_module_address_lands_on_the_new_page_at_the_goal(renamed_site, browser):
+    folder, address = renamed_site
+    page = browser.new_page()
+    console = []
+    page.on("console", lambda message: console.append(message.text))
+    page.goto(address + "opleiding/stage/#werken-in-tandem")
+    expect(page).to_have_url(address + "opleiding/praktijkstage/#werken-in-tandem")
+    expect(page.locator("li#samenwerken-in-tandem")).to_be_in_viewport()
+    # The redirect's own script carries its hash in the redirect page's policy.
+    assert "Content-Security-Policy" in (folder / "opleiding" / "stage" / "index.html").read_text(encoding="utf-8")
+    assert not [text for text in console if "Content Security Policy" in text], console
+    page.close()
+
+
+@pytest.mark.parametrize("old_anchor, goal", [
+    ("werken-in-tandem", "samenwerken-in-tandem"),  # the goal's id changed too: its old anchor
+    ("samenwerken-in-tandem", "samenwerken-in-tandem"),
+    ("waarde-laten-zien", "waarde-laten-zien"),
+])
+def test_without_javascript_an_old_address_with_an_anchor_shows_the_goal_and_its_new_link(renamed_site, browser, old_anchor, goal):
+    _, address = renamed_site
+    # A small window, so the page must scroll to reach a goal's line.
+    context = browser.new_context(java_script_enabled=False, locale="nl-NL", viewport={"width": 360, "height": 220})
+    page = context.new_page()
+    page.goto(address + f"opleiding/stage/#{old_anchor}")
+    expect(page).to_have_url(address + f"opleiding/stage/#{old_anchor}")  # stays: the page itself shows the way
+    line = page.locator(f"li#{goal}")
+    expect(line).to_be_in_viewport()
+    assert page.evaluate("window.scrollY") > 0
+    line.get_by_role("link").click()
+    expect(page).to_have_url(address + f"opleiding/praktijkstage/#{goal}")
+    expect(page.locator(f"li#{goal}")).to_be_in_viewport()
+    context.close()
 
 
 def test_goal_links_on_lesmateriaal_keep_their_words(page, site_url):

@@ -4,11 +4,12 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 
 import pytest
 
 from site_fixtures import REPO, build, copy_project, replace_in
-from site_pages import link_targets, page_at, read_page
+from site_pages import broken_links, link_targets, page_at, read_page
 from watwerkt import load_kennisbank
 from watwerkt.urls import record_url
 
@@ -36,7 +37,11 @@ def test_renaming_a_module_keeps_its_address(tmp_path):
     assert not (tmp_path / "site" / "opleiding" / "werken-in-de-praktijk").exists()
 
 
-def test_a_new_id_with_the_old_one_kept_redirects_the_old_address_and_anchor(tmp_path):
+@pytest.fixture(scope="module")
+def renamed_stage(tmp_path_factory):
+    """A site where module 'stage' is now 'praktijkstage' and its goal 'werken-in-tandem' is
+    now 'samenwerken-in-tandem', both with their old ids kept."""
+    tmp_path = tmp_path_factory.mktemp("renamed")
     project = copy_project(tmp_path / "project")
     opleiding = project / "data" / "opleiding.yaml"
     replace_in(opleiding, "  - id: stage\n", "  - id: praktijkstage\n    vorige_ids: [stage]\n")
@@ -45,12 +50,44 @@ def test_a_new_id_with_the_old_one_kept_redirects_the_old_address_and_anchor(tmp
     replace_in(project / "data" / "vaste-links.yaml", "  - werken-in-tandem\n", "  - werken-in-tandem\n  - samenwerken-in-tandem\n")
     result = build(project, tmp_path / "site")
     assert result.returncode == 0, result.stdout + result.stderr
-    site = tmp_path / "site"
+    return tmp_path / "site"
+
+
+def test_a_new_id_with_the_old_one_kept_redirects_the_old_address_and_anchor(renamed_stage):
+    site = renamed_stage
     moved = (site / "opleiding" / "stage" / "index.html").read_text(encoding="utf-8")
-    assert '<meta http-equiv="refresh" content="0; url=../../opleiding/praktijkstage/">' in moved
     assert 'location.replace("../../opleiding/praktijkstage/" + location.hash)' in moved
+    # No meta refresh: it would drop the #anchor; without JavaScript this page shows the way.
+    assert 'http-equiv="refresh"' not in moved
     new_page = read_page(site / "opleiding" / "praktijkstage" / "index.html")
     assert {"samenwerken-in-tandem", "werken-in-tandem"} <= new_page.ids  # the old anchor still lands on the goal
+
+
+def test_an_old_module_address_lists_every_goal_at_its_new_address_under_its_old_anchor(renamed_stage):
+    """Without JavaScript the redirect page is the way on: old-address#goal scrolls to the goal's
+    line, which links to the goal's new address; a goal whose id changed says so, old and new."""
+    site = renamed_stage
+    kennisbank = load_kennisbank(site.parent / "project" / "data", relative_to=site.parent / "project")
+    module = next(m for m in kennisbank.curriculum.modules if m.id == "praktijkstage")
+    moved_file = site / "opleiding" / "stage" / "index.html"
+    moved, html = read_page(moved_file), moved_file.read_text(encoding="utf-8")
+    assert moved.lang == "nl" and moved.h1 == "Deze module heeft een nieuw adres"
+    assert 'http-equiv="Content-Security-Policy"' in html and '<meta name="robots" content="noindex">' in html
+    targets = link_targets(site, moved)
+    assert "opleiding/praktijkstage/" in targets
+    new_page = read_page(site / "opleiding" / "praktijkstage" / "index.html")
+    for goal in module.leerdoelen:
+        assert f"opleiding/praktijkstage/#{goal.id}" in targets, goal.id
+        assert goal.id in new_page.ids, goal.id  # the link lands on the goal
+        assert goal.tekst in moved.text, goal.id
+    # Each line carries the anchors the goal had on the old address: its id, and its old ids.
+    assert '<li id="samenwerken-in-tandem"><span id="werken-in-tandem"></span><a href="../../opleiding/praktijkstage/#samenwerken-in-tandem">' in html
+    assert '<li id="waarde-laten-zien"><a href="../../opleiding/praktijkstage/#waarde-laten-zien">' in html
+    assert "Eerst eindigde hij op <code>#werken-in-tandem</code>, nu op <code>#samenwerken-in-tandem</code>." in html
+    assert html.count("Eerst eindigde hij op") == 1  # only the goal whose id changed
+    assert not [link for link in broken_links(site) if link.startswith("opleiding/stage/")]
+    ids = re.findall(r'\bid="([^"]+)"', html)
+    assert len(ids) == len(set(ids)), ids
 
 
 def test_teaching_material_lists_every_module_and_goal_with_its_link(real_site, kennisbank):
