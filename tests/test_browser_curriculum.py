@@ -26,20 +26,38 @@ def test_kopieer_link_puts_the_goal_address_on_the_clipboard(browser, site_url):
 
 
 def test_a_printed_module_is_a_clean_handout(page, site_url, kennisbank):
+    """On paper: the site's name, the module's permanent address once, the day of the version
+    (the day the site was built), the module's goals with their addresses; no menus or buttons."""
+    import re
     from io import BytesIO
 
     from pypdf import PdfReader
 
+    from site_fixtures import REPO
+    from watwerkt.loading import reference_date
+    from watwerkt.publishing.staging import site_config
+    from watwerkt.rendering import dutch_date
+
+    site_name = site_config(REPO)["site_name"]
+    version = f"Versie van {dutch_date(reference_date())}"
     module = kennisbank.curriculum.modules[-1]
-    page.goto(site_url + f"opleiding/{module.id}/")
+    address = site_url + f"opleiding/{module.id}/"
+    page.goto(address)
+    expect(page.get_by_text(version)).to_be_hidden()  # on screen the page is its own version
     page.emulate_media(media="print")
+    expect(page.get_by_text(version)).to_be_visible()
     text = " ".join(" ".join(p.extract_text() for p in PdfReader(BytesIO(page.pdf())).pages).split())
     assert module.naam in text
     for goal in module.leerdoelen:
         assert goal.tekst in text, goal.id
     for chrome in ("Over deze site", "Mijn leven, jouw werk", "Kopieer link", "Zoeken", "Volgende module"):
         assert chrome not in text, chrome
-    assert site_url + f"opleiding/{module.id}/#" in text.replace(" ", "")  # link addresses are written out
+    assert text.count(site_name) == 1, text[:400]
+    assert version in text
+    unbroken = text.replace(" ", "")  # a long address may break over two lines
+    assert len(re.findall(re.escape(address) + "(?!#)", unbroken)) == 1, text[:400]  # the module's address once
+    for goal in module.leerdoelen:
+        assert f"{address}#{goal.id}" in unbroken, goal.id  # each goal's address is written out
 
 
 @pytest.fixture(scope="module")
