@@ -7,6 +7,9 @@ EVIDENCE_LEVELS = {
     "goed-onderbouwd": "Goed onderbouwd",
     "effectief": "Effectief",
 }
+# The steps of the Dutch recognition ladder, lowest first: the overview shows how many an
+# approach has reached (the other levels reach none).
+RECOGNITION_STEPS = ("goed-beschreven", "goed-onderbouwd", "effectief")
 EVIDENCE_STRENGTHS = {"eerste": "eerste aanwijzingen", "goede": "goede aanwijzingen", "sterke": "sterke aanwijzingen"}
 # Levels only a recognition committee gives (Movisie, NJi, Loket Gezond Leven): they need `door` and a source.
 OFFICIAL_LEVELS = ("niet-erkend", "goed-beschreven", "goed-onderbouwd", "effectief")

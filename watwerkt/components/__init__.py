@@ -19,6 +19,7 @@ from typing import Callable
 import yaml
 
 from ..errors import UserError
+from ..labels import RECOGNITION_STEPS
 from ..kennisbank import Kennisbank
 from ..model import PROVINCES, Project
 from ..urls import COMPONENT_ASSETS, component_asset, record_url
@@ -38,10 +39,27 @@ def _no_values(kennisbank: Kennisbank, site_url: str) -> dict:
     return {}
 
 
+def recognition_steps(level: str) -> int:
+    """How many steps of the recognition ladder a level has reached: 0 to len(RECOGNITION_STEPS)."""
+    return RECOGNITION_STEPS.index(level) + 1 if level in RECOGNITION_STEPS else 0
+
+
 def _approaches_table(kennisbank: Kennisbank, site_url: str) -> dict:
-    """Every approach by name, with the names of its target groups."""
+    """Every approach by name, with the names of its target groups and the recognition steps it reached."""
     approaches = sorted(kennisbank.approaches.values(), key=lambda approach: approach.naam)
-    return {"approaches": [(approach, [kennisbank.target_groups[key].naam for key in approach.doelgroepen]) for approach in approaches]}
+    return {
+        "approaches": [
+            (approach, [kennisbank.target_groups[key].naam for key in approach.doelgroepen], recognition_steps(approach.erkenning.niveau))
+            for approach in approaches
+        ],
+        "step_count": len(RECOGNITION_STEPS),
+    }
+
+
+def _municipality_picker(kennisbank: Kennisbank, site_url: str) -> dict:
+    """Every municipality by name, per province, for the home page's "in my municipality"."""
+    by_name = sorted(kennisbank.municipalities.values(), key=lambda municipality: municipality.naam)
+    return {"provinces": [(province, [m for m in by_name if m.provincie == province]) for province in PROVINCES]}
 
 
 def _municipality_overview(kennisbank: Kennisbank, site_url: str) -> dict:
@@ -137,6 +155,7 @@ class Component:
 # panel) are parts of these.
 COMPONENTS = {
     "aanpakken_overzicht": Component("approaches_table", _approaches_table),
+    "gemeente_kiezen": Component("municipality_picker", _municipality_picker),
     "aanpakken_lijst": Component("approach_list", lambda kennisbank, site_url: approach_list.list_values(kennisbank)),
     "projecten_lijst": Component("project_list", lambda kennisbank, site_url: project_list.list_values(kennisbank)),
     "opleiding_overzicht": Component("curriculum_overview", _curriculum),
