@@ -48,8 +48,9 @@ def test_a_printed_module_is_a_clean_handout(page, site_url, kennisbank):
     expect(page.get_by_text(version)).to_be_visible()
     text = " ".join(" ".join(p.extract_text() for p in PdfReader(BytesIO(page.pdf())).pages).split())
     assert module.naam in text
+    words = re.sub(r" \(https?://[^)]*\)", "", text)  # without the written-out addresses of links in the text
     for goal in module.leerdoelen:
-        assert goal.tekst in text, goal.id
+        assert goal.tekst in words, goal.id
     for chrome in ("Over deze site", "Mijn leven, jouw werk", "Kopieer link", "Zoeken", "Volgende module"):
         assert chrome not in text, chrome
     assert text.count(site_name) == 1, text[:400]
