@@ -96,7 +96,8 @@ def hard_build(tmp_path_factory):
     """The real site with one hard summary and one hard page."""
     project = copy_project(tmp_path_factory.mktemp("leesbaarheid") / "project")
     replace_in(project / "data" / "projects.yaml", "samenvatting: Welzijnswerk Midden Drenthe biedt maatwerk aan inwoners in armoede.", f"samenvatting: {HARD}")
-    replace_in(project / "docs" / "over" / "index.md", "## Privacy\n", f"{HARD} {HARD}\n\n## Privacy\n")
+    over = project / "docs" / "over" / "index.md"
+    over.write_text(over.read_text(encoding="utf-8") + f"\n\n{HARD} {HARD}\n", encoding="utf-8")
     replace_in(project / "docs" / "kloven.md", "\n---\n", f"\n{EXEMPTION_KEY}: Deze test maakt de pagina moeilijk.\n---\n\n{' '.join([HARD] * 40)}\n")
     site = project / "site"
     result = build(project, site)

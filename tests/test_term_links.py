@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime
 import re
+from html.parser import HTMLParser
 
 import pytest
 
@@ -25,7 +26,7 @@ LINK = re.compile(r'<a class="ww-begrip" href="[^"]*">([^<]*)</a>')
 
 
 def linked(page_html: str, root: str = "../../") -> str:
-    return TermLinker(TERMS).link_first_uses(page_html, root=root)
+    return TermLinker(TERMS, names=["Ervaringsdeskundigen in de wijk"]).link_first_uses(page_html, root=root)
 
 
 def without_links(page_html: str) -> str:
@@ -59,6 +60,11 @@ def test_the_first_use_of_each_begrip_becomes_a_link_to_its_anchor():
 )
 def test_no_link_inside_links_headings_attributes_titles_or_parts_of_words(page):
     assert linked(page) == page
+
+
+def test_a_begrip_inside_a_name_is_part_of_the_name():
+    page = "<p>Bij Ervaringsdeskundigen in de wijk werkt een ervaringsdeskundige.</p>"
+    assert LINK.findall(linked(page)) == ["ervaringsdeskundige"]
 
 
 def test_text_after_a_closed_heading_or_link_is_running_text_again():
@@ -116,3 +122,64 @@ def test_the_approach_page_links_werkzame_elementen_below_its_heading(real_site)
     heading = article.index('id="werkzame-elementen"')
     link = article.index('href="../../begrippen/#werkzame-elementen"')
     assert link > heading and "</h2>" in article[heading:link]
+
+
+# --- hand-written pages --------------------------------------------------------------------
+
+# The hand-written pages whose first uses this test holds to their links (the others' owners
+# add theirs); /begrippen/ itself is the list the links point to.
+HAND_WRITTEN_PAGES = ["aanpakken/", "aanmelden/", "gemeenten/", "kloven/", "mijn-leven-jouw-werk/", "projectenbank/", "resultaten/"]
+
+
+class _FirstUses(HTMLParser):
+    """For each begrip: whether its first use in a page's own prose (outside the engine's
+    components, headings and other links) stands inside a link to its entry on /begrippen/."""
+
+    def __init__(self, linker: TermLinker):
+        super().__init__()
+        self.linker = linker
+        self.first: dict[str, bool] = {}
+        self._open: list[tuple[str, str | None, bool]] = []  # tag, the begrip it links to, whether text is left out
+
+    def handle_starttag(self, tag, attrs):
+        if tag in {"br", "img", "input", "meta", "link", "hr", "wbr", "source"}:
+            return
+        attributes = dict(attrs)
+        begrip = re.fullmatch(r"(?:\.\./)*begrippen/(?:index\.html)?#([a-z0-9-]+)", attributes.get("href") or "") if tag == "a" else None
+        classes = set((attributes.get("class") or "").split())
+        left_out = (
+            re.fullmatch(r"h[1-6]|script|style|code|pre|cite|button|label|nav", tag) is not None
+            or (tag == "a" and not begrip) or bool(classes & {"ww-motor", "headerlink", "admonition-title"})
+            or bool(self._open and self._open[-1][2])
+        )
+        inherited = self._open[-1][1] if self._open else None
+        self._open.append((tag, begrip.group(1) if begrip else inherited, left_out))
+
+    def handle_endtag(self, tag):
+        if any(open_tag == tag for open_tag, _, _ in self._open):
+            while self._open.pop()[0] != tag:
+                pass
+
+    def handle_data(self, data):
+        linked_to, left_out = (self._open[-1][1], self._open[-1][2]) if self._open else (None, False)
+        if left_out:
+            return
+        for _, term_id in self.linker.uses(data):
+            self.first.setdefault(term_id, linked_to == term_id)
+
+
+@pytest.mark.parametrize("page", HAND_WRITTEN_PAGES)
+def test_a_hand_written_page_links_the_first_use_of_each_begrip(real_site, page):
+    from watwerkt.publishing.site import load_site
+
+    kennisbank = load_site(REPO).kennisbank
+    reader = _FirstUses(TermLinker(kennisbank.terms.values(), names=kennisbank.known_terms()))
+    reader.feed((real_site / page / "index.html").read_text(encoding="utf-8").split("<article", 1)[1].split("</article>", 1)[0])
+    assert [term_id for term_id, linked in reader.first.items() if not linked] == [], f"/{page}: link these on first use"
+
+
+def test_the_first_use_reader_sees_a_missing_and_a_misplaced_link():
+    reader = _FirstUses(TermLinker(TERMS))
+    reader.feed('<h2>mbo</h2><p>Het mbo en <a href="../begrippen/#mbo">mbo</a>; <a href="../begrippen/#mbo">ervaringsdeskundigen</a></p>'
+                '<div class="ww-motor"><p>sociale uitsluiting</p></div>')
+    assert reader.first == {"mbo": False, "ervaringsdeskundige": False}

@@ -183,7 +183,7 @@ def recognition_label(recognition, today: datetime.date) -> str:
 class Renderer:
     def __init__(self, kennisbank: Kennisbank, *, today: datetime.date):
         self.kennisbank = kennisbank
-        self.term_linker = TermLinker(kennisbank.terms.values())
+        self.term_linker = TermLinker(kennisbank.terms.values(), names=kennisbank.known_terms())
         self.environment = jinja2.Environment(
             loader=jinja2.FileSystemLoader([TEMPLATES, COMPONENTS_FOLDER]),
             autoescape=True,

@@ -12,7 +12,7 @@ from __future__ import annotations
 import html
 import re
 from html.parser import HTMLParser
-from typing import Iterable
+from typing import Iterable, Iterator
 
 from ..model import Term
 
@@ -34,15 +34,20 @@ def glossary_anchor(term_id: str) -> str:
 
 
 class TermLinker:
-    """Links the first use of each begrip on a page; one for the whole site."""
+    """Links the first use of each begrip on a page; one for the whole site. A begrip inside
+    a name (`names`: of approaches, projects, organisations) is part of that name, not a use:
+    "Sterk uit Armoede" links nothing."""
 
-    def __init__(self, terms: Iterable[Term]):
-        self._id_of: dict[str, str] = {}
+    def __init__(self, terms: Iterable[Term], *, names: Iterable[str] = ()):
+        self._id_of: dict[str, str | None] = {}  # a form of a begrip → its id; a name → None
         for term in terms:
             if not _ID.fullmatch(term.id):
                 raise ValueError(f"begrip-id {term.id!r} is geen veilige naam voor een anker")
             for form in (term.term, *term.vormen):
                 self._id_of.setdefault(_folded(form), term.id)
+        for name in names:
+            if name.strip():
+                self._id_of.setdefault(_folded(name), None)
         forms = sorted(self._id_of, key=len, reverse=True)  # the longest form first: "sociale uitsluiting" before "uitsluiting"
         words = (r"\s+".join(re.escape(word) for word in form.split()) for form in forms)
         self._pattern = re.compile(r"(?<![\w-])(?:" + "|".join(words) + r")(?![\w-])", re.IGNORECASE) if forms else None
@@ -55,14 +60,21 @@ class TermLinker:
         linked: set[str] = set()
         pieces, copied = [], 0
         for start, text in _linkable_text(page_html):
-            for match in self._pattern.finditer(text):
-                term_id = self._id_of[_folded(match.group())]
+            for match, term_id in self.uses(text):
                 if term_id in linked:
                     continue
                 linked.add(term_id)
                 pieces += [page_html[copied : start + match.start()], self._link(match.group(), term_id, root)]
                 copied = start + match.end()
         return "".join(pieces) + page_html[copied:]
+
+    def uses(self, text: str) -> Iterator[tuple[re.Match, str]]:
+        """Every use of a begrip in `text` (whole words, any case, not inside a name), with the begrip's id."""
+        if self._pattern is not None:
+            for match in self._pattern.finditer(text):
+                term_id = self._id_of[_folded(match.group())]
+                if term_id is not None:
+                    yield match, term_id
 
     @staticmethod
     def _link(word: str, term_id: str, root: str) -> str:
