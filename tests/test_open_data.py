@@ -10,7 +10,8 @@ from xml.etree import ElementTree
 import pytest
 
 from site_fixtures import REPO
-from site_pages import page_at
+from site_pages import link_targets, page_at, resolve
+from watwerkt import urls
 from watwerkt import load_kennisbank
 from watwerkt.model import Project
 from watwerkt.urls import record_url
@@ -95,6 +96,36 @@ def test_open_data_page_explains_every_field(real_site):
         assert name in page.text and field.description in page.text, name
     for link in ("projecten.json", "projecten.csv", "aanpakken.json", "project.schema.json", "../projectenbank/feed.xml"):
         assert link in page.links
+
+
+def test_open_data_page_links_every_file_the_build_publishes(real_site, kennisbank):
+    """The exports' own list is the truth: each file in it is linked from /open-data/ and the
+    link reaches the file; the build writes nothing into open-data/ that is not in it."""
+    from watwerkt.publishing.exports import exports
+
+    page = page_at(real_site, "open-data/")
+    targets = link_targets(real_site, page)
+    published = [export.path for export in exports(kennisbank, site_url="https://example.org/", site_name="Wat Werkt")]
+    assert urls.open_data("opleiding.json") in published and urls.open_data("opleiding.csv") in published
+    for path in published:
+        assert path in targets, f"{path} staat niet in de tabel op /open-data/: zet het in docs/open-data/index.md"
+        assert (real_site / path).is_file(), path
+    written = {path.relative_to(real_site).as_posix() for path in (real_site / urls.open_data("")).iterdir()}
+    assert written - {urls.open_data("index.html")} <= set(published)
+    for href in page.links:
+        resolved = resolve(real_site, page.path, href)
+        if resolved and resolved[0].suffix != ".html":  # the downloads, not the links to pages
+            assert resolved[0].is_file(), href
+
+
+def test_open_data_page_explains_every_column_of_the_curriculum_csv(real_site):
+    from watwerkt.publishing.exports import CURRICULUM_CSV_COLUMNS
+
+    header = (real_site / urls.open_data("opleiding.csv")).read_bytes().decode("utf-8-sig").splitlines()[0]
+    assert header.split(";") == CURRICULUM_CSV_COLUMNS
+    html = (real_site / "open-data" / "index.html").read_text(encoding="utf-8")
+    for column in CURRICULUM_CSV_COLUMNS:
+        assert f"<td><code>{column}</code></td>" in html, column
 
 
 def test_csv_cells_never_become_spreadsheet_formulas(tmp_path):

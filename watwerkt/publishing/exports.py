@@ -156,6 +156,9 @@ def curriculum_document(kennisbank: Kennisbank, site_url: str) -> dict:
     }
 
 
+CURRICULUM_CSV_COLUMNS = ["module_id", "module", "leerdoel_id", "leerdoel", "vaste_link"]
+
+
 def curriculum_csv(kennisbank: Kennisbank, site_url: str) -> bytes:
     """One row per learning goal, with the permanent link a trainer can paste."""
     rows = [
@@ -163,7 +166,7 @@ def curriculum_csv(kennisbank: Kennisbank, site_url: str) -> bytes:
         for module in kennisbank.curriculum.modules
         for goal in module.leerdoelen
     ]
-    return _excel_csv(["module_id", "module", "leerdoel_id", "leerdoel", "vaste_link"], rows)
+    return _excel_csv(CURRICULUM_CSV_COLUMNS, rows)
 
 
 def atom_feed(kennisbank: Kennisbank, *, site_url: str, site_name: str) -> str:
