@@ -26,35 +26,37 @@ def test_kopieer_link_puts_the_goal_address_on_the_clipboard(browser, site_url):
 
 
 def test_a_printed_module_is_a_clean_handout(page, site_url, kennisbank):
-    """On paper: the site's name, the module's permanent address once, the day of the version
-    (the day the site was built), the module's goals with their addresses; no menus or buttons."""
+    """On paper: the module's goals with their addresses, its permanent address once, and the
+    site's name and its "Laatst bijgewerkt" day (the footer's, in ink); no menus or buttons."""
     import re
     from io import BytesIO
 
     from pypdf import PdfReader
 
     from site_fixtures import REPO
-    from watwerkt.loading import reference_date
     from watwerkt.publishing.staging import site_config
-    from watwerkt.rendering import dutch_date
 
     site_name = site_config(REPO)["site_name"]
-    version = f"Versie van {dutch_date(reference_date())}"
     module = kennisbank.curriculum.modules[-1]
     address = site_url + f"opleiding/{module.id}/"
     page.goto(address)
-    expect(page.get_by_text(version)).to_be_hidden()  # on screen the page is its own version
+    updated = page.locator("footer time")
+    expect(updated).to_have_count(1)
+    day = updated.inner_text()
+    assert re.fullmatch(r"\d{1,2} [a-z]+ \d{4}", day), day
     page.emulate_media(media="print")
-    expect(page.get_by_text(version)).to_be_visible()
+    expect(updated).to_be_visible()
+    colour = page.evaluate("element => getComputedStyle(element).color", updated.element_handle())
+    assert sum(int(part) for part in re.findall(r"\d+", colour)[:3]) < 3 * 100, colour  # dark ink, not the screen's white
     text = " ".join(" ".join(p.extract_text() for p in PdfReader(BytesIO(page.pdf())).pages).split())
     assert module.naam in text
     words = re.sub(r" \(https?://[^)]*\)", "", text)  # without the written-out addresses of links in the text
     for goal in module.leerdoelen:
         assert goal.tekst in words, goal.id
-    for chrome in ("Over deze site", "Mijn leven, jouw werk", "Kopieer link", "Zoeken", "Volgende module"):
+    for chrome in ("Over deze site", "Mijn leven, jouw werk", "Kopieer link", "Zoeken", "Volgende module", "Privacy"):
         assert chrome not in text, chrome
-    assert text.count(site_name) == 1, text[:400]
-    assert version in text
+    assert text.count(site_name) == 1, text[-400:]
+    assert f"Laatst bijgewerkt: {day}" in text
     unbroken = text.replace(" ", "")  # a long address may break over two lines
     assert len(re.findall(re.escape(address) + "(?!#)", unbroken)) == 1, text[:400]  # the module's address once
     for goal in module.leerdoelen:

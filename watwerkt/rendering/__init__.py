@@ -221,7 +221,6 @@ class Renderer:
             is_stale=lambda record: is_stale(record.laatst_gecontroleerd, today),
             json_ld=lambda project, site_url: project_json_ld(kennisbank, project, site_url),
             csp_meta=lambda scripts: meta_element(inline_scripts=scripts),
-            build_date=today,  # the day the site was built (SOURCE_DATE_EPOCH's, if set): a printed module says so
         )
 
     def render(self, template: str, *, root: str, **values) -> str:
