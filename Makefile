@@ -77,8 +77,11 @@ bench/node_modules/.installed: bench/package.json bench/package-lock.json
 	npm ci --prefix bench --silent --no-audit --no-fund
 	touch $@
 
-# The browser tests drive Debian's Chromium (Playwright cannot download its own here).
+# The browser tests drive Debian's Chromium (Playwright cannot download its own here); the W3C
+# Nu HTML Checker (node_modules/vnu-jar) runs on Java.
+SYSTEM_PACKAGES = $(if $(shell command -v chromium),,chromium) $(if $(shell command -v java),,default-jre-headless)
 system-packages:
-	@command -v chromium >/dev/null || { \
-	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq chromium; \
-	  else sudo apt-get update -qq && sudo apt-get install -y -qq chromium; fi; }
+	@[ -z "$(strip $(SYSTEM_PACKAGES))" ] || { \
+	  echo "Debian-pakketten installeren: $(strip $(SYSTEM_PACKAGES))"; \
+	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq $(SYSTEM_PACKAGES); \
+	  else sudo apt-get update -qq && sudo apt-get install -y -qq $(SYSTEM_PACKAGES); fi; }

@@ -30,7 +30,8 @@ def test_a_record_page_reads_well_on_a_phone(browser, site_url):
     [
         "", "aanpakken/", "aanpakken/samen-sterk/", "projectenbank/", "projectenbank/?gemeente=GM0047&thema=schulden",
         "projectenbank/samen-sterk-oost-groningen/", "gemeenten/", "gemeenten/veendam/", "opleiding/",
-        "opleiding/stage/", "lesmateriaal/", "aanmelden/", "open-data/", "begrippen/", "404.html",
+        "opleiding/stage/", "lesmateriaal/", "aanmelden/", "open-data/", "begrippen/", "404.html", "colofon/",
+        "privacy/", "toegankelijkheid/",
     ],
 )
 def test_every_page_type_meets_wcag_2_1_aa_and_2_2_aa(page, site_url, path):
@@ -42,7 +43,7 @@ def test_every_page_type_meets_wcag_2_1_aa_and_2_2_aa(page, site_url, path):
 PAGE_TYPES = [
     "", "aanpakken/", "aanpakken/samen-sterk/", "projectenbank/", "projectenbank/samen-sterk-oost-groningen/", "gemeenten/",
     "gemeenten/veendam/", "opleiding/", "opleiding/stage/", "lesmateriaal/", "kloven/", "resultaten/", "open-data/",
-    "mijn-leven-jouw-werk/", "over/", "bijdragen/", "begrippen/",
+    "mijn-leven-jouw-werk/", "over/", "bijdragen/", "begrippen/", "colofon/", "privacy/", "toegankelijkheid/",
 ]
 
 
