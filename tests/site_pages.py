@@ -18,6 +18,10 @@ class Page:
     lang: str = ""
 
 
+# Elements inside a line of text: their words run on with the words around them.
+INLINE = {"a", "abbr", "b", "cite", "code", "em", "i", "kbd", "mark", "q", "s", "small", "span", "strong", "sub", "sup", "time", "u"}
+
+
 class _Reader(HTMLParser):
     def __init__(self, page: Page):
         super().__init__(convert_charrefs=True)
@@ -29,6 +33,8 @@ class _Reader(HTMLParser):
 
     def handle_starttag(self, tag, attrs):
         attributes = dict(attrs)
+        if tag not in INLINE:
+            self.texts.append(" ")  # a block's text is apart from the next; "a <a>link</a>." stays "a link."
         if "id" in attributes:
             self.page.ids.add(attributes["id"])
         if tag == "a" and attributes.get("href") is not None:
@@ -49,6 +55,8 @@ class _Reader(HTMLParser):
             self.skip += 1
 
     def handle_endtag(self, tag):
+        if tag not in INLINE:
+            self.texts.append(" ")
         if tag == "a":
             self.in_headerlink = False
         if tag == "h1":
@@ -68,7 +76,7 @@ def read_page(path: Path) -> Page:
     page = Page(path)
     reader = _Reader(page)
     reader.feed(path.read_text(encoding="utf-8"))
-    page.text = " ".join(" ".join(reader.texts).split())
+    page.text = " ".join("".join(reader.texts).split())
     page.h1 = page.h1.strip()
     return page
 
