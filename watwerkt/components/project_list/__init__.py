@@ -3,6 +3,7 @@ that lets the filter script narrow all projects at once in the browser."""
 from __future__ import annotations
 
 import json
+import re
 from urllib.parse import urlencode
 
 from ...kennisbank import Kennisbank
@@ -10,11 +11,18 @@ from ...labels import PROJECT_STATUSES
 from ...model import PROVINCES, Project
 from ...urls import project_list_page, record_url
 from ..filters import PHONE_MAX_WIDTH, Facet
+from . import search
 
 PAGE_SIZE = 50  # projects per server-rendered page, and per step of "Toon meer" with JavaScript
-# The fields of each project in index.json, in order; the file's header names them, so the
+# The fields of the projects in index.json, in order; the file's header names them, so the
 # filter script finds each by name and knows no position of its own.
-INDEX_COLUMNS = ("id", "naam", "organisatie", "gemeenten", "themas", "doelgroepen", "aanpakken", "status", "regio")
+INDEX_COLUMNS = ("id", "naam", "organisatie", "samenvatting", "gemeenten", "themas", "doelgroepen", "aanpakken", "status", "regio", "woorden")
+# The orders the list can be sorted in (the query parameter SORT_PARAMETER): value → label. The
+# first is the order without JavaScript and the order of the projects in index.json; for the
+# others index.json gives the positions in that order (sort_orders()).
+SORT_ORDERS = {"naam": "Naam (A tot Z)", "nieuw": "Nieuwste eerst", "gemeente": "Gemeente (A tot Z)"}
+SORT_PARAMETER = "volgorde"
+TEXT_PARAMETER = "q"
 # Facets whose options a project lists itself, and the column that holds them; the others
 # (provincie, regio) follow from the municipalities, whose provinces and regions the index gives.
 FACET_COLUMNS = {"gemeente": "gemeenten", "thema": "themas", "doelgroep": "doelgroepen", "aanpak": "aanpakken", "status": "status"}
@@ -62,6 +70,9 @@ def list_values(kennisbank: Kennisbank, page: int = 1) -> dict:
         "total": len(kennisbank.projects),
         "page_size": PAGE_SIZE,
         "phone_query": f"(max-width: {PHONE_MAX_WIDTH})",
+        "sort_orders": SORT_ORDERS,
+        "sort_parameter": SORT_PARAMETER,
+        "text_parameter": TEXT_PARAMETER,
     }
 
 
@@ -103,39 +114,103 @@ def filtered_address(**chosen: str) -> str:
     return project_list_page(1) + "?" + urlencode(chosen)
 
 
+def sort_orders(kennisbank: Kennisbank) -> dict[str, list[int]]:
+    """For each order of SORT_ORDERS but the first, the projects' positions in the list by name
+    (the order of index.json) as they stand in that order. Newest first: by start, the newest
+    on top, those without a start at the end; by municipality: by the first of their
+    municipalities' names, those without one at the end. Within the same, by name."""
+    by_name = kennisbank.projects_by_name()
+    positions = range(len(by_name))
+    # sorted() keeps the order of equal keys, also in reverse: within the same, by name.
+    started = sorted((i for i in positions if by_name[i].start), key=lambda i: by_name[i].start, reverse=True)
+    newest = started + [i for i in positions if not by_name[i].start]
+
+    def first_municipality(position: int) -> tuple[bool, str]:
+        names = [m.naam.casefold() for m in kennisbank.municipalities_of(by_name[position])]
+        return (not names, min(names, default=""))
+
+    orders = {"nieuw": newest, "gemeente": sorted(positions, key=first_municipality)}
+    assert list(orders) == list(SORT_ORDERS)[1:], "every order but the first is made here"
+    return orders
+
+
+def _card_texts(kennisbank: Kennisbank, project: Project) -> list[str]:
+    """The name, organisation and summary, and the labels of every choice the project has (its
+    municipalities, their province and regions, its themes, ...), as the script takes them
+    from the card and the form (searchText)."""
+    labels = {facet.name: dict(facet.options) for facet in facets(kennisbank)}
+    municipalities = kennisbank.municipalities_of(project)
+    chosen = {
+        "gemeente": [m.code for m in municipalities],
+        "provincie": [m.provincie for m in municipalities],
+        "regio": [r.id for m in municipalities for r in kennisbank.regions_of(m)],
+        "thema": project.themas,
+        "doelgroep": project.doelgroepen,
+        "aanpak": project.aanpakken,
+        "status": [project.status],
+    }
+    return [project.naam, project.organisatie, project.samenvatting, *(labels[facet][value] for facet in FACET_LABELS for value in chosen[facet])]
+
+
+def searched_words(kennisbank: Kennisbank, project: Project) -> list[str]:
+    """Every word the text filter looks in for a project (search.py): of its card, its choices
+    and its description."""
+    return search.words(" ".join([*_card_texts(kennisbank, project), _markdown_text(project.beschrijving)]))
+
+
+def _markdown_text(text: str) -> str:
+    """Markdown without the addresses of its links, which no reader searches for."""
+    return re.sub(r"\]\([^)]*\)|https?://\S+", " ", text)
+
+
 def filter_index(kennisbank: Kennisbank) -> str:
-    """Compact JSON: every project as a short array of option indexes (see facets()).
+    """Compact JSON: the projects column by column (INDEX_COLUMNS), facets as option indexes
+    (see facets()), in the order by name.
 
     Labels are not repeated here: the page's form already holds them. Each municipality
-    carries its province and regions, so those filters cost nothing per project. Summaries
-    are left out: at 10,000 projects they would double the download (bench/projectenbank.py).
+    carries its province and regions, so those filters cost nothing per project. For the text
+    filter the script takes the words of the name, organisation, summary and the labels the
+    project has; "woorden" adds the other words of its description, each once (search.py).
     """
     by_facet = {facet.name: {value: index for index, (value, _) in enumerate(facet.options)} for facet in facets(kennisbank)}
     municipalities = [
         [by_facet["provincie"][m.provincie], [by_facet["regio"][r.id] for r in kennisbank.regions_of(m)]]
         for m in sorted(kennisbank.municipalities.values(), key=lambda m: m.naam)
     ]
+
+    def description_words(project: Project) -> str:
+        known = set(search.words(" ".join(_card_texts(kennisbank, project))))
+        return " ".join(word for word in dict.fromkeys(search.words(_markdown_text(project.beschrijving))) if word not in known)
+
     def row(project: Project) -> list:
         values = {
             "id": project.id,
             "naam": project.naam,
             "organisatie": project.organisatie,
+            "samenvatting": project.samenvatting,
             "gemeenten": [by_facet["gemeente"][m.code] for m in kennisbank.municipalities_of(project)],
             "themas": [by_facet["thema"][t] for t in project.themas],
             "doelgroepen": [by_facet["doelgroep"][g] for g in project.doelgroepen],
             "aanpakken": [by_facet["aanpak"][a] for a in project.aanpakken],
             "status": by_facet["status"][project.status],
             "regio": by_facet["regio"][project.regio] if project.regio else -1,
+            "woorden": description_words(project),
         }
         return [values[column] for column in INDEX_COLUMNS]
 
+    rows = [row(project) for project in kennisbank.projects_by_name()]
     document = {
         "kolommen": INDEX_COLUMNS,
         "facetkolommen": FACET_COLUMNS,
         "adres": record_url("project", "{id}"),
         "kaartstatus": [CARD_STATUS[status] for status in PROJECT_STATUSES],  # in the order of the status facet
         "gebiednamen": AREA_NAMES_SHOWN,
+        "zoekregel": search.SEARCH_RULE,
+        # Each order as steps from one position to the next (the first from 0): runs of
+        # projects in name order make small steps, which compress to a third.
+        "volgorden": {order: [b - a for a, b in zip([0, *positions], positions)] for order, positions in sort_orders(kennisbank).items()},
         "gemeenten": municipalities,
-        "projecten": [row(project) for project in kennisbank.projects_by_name()],
+        # Column by column: values of one kind side by side compress better than rows.
+        "projecten": [list(column) for column in zip(*rows)] if rows else [[] for _ in INDEX_COLUMNS],
     }
     return json.dumps(document, ensure_ascii=False, separators=(",", ":"))

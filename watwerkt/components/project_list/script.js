@@ -1,6 +1,7 @@
 // Projectenbank filters. Without this script the page lists the projects page by page; with it,
-// the form narrows all projects at once. The selection lives in the URL (shareable, back and
-// forward work, reload restores it) and the number of results is announced to screen readers.
+// the form narrows and sorts all projects at once. The selection lives in the URL (shareable,
+// back and forward work, reload restores it, a link such as the gap table's can choose filters)
+// and the number of results is announced to screen readers.
 watwerkt.register("project_list", function (component) {
   "use strict";
 
@@ -15,7 +16,8 @@ watwerkt.register("project_list", function (component) {
   // page, the positions of the fields in the header of index.json once it is loaded.
   var SHOWN_AT_ONCE = Number(form.getAttribute("data-paginagrootte"));
   var FACETS = document.getElementById("ww-filter-keuzes").getAttribute("data-adressleutels").split(" ");
-  var ID, NAME, ORGANISATION, MUNICIPALITIES, THEMES, REGION, STATUS, ADDRESS, FACET_COLUMNS;
+  var ID, NAME, ORGANISATION, SUMMARY, MUNICIPALITIES, THEMES, REGION, STATUS, WORDS, ADDRESS, FACET_COLUMNS;
+  var SEARCH_RULE;  // how text becomes search words (search.py), from index.json
 
   var selects = {};
   var labels = {};
@@ -25,7 +27,10 @@ watwerkt.register("project_list", function (component) {
       return option.textContent;
     });
   });
-  var query = form.elements.q;
+  // The text field and the sort choice: their names are the query parameters (from Python).
+  var query = document.getElementById("ww-filter-q");
+  var sorting = document.getElementById("ww-volgorde");
+  var FIRST_ORDER = sorting.options[0].value;  // the order of index.json, and without JavaScript
 
   var index = null;
   var shown = SHOWN_AT_ONCE;
@@ -49,8 +54,26 @@ watwerkt.register("project_list", function (component) {
     });
   }
 
-  function normalised(text) {
-    return text.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase();
+  // The rule of search.py, over the endings it declares: words without accents or capitals,
+  // and a typed word cut back to its stem.
+  function words(text) {
+    return text.normalize("NFD").replace(/\p{Mn}/gu, "").toLowerCase().split(SEARCH_RULE.separator).filter(Boolean);
+  }
+
+  function stem(word) {
+    var endings = SEARCH_RULE.uitgangen, shortest = SEARCH_RULE.kortste_stam;
+    for (var i = 0; i < endings.length; i++) {
+      var ending = endings[i][0], dropped = endings[i][1];
+      if (word.length - dropped >= shortest && word.slice(-ending.length) === ending) {
+        word = word.slice(0, word.length - dropped);
+        var last = word.charAt(word.length - 1);
+        if (word.length > shortest && last === word.charAt(word.length - 2) && SEARCH_RULE.klinkers.indexOf(last) === -1) {
+          word = word.slice(0, -1);
+        }
+        return word;
+      }
+    }
+    return word;
   }
 
   function selection() {
@@ -61,9 +84,10 @@ watwerkt.register("project_list", function (component) {
     return chosen;
   }
 
-  function matchesText(entry, words) {
-    for (var i = 0; i < words.length; i++) {
-      if (entry.text.indexOf(words[i]) === -1) return false;
+  // Every stem occurs in the project's words, also inside one ("schuld" in "probleemschulden").
+  function matchesText(entry, stems) {
+    for (var i = 0; i < stems.length; i++) {
+      if (entry.text.indexOf(stems[i]) === -1) return false;
     }
     return true;
   }
@@ -90,13 +114,14 @@ watwerkt.register("project_list", function (component) {
     showChosenCount();
     var chosen = selection();
     var chosenValues = FACETS.map(function (name) { return chosen[name]; });
-    var words = normalised(query.value).split(/\s+/).filter(Boolean);
+    var stems = words(query.value).map(stem);
     var counts = FACETS.map(function (name) { return new Int32Array(labels[name].length); });
     var results = [];
     var entries = index.entries;
+    var order = index.orders[sorting.value];  // positions in index.json; none: its own order
     for (var e = 0; e < entries.length; e++) {
-      var entry = entries[e];
-      if (words.length && !matchesText(entry, words)) continue;
+      var entry = entries[order ? order[e] : e];
+      if (stems.length && !matchesText(entry, stems)) continue;
       var miss = firstMismatch(entry, chosenValues);
       if (miss === -2) results.push(entry);
       for (var f = 0; f < FACETS.length; f++) {
@@ -159,7 +184,7 @@ watwerkt.register("project_list", function (component) {
     var item = TEMPLATE.content.firstElementChild.cloneNode(true);
     var values = {
       naam: project[NAME],
-      samenvatting: "",
+      samenvatting: project[SUMMARY],
       organisatie: project[ORGANISATION],
       gebied: area(project),
       themas: project[THEMES].map(function (t) { return labels.thema[t]; }).join(", "),
@@ -176,13 +201,14 @@ watwerkt.register("project_list", function (component) {
     return item;
   }
 
-  // The URL holds the selection: ?gemeente=GM0047&thema=schulden&q=maatje
+  // The URL holds the selection: ?gemeente=GM0047&thema=schulden&q=maatje&volgorde=nieuw
   function stateToUrl(push) {
     var parameters = new URLSearchParams();
-    if (query.value.trim()) parameters.set("q", query.value.trim());
+    if (query.value.trim()) parameters.set(query.name, query.value.trim());
     FACETS.forEach(function (name) {
       if (selects[name].value) parameters.set(name, selects[name].value);
     });
+    if (sorting.value !== FIRST_ORDER) parameters.set(sorting.name, sorting.value);
     var search = parameters.toString();
     var url = location.pathname + (search ? "?" + search : "");
     if (url !== location.pathname + location.search) {
@@ -192,29 +218,57 @@ watwerkt.register("project_list", function (component) {
 
   function urlToState() {
     var parameters = new URLSearchParams(location.search);
-    query.value = parameters.get("q") || "";
-    FACETS.forEach(function (name) {
-      var value = parameters.get(name) || "";
-      var known = Array.prototype.some.call(selects[name].options, function (o) { return o.value === value; });
-      selects[name].value = known ? value : "";
+    query.value = parameters.get(query.name) || "";
+    function choose(select, value, otherwise) {
+      var known = Array.prototype.some.call(select.options, function (o) { return o.value === value; });
+      select.value = known ? value : otherwise;
+    }
+    FACETS.forEach(function (name) { choose(selects[name], parameters.get(name) || "", ""); });
+    choose(sorting, parameters.get(sorting.name) || FIRST_ORDER, FIRST_ORDER);
+  }
+
+  // index.json holds the projects column by column; a project is the row of its values.
+  function rows(columns) {
+    var projects = [];
+    for (var i = 0; columns.length && i < columns[0].length; i++) {
+      projects.push(columns.map(function (values) { return values[i]; }));
+    }
+    return projects;
+  }
+
+  // The positions in each order, from the steps between them that index.json gives.
+  function positions(steps) {
+    var at = 0;
+    return steps.map(function (step) { at += step; return at; });
+  }
+
+  // What the text filter looks in: the words of the name, organisation and summary and of the
+  // labels of every choice the project has (its municipalities, their province and regions, its
+  // themes, ...), and the other words of its description (index.json).
+  function searchText(project, values) {
+    var text = [project[NAME], project[ORGANISATION], project[SUMMARY]];
+    FACETS.forEach(function (name, f) {
+      values[f].forEach(function (v) { text.push(labels[name][v]); });
     });
+    return words(text.join(" ")).join(" ") + " " + project[WORDS];
   }
 
   function start(data) {
     index = data;
     var column = function (name) { return data.kolommen.indexOf(name); };
-    ID = column("id"); NAME = column("naam"); ORGANISATION = column("organisatie");
-    MUNICIPALITIES = column("gemeenten"); THEMES = column("themas"); STATUS = column("status"); REGION = column("regio");
+    ID = column("id"); NAME = column("naam"); ORGANISATION = column("organisatie"); SUMMARY = column("samenvatting");
+    MUNICIPALITIES = column("gemeenten"); THEMES = column("themas"); STATUS = column("status");
+    REGION = column("regio"); WORDS = column("woorden");
     ADDRESS = data.adres;
+    SEARCH_RULE = data.zoekregel;
+    SEARCH_RULE.separator = new RegExp(SEARCH_RULE.scheiding);
     FACET_COLUMNS = {};
     Object.keys(data.facetkolommen).forEach(function (name) { FACET_COLUMNS[name] = column(data.facetkolommen[name]); });
-    index.entries = data.projecten.map(function (project) {
-      return {
-        project: project,
-        values: valuesOf(project),
-        text: normalised([project[NAME], project[ORGANISATION]].join(" ")
-          + " " + project[MUNICIPALITIES].map(function (m) { return labels.gemeente[m]; }).join(" "))
-      };
+    index.orders = {};
+    Object.keys(data.volgorden).forEach(function (name) { index.orders[name] = positions(data.volgorden[name]); });
+    index.entries = rows(data.projecten).map(function (project) {
+      var values = valuesOf(project);
+      return { project: project, values: values, text: searchText(project, values) };
     });
     urlToState();
     stateToUrl(false);  // drops values the page does not know, so a shared link shows what it says

@@ -56,7 +56,9 @@ def test_the_filter_form_offers_every_facet_from_the_reference_data(real_site, k
 
 def test_the_filter_index_holds_every_project(real_site, kennisbank):
     index = json.loads((real_site / "projectenbank" / "index.json").read_text(encoding="utf-8"))
-    assert sorted(entry[0] for entry in index["projecten"]) == sorted(kennisbank.projects)
+    columns = dict(zip(index["kolommen"], index["projecten"]))  # column by column, in name order
+    assert columns["id"] == [project.id for project in kennisbank.projects_by_name()]
+    assert columns["samenvatting"] == [project.samenvatting for project in kennisbank.projects_by_name()]
     assert len(index["gemeenten"]) == len(kennisbank.municipalities)
 
 

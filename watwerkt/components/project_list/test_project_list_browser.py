@@ -4,6 +4,8 @@ from __future__ import annotations
 
 
 from playwright.sync_api import expect
+from watwerkt.components import project_list
+from watwerkt.components.project_list import search as text_search
 from browser import (  # noqa: F401  fixtures and helpers
     AXE, WCAG_TAGS, QuietHandler, axe_violations, browser, chromium_path, kennisbank, listed_projects, page, search, site_url,
 )
@@ -39,19 +41,95 @@ def test_filtering_by_gemeente_and_thema_shows_exactly_the_matching_projects(pag
     assert set(listed_projects(page)) == in_veendam
 
 
-def test_the_free_text_filter(page, site_url, kennisbank):
-    expected = {p.id for p in kennisbank.projects.values() if "noorderpoort" in f"{p.naam} {p.organisatie}".lower()}
-    assert 0 < len(expected) < len(kennisbank.projects)
+def found(page, query: str) -> tuple[str, list[str]]:
+    """Type a query as a script would (no pause for the announcement) and read the result."""
+    page.evaluate(
+        """text => { const field = document.getElementById("ww-filter-q"); field.blur();
+                     field.value = text; field.dispatchEvent(new Event("input", {bubbles: true})); }""",
+        query,
+    )
+    return page.locator("#ww-aantal").text_content(), listed_projects(page)
+
+
+def test_the_text_filter_finds_word_forms_in_summaries_descriptions_and_choices(page, site_url, kennisbank):
+    with_theme = lambda theme: {p.id for p in kennisbank.projects.values() if theme in p.themas}  # noqa: E731
     page.goto(site_url + "projectenbank/")
-    page.locator("#ww-filter-q").press_sequentially("Noorderpoort", delay=10)
-    expect(page.locator("#ww-aantal")).to_have_text(f"{len(expected)} project{'en' if len(expected) != 1 else ''} gevonden")
-    assert set(listed_projects(page)) == expected
-    assert "q=Noorderpoort" in page.url
-    # Accents and case do not matter: "veenkolonien" finds "Veenkoloniën" in a name.
-    with_accent = {p.id for p in kennisbank.projects.values() if "veenkoloniën" in f"{p.naam} {p.organisatie}".lower()}
-    page.goto(site_url + "projectenbank/?q=veenkolonien")
-    expect(page.locator("#ww-aantal")).to_have_text(f"{len(with_accent)} projecten gevonden")
-    assert set(listed_projects(page)) == with_accent
+    expect(page.locator("#ww-filters")).to_be_visible()
+    page.wait_for_load_state("networkidle")
+    # "schulden" finds the theme "Schulden en geldzaken" and "schuld" in texts; a form of the
+    # word finds its other forms: "ervaringsdeskundige" finds "ervaringsdeskundigheid" too.
+    assert with_theme("schulden") <= set(found(page, "schulden")[1])
+    assert with_theme("ervaringsdeskundigheid") <= set(found(page, "ervaringsdeskundige")[1])
+    # A word only in a description finds its project.
+    project = kennisbank.projects["samen-sterk-oost-groningen"]
+    own = [w for w in text_search.words(project.beschrijving) if len(w) > 6 and w not in " ".join(text_search.words(project.naam + " " + project.samenvatting))]
+    assert project.id in found(page, own[0])[1], own[0]
+    # No accents needed, and accents do no harm.
+    assert found(page, "veenkolonien") == found(page, "Veenkoloniën") and found(page, "een") == found(page, "één")
+    assert {p.id for p in kennisbank.projects.values() if "veenkoloniën" in p.beschrijving.lower()} <= set(found(page, "veenkolonien")[1])
+
+
+# Forms of words in the projects, for each ending the rule cuts, half-typed words, and words
+# with accents: the script must find exactly what search.py says it finds.
+QUERIES = [
+    "schulden", "schuld", "schuldhulpverleni", "ervaringsdeskundige", "Ervaringsdeskundigheid", "ervaringsdeskundigen",
+    "gezinnen", "gezin", "kinderen", "jongeren", "ouders", "maatjes", "maatje", "opleidingen", "opleiding",
+    "mogelijkheden", "gezondheid", "begeleiding", "armoede", "generatiearmoede", "Veenkoloniën", "veenkolonien",
+    "één", "Noorderpoort", "NOORD", "stress", "wonen", "vrijwilligers", "Stichting Leergeld", "maatje Groningen",
+    "schulden drenthe", "Samen Sterk", "lopend", "bestaat-niet-xyz", "2017", "e", "café", "coöperatie",
+]
+
+
+def test_the_script_finds_what_the_python_rule_finds(page, site_url, kennisbank):
+    """search.py declares the rule and index.json carries it: for each query the browser shows
+    exactly the projects that search.matches says, so Python and the script agree."""
+    page.goto(site_url + "projectenbank/")
+    expect(page.locator("#ww-filters")).to_be_visible()
+    page.wait_for_load_state("networkidle")
+    texts = {p.id: project_list.searched_words(kennisbank, p) for p in kennisbank.projects.values()}
+    queries = QUERIES + sorted({w for p in kennisbank.projects.values() for w in text_search.words(p.beschrijving)})[::7]
+    for query in queries:
+        expected = {project_id for project_id, words in texts.items() if text_search.matches(query, words)}
+        count, shown = found(page, query)
+        assert set(shown) == expected, query
+        assert count == ("Geen projecten gevonden. Kies minder filters of andere woorden." if not expected
+                         else "1 project gevonden" if len(expected) == 1 else f"{len(expected)} projecten gevonden"), query
+    assert len({frozenset(found(page, q)[1]) for q in QUERIES}) > 10  # the queries tell projects apart
+
+
+def test_typing_updates_the_address_and_the_count_a_screen_reader_hears(page, site_url, kennisbank):
+    page.goto(site_url + "projectenbank/")
+    expect(page.locator("#ww-aantal")).to_have_attribute("aria-live", "polite")
+    page.locator("#ww-filter-q").press_sequentially("Schulden", delay=10)
+    expected = {p.id for p in kennisbank.projects.values() if text_search.matches("Schulden", project_list.searched_words(kennisbank, p))}
+    expect(page.locator("#ww-aantal")).to_have_text(f"{len(expected)} projecten gevonden")
+    assert "q=Schulden" in page.url
+
+
+SORTED = {
+    "nieuw": lambda kennisbank: [p.id for p in sorted(kennisbank.projects_by_name(), key=lambda p: p.start or "", reverse=True) if p.start]
+    + [p.id for p in kennisbank.projects_by_name() if not p.start],
+    "gemeente": lambda kennisbank: [p.id for p in sorted(kennisbank.projects_by_name(), key=lambda p: min((m.naam.casefold() for m in kennisbank.municipalities_of(p)), default="\uffff"))],
+    "naam": lambda kennisbank: [p.id for p in kennisbank.projects_by_name()],
+}
+
+
+def test_sorting_newest_by_name_and_by_municipality_with_the_choice_in_the_address(page, site_url, kennisbank):
+    page.goto(site_url + "projectenbank/")
+    expect(page.locator("#ww-filters")).to_be_visible()
+    assert listed_projects(page) == SORTED["naam"](kennisbank)
+    for order in ("nieuw", "gemeente", "naam"):
+        page.select_option("#ww-volgorde", order)
+        expect(page.locator("#ww-aantal")).to_have_text(f"{len(kennisbank.projects)} projecten")
+        assert listed_projects(page) == SORTED[order](kennisbank), order
+        assert ("volgorde=" + order in page.url) == (order != "naam")
+    newest = kennisbank.projects[SORTED["nieuw"](kennisbank)[0]]
+    assert newest.start == max(p.start for p in kennisbank.projects.values() if p.start)
+    # Sorted and filtered at once, from a shared address.
+    page.goto(site_url + "projectenbank/?gemeente=GM0047&volgorde=nieuw")
+    expect(page.locator("#ww-volgorde")).to_have_value("nieuw")
+    in_veendam = {p.id for p in kennisbank.projects_in(kennisbank.municipalities["GM0047"])}
+    assert listed_projects(page) == [i for i in SORTED["nieuw"](kennisbank) if i in in_veendam]
 
 
 def test_without_javascript_the_overview_still_lists_every_project(browser, site_url, kennisbank):
@@ -103,13 +181,13 @@ def test_on_a_phone_the_filters_fold_away_so_the_projects_come_first(browser, si
 
 CARD_TEXTS = """items => items.map(item => [
   item.querySelector("h2 a").getAttribute("href"),
-  Array.from(item.querySelectorAll("dt:not([hidden]), dd:not([hidden])")).map(node => node.textContent.trim()),
+  Array.from(item.querySelectorAll("p:not([hidden]), dt:not([hidden]), dd:not([hidden])")).map(node => node.textContent.trim()),
 ])"""
 
 
 def test_the_script_builds_every_card_as_the_page_renders_it(browser, site_url, kennisbank):
     """The card is rendered once: the script fills the page's own card template, so a card with
-    JavaScript shows the same link and facts as without (the summary is not in index.json)."""
+    JavaScript shows the same link, summary and facts as without."""
     context = browser.new_context(java_script_enabled=False, locale="nl-NL")
     without = context.new_page()
     without.goto(site_url + "projectenbank/")
@@ -118,9 +196,14 @@ def test_the_script_builds_every_card_as_the_page_renders_it(browser, site_url, 
     page = browser.new_page()
     with page.expect_response("**/projectenbank/index.json"):
         page.goto(site_url + "projectenbank/")
+    expect(page.locator("#ww-filters")).to_be_visible()
     page.wait_for_load_state("networkidle")
-    # The script has replaced the list: its cards come from the template (the summary slot is empty).
-    expect(page.locator("#ww-projecten > li [data-slot=samenvatting]:not([hidden])")).to_have_count(0)
+    # Mark the cards, then have the script draw the list again: its cards replace them all.
+    page.evaluate("""() => document.querySelectorAll("#ww-projecten > li").forEach(li => li.dataset.oud = "ja")""")
+    page.select_option("#ww-volgorde", "gemeente")
+    page.select_option("#ww-volgorde", "naam")
+    expect(page.locator("#ww-projecten > li[data-oud]")).to_have_count(0)
     built = page.locator("#ww-projecten > li").evaluate_all(CARD_TEXTS)
     page.close()
     assert len(rendered) == len(kennisbank.projects) and built == rendered
+    assert all(card[1][0] == kennisbank.projects[card[0].split("/")[-2]].samenvatting for card in built)
