@@ -4,6 +4,7 @@ character as it was, and no record text can make it write anything else."""
 from __future__ import annotations
 
 import datetime
+import html
 import re
 from html.parser import HTMLParser
 
@@ -183,3 +184,13 @@ def test_the_first_use_reader_sees_a_missing_and_a_misplaced_link():
     reader.feed('<h2>mbo</h2><p>Het mbo en <a href="../begrippen/#mbo">mbo</a>; <a href="../begrippen/#mbo">ervaringsdeskundigen</a></p>'
                 '<div class="ww-motor"><p>sociale uitsluiting</p></div>')
     assert reader.first == {"mbo": False, "ervaringsdeskundige": False}
+
+
+def test_each_begrip_has_one_anchor_on_the_begrippen_page_where_the_links_point(real_site):
+    from watwerkt.publishing.site import load_site
+    from watwerkt.rendering.term_links import GLOSSARY_PAGE
+
+    page = (real_site / GLOSSARY_PAGE / "index.html").read_text(encoding="utf-8")
+    for term in load_site(REPO).kennisbank.terms.values():
+        assert page.count(f'id="{term.id}"') == 1, f"/begrippen/#{term.id} is not one anchor"
+        assert f'<dt id="{term.id}">{html.escape(term.term, quote=False)}</dt>' in page
