@@ -3,7 +3,6 @@ running text (never inside a link, a heading, an attribute or a quoted title), e
 character as it was, and no record text can make it write anything else."""
 from __future__ import annotations
 
-import datetime
 import html
 import re
 from html.parser import HTMLParser
