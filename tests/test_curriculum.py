@@ -90,6 +90,17 @@ def test_an_old_module_address_lists_every_goal_at_its_new_address_under_its_old
     assert len(ids) == len(set(ids)), ids
 
 
+def test_an_old_module_address_is_valid_html_by_the_nu_checker(renamed_stage, tmp_path):
+    import shutil
+
+    from test_public_face import nu_checker_errors
+
+    alone = tmp_path / "verhuisd" / "index.html"  # the page on its own: the checker need not read the whole site
+    alone.parent.mkdir()
+    shutil.copy(renamed_stage / "opleiding" / "stage" / "index.html", alone)
+    assert nu_checker_errors(tmp_path) == []
+
+
 def test_teaching_material_lists_every_module_and_goal_with_its_link(real_site, kennisbank):
     page = page_at(real_site, "lesmateriaal/")
     targets = link_targets(real_site, page)
