@@ -1,8 +1,9 @@
 """Screenshots and Lighthouse scores for the site's main page types, at phone and desktop width.
 
 For each page type (home, an approach, the projectenbank, a project, a municipality, a module of
-the curriculum, the sign-up form, the Begrippen page) this builds the real site into a temporary
-folder, serves it on 127.0.0.1 and
+the curriculum, the sign-up form, the Begrippen page, the accessibility statement and the 404 page
+of an old module address) this builds the real site into a temporary folder, serves it on
+127.0.0.1 as a static host does (gzip, cache headers, 404.html for a missing address) and
   - takes full-page screenshots in headless Chromium at 375x740 (phone) and 1280x800 (desktop);
   - runs Lighthouse (npm, pinned in bench/package.json; `make bench-pages` installs it) for accessibility,
     performance, best practices and SEO, once as a phone (Lighthouse's default mobile preset)
@@ -12,15 +13,18 @@ best practices or SEO (the actionable findings) with the pages and elements it f
 is asserted.
 
     make bench-pages                                   (all pages, default folder)
-    .venv/bin/python bench/pages.py [PAGE ...] [--out DIR]
+    .venv/bin/python bench/pages.py [PAGE ...] [--out DIR] [--voor REF]
 
-PAGE is one or more of the names below (default: all); DIR defaults to bench/uitvoer/pages/.
-DIR receives NAME-phone.png, NAME-desktop.png, scores.json (per page and form factor: the scores,
-the performance metrics, the failed and the errored audits) and lighthouse/NAME-{phone,desktop}.json
-(Lighthouse's full reports).
+PAGE is one or more of the names below (default: all); DIR defaults to bench/uitvoer/pages/ (kept
+out of git). DIR receives NAME-phone.png, NAME-desktop.png, scores.json (per page and form factor:
+the scores, the performance metrics, the failed and the errored audits) and
+lighthouse/NAME-{phone,desktop}.json (Lighthouse's full reports).
 
-Performance here is a rough figure: Python's http.server sends no gzip and no cache headers, which
-a real static host does, and one Lighthouse run varies by a few points.
+With --voor REF (a git commit, tag or branch) the same is done first for the site as it was at
+REF, into DIR/voor/, and this checkout's into DIR/na/: screenshots before and after, and both
+tables of scores. (REF's own page addresses must exist; a page type it lacks is skipped there.)
+
+One Lighthouse run varies by a few points in performance.
 """
 from __future__ import annotations
 
@@ -35,7 +39,7 @@ from pathlib import Path
 
 from playwright.sync_api import sync_playwright
 
-from synthetic import REPO, Server, build, chromium, project_with
+from synthetic import REPO, HostServer, build, chromium, project_with
 
 PAGES = {
     "home": "",
@@ -46,7 +50,12 @@ PAGES = {
     "module": "opleiding/stage/",
     "form": "aanmelden/",
     "begrippen": "begrippen/",
+    "statement": "toegankelijkheid/",
+    "not_found": "404.html",  # Lighthouse refuses a page with status 404, so it scores the file itself
 }
+MISSING_ON_PURPOSE = {"not_found"}
+# Screenshots where a reader meets the page: the 404 page at an old module's address.
+SCREENSHOT_PAGES = {**PAGES, "not_found": "opleiding/oude-module/"}
 VIEWPORTS = {
     "phone": {"viewport": {"width": 375, "height": 740}, "is_mobile": True, "has_touch": True},
     "desktop": {"viewport": {"width": 1280, "height": 800}},
@@ -67,6 +76,7 @@ def arguments() -> argparse.Namespace:
     parser.add_argument("pages", nargs="*", metavar="PAGE",
                         help=f"page types to measure (default: all): {', '.join(PAGES)}")
     parser.add_argument("--out", type=Path, default=DEFAULT_OUT, help="folder for screenshots and scores")
+    parser.add_argument("--voor", metavar="REF", help="also measure the site as it was at this git commit, for before and after")
     options = parser.parse_args()
     unknown = [name for name in options.pages if name not in PAGES]
     if unknown:
@@ -79,18 +89,27 @@ def require_lighthouse() -> None:
         sys.exit(f"Lighthouse is missing ({LIGHTHOUSE.relative_to(REPO)}): run `npm ci --prefix bench` (or `make bench-pages`).")
 
 
-def build_site(folder: Path) -> Path:
+def build_site(folder: Path, sources: Path = REPO) -> Path:
     """The real site (no made-up projects), built from a copy of the sources in `folder`."""
-    project = project_with(folder / "project", 0)
+    project = project_with(folder / "project", 0, sources)
     site = folder / "site"
     build(project, site)
     return site
 
 
-def check_pages_exist(site: Path, names: list[str]) -> None:
-    missing = [PAGES[name] or "/" for name in names if not (site / PAGES[name] / "index.html").exists()]
-    if missing:
-        sys.exit(f"Not in the built site: {', '.join(missing)}")
+def sources_at(ref: str, folder: Path) -> Path:
+    """The checkout's files as they were at `ref`, unpacked in `folder`."""
+    folder.mkdir(parents=True)
+    archive = subprocess.run(["git", "-C", str(REPO), "archive", "--format=tar", ref], capture_output=True)
+    if archive.returncode != 0:
+        sys.exit(f"git archive {ref} failed: {archive.stderr.decode(errors='replace').strip()}")
+    subprocess.run(["tar", "-x", "-C", str(folder)], input=archive.stdout, check=True)
+    return folder
+
+
+def pages_in(site: Path, names: list[str]) -> list[str]:
+    """The page types the built site has (a missing-on-purpose one always)."""
+    return [name for name in names if name in MISSING_ON_PURPOSE or (site / PAGES[name] / "index.html").exists()]
 
 
 def screenshot(browser, url: str, form: str, path: Path) -> None:
@@ -106,7 +125,7 @@ def take_screenshots(base_url: str, names: list[str], out: Path) -> None:
         browser = chromium(playwright)
         for name in names:
             for form in VIEWPORTS:
-                screenshot(browser, base_url + PAGES[name], form, out / f"{name}-{form}.png")
+                screenshot(browser, base_url + SCREENSHOT_PAGES[name], form, out / f"{name}-{form}.png")
         browser.close()
 
 
@@ -243,32 +262,58 @@ def print_errored(results: dict[str, dict]) -> None:
         print(f"\nAudits Lighthouse could not run (not in any score; see lighthouse/*.json): {', '.join(errored)}")
 
 
+def measure_site(sources: Path, names: list[str], out: Path, title: str) -> dict[str, dict]:
+    """Build the site from `sources`, then screenshot and score each page type into `out`."""
+    (out / "lighthouse").mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory() as folder:
+        site = build_site(Path(folder), sources)
+        present = pages_in(site, names)
+        server = HostServer(site)
+        try:
+            take_screenshots(server.url, present, out)
+            print(f"\n{title}\n{table_header()}")
+            results = {}
+            for name in present:
+                results[name] = measure_page(server.url, name, out)
+                print(table_row(name, results[name]), flush=True)
+        finally:
+            server.close()
+    skipped = [name for name in names if name not in present]
+    if skipped:
+        print(f"(not in this version of the site: {', '.join(skipped)})")
+    (out / "scores.json").write_text(json.dumps(results, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    return results
+
+
 def main() -> None:
     options = arguments()
     names = options.pages or list(PAGES)
     require_lighthouse()
     out = options.out.resolve()
-    (out / "lighthouse").mkdir(parents=True, exist_ok=True)
     started = time.perf_counter()
-    with tempfile.TemporaryDirectory() as folder:
-        site = build_site(Path(folder))
-        check_pages_exist(site, names)
-        server = Server(site)
-        try:
-            take_screenshots(server.url, names, out)
-            print(table_header())
-            results = {}
-            for name in names:
-                results[name] = measure_page(server.url, name, out)
-                print(table_row(name, results[name]), flush=True)
-        finally:
-            server.close()
-    (out / "scores.json").write_text(json.dumps(results, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    if options.voor:
+        with tempfile.TemporaryDirectory() as folder:
+            before = measure_site(sources_at(options.voor, Path(folder) / "bronnen"), names, out / "voor", f"Before ({options.voor}):")
+        results = measure_site(REPO, names, out / "na", "After (this checkout):")
+        print_changes(before, results)
+    else:
+        results = measure_site(REPO, names, out, "This checkout:")
     print_findings(results)
     print_errored(results)
     print(f"\n(Lighthouse {lighthouse_version()}, scores 0-100; phone: Lighthouse's mobile preset, desktop: --preset=desktop;")
-    print(" served by Python's http.server without gzip or cache headers, so performance is lower than on a real host)")
+    print(" served as a static host does: gzip, cache headers, 404.html for a missing address)")
     print(f"Screenshots and scores.json in {out}; took {time.perf_counter() - started:.0f} s.")
+
+
+def print_changes(before: dict[str, dict], after: dict[str, dict]) -> None:
+    """Each score that changed, before → after."""
+    print("\nChanged scores (before → after):")
+    changes = [
+        f"  {name} [{form}] {CATEGORIES[category]}: {figure(before[name][form]['scores'][category])} → {figure(after[name][form]['scores'][category])}"
+        for name in after if name in before for form in LIGHTHOUSE_PRESETS for category in CATEGORIES
+        if before[name][form]["scores"][category] != after[name][form]["scores"][category]
+    ]
+    print("\n".join(changes) or "  none")
 
 
 def lighthouse_version() -> str:

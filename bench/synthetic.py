@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import functools
 import gzip
+import io
 import os
 import random
 import shutil
@@ -56,10 +57,11 @@ def synthetic_projects(count: int, seed: int = 7) -> str:
     return "".join(records)
 
 
-def project_with(folder: Path, count: int) -> Path:
-    """A copy of the site's sources in `folder` with `count` made-up projects added."""
+def project_with(folder: Path, count: int, sources: Path = REPO) -> Path:
+    """A copy of the site's sources (this checkout's, or another version's in `sources`) in
+    `folder` with `count` made-up projects added."""
     for part in SITE_PARTS:
-        source = REPO / part
+        source = sources / part
         (shutil.copytree if source.is_dir() else shutil.copy2)(source, folder / part)
     with open(folder / "data" / "projects.yaml", "a", encoding="utf-8") as file:
         file.write(synthetic_projects(count))
@@ -93,6 +95,51 @@ class Server:
 class _QuietHandler(SimpleHTTPRequestHandler):
     def log_message(self, *args) -> None:
         pass
+
+
+class HostServer(Server):
+    """The built site as a real static host serves it: text compressed with gzip, assets cached,
+    and a missing address answered with the site's 404.html and status 404."""
+
+    def __init__(self, site: Path):
+        handler = functools.partial(_HostHandler, directory=str(site))
+        self.server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+        threading.Thread(target=self.server.serve_forever, daemon=True).start()
+        self.url = f"http://127.0.0.1:{self.server.server_address[1]}/"
+
+
+class _HostHandler(_QuietHandler):
+    COMPRESSED = ("text/", "application/javascript", "application/json", "image/svg+xml", "application/xml")
+
+    def send_head(self):
+        address = self.path.split("?", 1)[0].split("#", 1)[0]
+        path = Path(self.translate_path(address))
+        if path.is_dir():
+            if not address.endswith("/"):
+                self.send_response(301)
+                self.send_header("Location", address + "/")
+                self.send_header("Content-Length", "0")
+                self.end_headers()
+                return None
+            path = path / "index.html"
+        status = 200
+        if not path.is_file():
+            path, status = Path(self.directory) / "404.html", 404
+        body = path.read_bytes()
+        content_type = self.guess_type(str(path))
+        compress = "gzip" in self.headers.get("Accept-Encoding", "") and content_type.startswith(self.COMPRESSED)
+        if compress:
+            body = gzip.compress(body, compresslevel=6)
+        self.send_response(status)
+        self.send_header("Content-Type", content_type)
+        self.send_header("Content-Length", str(len(body)))
+        self.send_header("Vary", "Accept-Encoding")
+        # Material's own files carry a hash in their name; the rest may change with every build.
+        self.send_header("Cache-Control", "public, max-age=31536000, immutable" if "/assets/" in address else "public, max-age=600")
+        if compress:
+            self.send_header("Content-Encoding", "gzip")
+        self.end_headers()
+        return io.BytesIO(body)
 
 
 def gzipped_size(body: bytes) -> int:
