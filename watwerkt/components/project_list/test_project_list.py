@@ -2,10 +2,11 @@
 from __future__ import annotations
 
 import json
+import re
 
 import pytest
 
-from site_fixtures import REPO, build, copy_project
+from site_fixtures import REPO, build, copy_project, replace_in
 from site_pages import link_targets, page_at
 from watwerkt import load_kennisbank
 from watwerkt.urls import record_url
@@ -101,3 +102,52 @@ def test_python_declares_the_filter_contract_and_the_script_reads_it(real_site, 
     for declared in (*project_list.INDEX_COLUMNS, *project_list.FACET_COLUMNS):
         assert f'"{declared}"' not in script.replace('column("', "").replace('derived[', ""), declared
     assert str(project_list.PAGE_SIZE) not in script and '"projectenbank/"' not in script
+
+
+def test_related_projects_say_truly_whether_other_projects_share_a_theme(tmp_path):
+    """A project page lists up to five projects in the same municipality, then others with its
+    themes; the second list leaves out the first. When every project sharing a theme stands in
+    the first, the page says so instead of claiming there are none; "none" only when true."""
+    project = copy_project(tmp_path / "project")
+    with open(project / "data" / "themas.yaml", "a", encoding="utf-8") as file:
+        file.write("".join(f"- id: proef-{n}\n  naam: Proef {n}\n  omschrijving: Een thema voor de test.\n" for n in (1, 2, 3)))
+    # In Veendam, named to come first there (so they are each other's neighbours): een and twee
+    # share a theme, drie has one of its own, vijf shares one with zes in Groningen.
+    made_up = [("aaa-proef-een", "GM0047", 1), ("aaa-proef-twee", "GM0047", 1), ("aaa-proef-drie", "GM0047", 2),
+               ("aaa-proef-vijf", "GM0047", 3), ("proef-zes", "GM0014", 3)]
+    with open(project / "data" / "projects.yaml", "a", encoding="utf-8") as file:
+        file.write("".join(f"""
+- id: {project_id}
+  naam: {project_id.replace("-", " ").capitalize()}
+  organisatie: Stichting Proef
+  samenvatting: Een project voor de test.
+  beschrijving: Alleen voor de test.
+  status: lopend
+  gemeenten: [{municipality}]
+  themas: [proef-{theme}]
+  doelgroepen: [inwoners-in-armoede]
+  doelen: [Testen.]
+  contact: {{website: "https://example.org"}}
+  toegevoegd: 2026-11-25
+  laatst_gecontroleerd: 2026-11-25
+""" for project_id, municipality, theme in made_up))
+    site = tmp_path / "site"
+    result = build(project, site)
+    assert result.returncode == 0, result.stdout + result.stderr
+
+    def related(project_id: str) -> tuple[set[str], set[str], str]:
+        """The projects under "same municipality", those under "these themes", and what the latter says."""
+        html = page_at(site, record_url("project", project_id)).path.read_text(encoding="utf-8")
+        section = html[html.index('id="verwante-projecten"') :].split("<h2", 1)[0]
+        nearby, themed = section.split("Ook met deze thema", 1)
+        ids = lambda part: {link.rstrip("/").split("/")[-1] for link in re.findall(r'href="([^"#]+/)"', part)}  # noqa: E731
+        return ids(nearby), ids(themed), re.sub(r"<[^>]+>", " ", themed)
+
+    nearby, themed, text = related("aaa-proef-een")
+    assert "aaa-proef-twee" in nearby and themed == set()
+    assert "Alle andere projecten met deze thema's staan hierboven." in text.replace("&#39;", "'")
+    nearby, themed, text = related("aaa-proef-drie")
+    assert {"aaa-proef-een", "aaa-proef-twee"} <= nearby and themed == set()
+    assert "Er zijn geen andere projecten met deze thema's." in text.replace("&#39;", "'")
+    nearby, themed, text = related("aaa-proef-vijf")
+    assert themed == {"proef-zes"} and "hierboven" not in text and "geen andere" not in text
