@@ -1,5 +1,6 @@
 """Print what the projectenbank overview costs at N projects (budget at 10,000: at most 300 KB
-compressed for the page, and under 100 ms for a filter change in headless Chromium).
+compressed for the page, and under 100 ms for a filter change in headless Chromium): the size,
+and the time of a filter change, a typed search and a change of order (median and worst).
 
     .venv/bin/python bench/projectenbank.py [N ...]      (default: 1000 10000)
 """
@@ -15,9 +16,26 @@ from playwright.sync_api import sync_playwright
 from synthetic import Server, build, chromium, gzipped_size, project_with
 
 CHANGES = [("gemeente", "GM0047"), ("thema", "schulden"), ("status", "lopend"), ("gemeente", ""), ("aanpak", "samen-sterk"), ("thema", "")]
+# What a reader types, a letter at a time: every prefix is a search of its own.
+QUERIES = ["schulden", "ervaringsdeskundige", "maatje", "buurt gezin", ""]
+ORDERS = ["nieuw", "gemeente", "naam"]
+
+# Time one change and the layout it causes; `change` gets the element and the value.
+TIMED = """([id, value, change]) => {
+    const element = document.getElementById(id);
+    const start = performance.now();
+    element.value = value;
+    element.dispatchEvent(new Event(change, {bubbles: true}));
+    document.getElementById("ww-projecten").offsetHeight;  // include layout
+    return performance.now() - start;
+}"""
 
 
-def measure(count: int, browser) -> tuple[int, int, float, float]:
+def typed(query: str) -> list[str]:
+    return [query[:length] for length in range(1, len(query) + 1)] or [""]
+
+
+def measure(count: int, browser) -> tuple[int, int, list[float], list[float], list[float]]:
     with tempfile.TemporaryDirectory() as folder:
         project = project_with(Path(folder), count)
         build(project, project / "site")
@@ -30,33 +48,27 @@ def measure(count: int, browser) -> tuple[int, int, float, float]:
             page.wait_for_selector("#ww-filters:not([hidden])")
             page.wait_for_load_state("networkidle")
             html_size = gzipped_size((project / "site" / "projectenbank" / "index.html").read_bytes())
-            timings = []
-            for facet, value in CHANGES * 3:
-                timings.append(page.evaluate(
-                    """([facet, value]) => {
-                        const select = document.getElementById("ww-filter-" + facet);
-                        const start = performance.now();
-                        select.value = value;
-                        select.dispatchEvent(new Event("change", {bubbles: true}));
-                        document.getElementById("ww-projecten").offsetHeight;  // include layout
-                        return performance.now() - start;
-                    }""",
-                    [facet, value],
-                ))
+            filters = [page.evaluate(TIMED, ["ww-filter-" + facet, value, "change"]) for facet, value in CHANGES * 3]
+            page.locator("#ww-filters").evaluate("form => form.reset()")
+            page.wait_for_timeout(50)  # the script redraws after a reset, in its own turn
+            searches = [page.evaluate(TIMED, ["ww-filter-q", text, "input"]) for query in QUERIES for text in typed(query)]
+            orders = [page.evaluate(TIMED, ["ww-volgorde", order, "change"]) for order in ORDERS * 3]
             page.close()
         finally:
             server.close()
-    return sum(transferred), html_size, statistics.median(timings), max(timings)
+    return sum(transferred), html_size, filters, searches, orders
 
 
 def main() -> None:
     counts = [int(argument) for argument in sys.argv[1:]] or [1000, 10000]
-    print(f"{'projecten':>10} {'overzicht, gzip (KB)':>21} {'waarvan HTML (KB)':>18} {'filter mediaan (ms)':>20} {'filter max (ms)':>16}")
+    columns = ("filter", "zoeken", "volgorde")
+    print(f"{'projecten':>10} {'overzicht, gzip (KB)':>21} {'waarvan HTML (KB)':>18} " + " ".join(f"{name + ' mediaan/max (ms)':>26}" for name in columns))
     with sync_playwright() as playwright:
         browser = chromium(playwright)
         for count in counts:
-            total, html_size, median, worst = measure(count, browser)
-            print(f"{count:>10} {total / 1024:>21.0f} {html_size / 1024:>18.0f} {median:>20.1f} {worst:>16.1f}")
+            total, html_size, *timings = measure(count, browser)
+            times = " ".join(f"{f'{statistics.median(t):.1f} / {max(t):.1f}':>26}" for t in timings)
+            print(f"{count:>10} {total / 1024:>21.0f} {html_size / 1024:>18.0f} {times}")
         browser.close()
     print("(overzicht: alles wat de pagina laadt, gzip-gecomprimeerd zoals een webhost het verstuurt)")
 

@@ -117,3 +117,34 @@ def test_templates_receive_the_values_they_show_not_the_kennisbank_or_a_module()
         assert not isinstance(value, (Kennisbank, types.ModuleType)), name
     for template in [*(REPO / "watwerkt" / "rendering" / "templates").glob("*.html"), *(REPO / "watwerkt" / "components").glob("*/template.html")]:
         assert "kb." not in template.read_text(encoding="utf-8"), template.name
+
+
+def test_the_gap_table_links_with_the_filters_the_projectenbank_reads(real_site):
+    """The gap table's links choose filters by their query parameters; those are the
+    projectenbank's facets (project_list.FACET_LABELS), which its page hands the script
+    (data-adressleutels), with values its choice lists offer. The script names none of them."""
+    import html
+    import re
+    from urllib.parse import parse_qsl, urlsplit
+
+    from watwerkt.components import project_list
+
+    bank = (real_site / "projectenbank" / "index.html").read_text(encoding="utf-8")
+    assert f'data-adressleutels="{" ".join(project_list.FACET_LABELS)}"' in bank
+    offered = {
+        name: set(re.findall(r'<option value="([^"]*)">', bank[bank.index(f'name="{name}">') : bank.index("</select>", bank.index(f'name="{name}">'))]))
+        for name in project_list.FACET_LABELS
+    }
+    overview = (real_site / "gemeenten" / "index.html").read_text(encoding="utf-8")
+    links = [html.unescape(href) for href in re.findall(r'href="([^"]*\?[^"]*)"', overview) if "projectenbank/" in href]
+    assert links
+    for link in links:
+        chosen = dict(parse_qsl(urlsplit(link).query))
+        assert set(chosen) == {"gemeente", "thema"} <= set(project_list.FACET_LABELS), link
+        assert all(value in offered[name] for name, value in chosen.items()), link
+    with pytest.raises(ValueError):
+        project_list.filtered_address(plaats="Veendam")
+    script = (REPO / "watwerkt" / "components" / "project_list" / "script.js").read_text(encoding="utf-8")
+    script = script.replace('column("', "")  # index.json's column "regio" is no filter name
+    for name in project_list.FACET_LABELS:
+        assert f'"{name}"' not in script and f"'{name}'" not in script, name

@@ -98,10 +98,18 @@ def test_python_declares_the_filter_contract_and_the_script_reads_it(real_site, 
     assert tuple(index["kolommen"]) == project_list.INDEX_COLUMNS
     assert index["facetkolommen"] == project_list.FACET_COLUMNS and set(index["facetkolommen"].values()) <= set(index["kolommen"])
     assert index["adres"] == record_url("project", "{id}")
+    assert index["zoekregel"] == project_list.search.SEARCH_RULE
+    orders = "".join(f'<option value="{value}">{label}</option>\n' for value, label in project_list.SORT_ORDERS.items())
+    assert f'<select id="ww-volgorde" name="{project_list.SORT_PARAMETER}">\n{orders}</select>' in page
+    assert f'id="ww-filter-q" name="{project_list.TEXT_PARAMETER}"' in page
+    assert list(index["volgorden"]) == list(project_list.SORT_ORDERS)[1:]
     script = (real_site / "components" / "project_list" / "script.js").read_text(encoding="utf-8")
-    for declared in (*project_list.INDEX_COLUMNS, *project_list.FACET_COLUMNS):
+    for declared in (*project_list.INDEX_COLUMNS, *project_list.FACET_COLUMNS, *project_list.SORT_ORDERS, project_list.SORT_PARAMETER, project_list.TEXT_PARAMETER):
         assert f'"{declared}"' not in script.replace('column("', "").replace('derived[', ""), declared
+    for ending, _ in project_list.search.ENDINGS:
+        assert f'"{ending}"' not in script, ending
     assert str(project_list.PAGE_SIZE) not in script and '"projectenbank/"' not in script
+    assert project_list.search.SEPARATOR not in script and project_list.search.VOWELS not in script
 
 
 def test_related_projects_say_truly_whether_other_projects_share_a_theme(tmp_path):
