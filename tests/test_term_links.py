@@ -53,7 +53,7 @@ def test_the_first_use_of_each_begrip_becomes_a_link_to_its_anchor():
         "<p><cite>Ervaringsdeskundige in de wijk</cite></p>",
         "<p class='admonition-title'>Ervaringsdeskundige</p>",
         "<script>var t = 'ervaringsdeskundige';</script>",
-        "<p>ervaringsdeskundigeschap, zelf-ervaringsdeskundige, ervaringsdeskundige-achtig</p>",  # not a whole word
+        "<p>ervaringsdeskundigeschap, zelf-ervaringsdeskundige, ervaringsdeskundige-achtig, mbo- en hbo-scholen</p>",  # not a whole word
         "<p>ervaringsdeskundig&shy;e en ervaringsdes&#107;undige</p>",  # a reference splits the word
         "<table><caption>Ervaringsdeskundige</caption></table>",
     ],
@@ -164,7 +164,7 @@ class _FirstUses(HTMLParser):
         linked_to, left_out = (self._open[-1][1], self._open[-1][2]) if self._open else (None, False)
         if left_out:
             return
-        for _, term_id in self.linker.uses(data):
+        for _, _, term_id in self.linker.uses(data):
             self.first.setdefault(term_id, linked_to == term_id)
 
 

@@ -26,6 +26,10 @@ _NO_LINKS_INSIDE = {
 _NO_LINKS_INSIDE_CLASSES = {"admonition-title", "headerlink"}
 _VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
 _ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+# A word, with its hyphens and apostrophes: "kosten-batenanalyse" is one, and so are "armoede-"
+# in "armoede- en minimabeleid" and "zelf-ervaringsdeskundige", so a begrip is never found
+# inside a longer word.
+_WORD = re.compile(r"-?\w+(?:['’-]\w+)*-?")
 
 
 def glossary_anchor(term_id: str) -> str:
@@ -39,42 +43,52 @@ class TermLinker:
     "Sterk uit Armoede" links nothing."""
 
     def __init__(self, terms: Iterable[Term], *, names: Iterable[str] = ()):
-        self._id_of: dict[str, str | None] = {}  # a form of a begrip → its id; a name → None
+        # Matched word by word, as the readability scorer does, so thousands of names cost no
+        # more than a few: the first word finds the candidates, the longest that fits wins.
+        self._candidates: dict[str, list[tuple[tuple[str, ...], str | None]]] = {}  # first word → (words, begrip id or None for a name)
         for term in terms:
             if not _ID.fullmatch(term.id):
                 raise ValueError(f"begrip-id {term.id!r} is geen veilige naam voor een anker")
             for form in (term.term, *term.vormen):
-                self._id_of.setdefault(_folded(form), term.id)
+                self._add(form, term.id)
         for name in names:
-            if name.strip():
-                self._id_of.setdefault(_folded(name), None)
-        forms = sorted(self._id_of, key=len, reverse=True)  # the longest form first: "sociale uitsluiting" before "uitsluiting"
-        words = (r"\s+".join(re.escape(word) for word in form.split()) for form in forms)
-        self._pattern = re.compile(r"(?<![\w-])(?:" + "|".join(words) + r")(?![\w-])", re.IGNORECASE) if forms else None
+            self._add(name, None)
+        for candidates in self._candidates.values():
+            candidates.sort(key=lambda candidate: len(candidate[0]), reverse=True)
+
+    def _add(self, form: str, term_id: str | None) -> None:
+        words = tuple(word.casefold() for word in _WORD.findall(form))
+        if words and not any(words == known for known, _ in self._candidates.get(words[0], [])):  # a begrip before a name
+            self._candidates.setdefault(words[0], []).append((words, term_id))
 
     def link_first_uses(self, page_html: str, *, root: str) -> str:
         """`page_html` with the first use of every begrip in its running text made a link to
         its entry on /begrippen/ (`root` leads from the page to the site root)."""
-        if self._pattern is None:
-            return page_html
         linked: set[str] = set()
         pieces, copied = [], 0
-        for start, text in _linkable_text(page_html):
-            for match, term_id in self.uses(text):
+        for offset, text in _linkable_text(page_html):
+            for start, end, term_id in self.uses(text):
                 if term_id in linked:
                     continue
                 linked.add(term_id)
-                pieces += [page_html[copied : start + match.start()], self._link(match.group(), term_id, root)]
-                copied = start + match.end()
+                pieces += [page_html[copied : offset + start], self._link(text[start:end], term_id, root)]
+                copied = offset + end
         return "".join(pieces) + page_html[copied:]
 
-    def uses(self, text: str) -> Iterator[tuple[re.Match, str]]:
-        """Every use of a begrip in `text` (whole words, any case, not inside a name), with the begrip's id."""
-        if self._pattern is not None:
-            for match in self._pattern.finditer(text):
-                term_id = self._id_of[_folded(match.group())]
-                if term_id is not None:
-                    yield match, term_id
+    def uses(self, text: str) -> Iterator[tuple[int, int, str]]:
+        """Every use of a begrip in `text` (whole words, any case, not inside a name): its start,
+        its end and the begrip's id."""
+        tokens = list(_WORD.finditer(text))
+        folded = [token.group().casefold() for token in tokens]
+        position = 0
+        while position < len(tokens):
+            length, term_id = next(
+                ((len(words), term_id) for words, term_id in self._candidates.get(folded[position], []) if tuple(folded[position : position + len(words)]) == words),
+                (1, None),
+            )
+            if term_id is not None:
+                yield tokens[position].start(), tokens[position + length - 1].end(), term_id
+            position += length
 
     @staticmethod
     def _link(word: str, term_id: str, root: str) -> str:
@@ -82,9 +96,6 @@ class TermLinker:
         href = html.escape(f"{root}{glossary_anchor(term_id)}", quote=True)
         return f'<a class="ww-begrip" href="{href}">{word}</a>'
 
-
-def _folded(form: str) -> str:
-    return " ".join(form.split()).casefold()
 
 
 class _TextFinder(HTMLParser):
