@@ -4,7 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
-from urllib.parse import unquote, urldefrag, urlsplit
+from urllib.parse import unquote, urlsplit
 
 
 @dataclass
@@ -91,7 +91,7 @@ def resolve(site: Path, page: Path, href: str) -> tuple[Path, str] | None:
     parts = urlsplit(href)
     if parts.scheme or parts.netloc:
         return None
-    target, fragment = urldefrag(unquote(href))
+    target, fragment = unquote(parts.path), unquote(parts.fragment)  # a ?query is for the page's script, not a file
     if target.startswith("/"):  # the 404 page links from the site root
         path = (site / target.lstrip("/")).resolve()
     else:

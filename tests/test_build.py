@@ -325,21 +325,3 @@ def test_the_header_override_is_materials_header_with_only_the_search_and_the_me
     expected = expected.replace('''aria-label="{{ lang.t('header') }}"''', 'aria-label="Bovenbalk"', 1)
     assert strip_top_comment(ours) == strip_top_comment(expected)
 
-
-def test_the_table_of_contents_override_is_materials_with_only_its_title_changed():
-    """overrides/partials/toc.html is a copy: its title is a <label> for the menu's toggle only
-    on pages in the menu. When Material is upgraded, this fails until the copy is brought up to date."""
-    import material
-
-    original = (Path(material.__file__).parent / "templates" / "partials" / "toc.html").read_text(encoding="utf-8")
-    ours = (REPO / "overrides" / "partials" / "toc.html").read_text(encoding="utf-8")
-    strip_top_comment = lambda text: text.split("-#}\n", 1)[1]  # noqa: E731
-    label = re.compile(r'    <label class="md-nav__title" for="__toc">\n.*?</label>\n', re.DOTALL)
-    title = label.search(original).group(0)
-    expected = label.sub(
-        lambda _: "    {#- The one change (see the top). -#}\n    {% if nav.pages is defined and page in nav.pages %}\n"
-        + "".join("  " + line + "\n" for line in title.splitlines())
-        + "    {% else %}\n      <span class=\"md-nav__title\">{{ title }}</span>\n    {% endif %}\n",
-        original,
-    )
-    assert strip_top_comment(ours) == strip_top_comment(expected)
