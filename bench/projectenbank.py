@@ -11,7 +11,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from playwright.sync_api import sync_playwright
+from playwright.sync_api import Error, sync_playwright
 
 from synthetic import Server, build, chromium, gzipped_size, project_with
 
@@ -43,7 +43,14 @@ def measure(count: int, browser) -> tuple[int, int, list[float], list[float], li
         try:
             page = browser.new_page()
             transferred = []
-            page.on("requestfinished", lambda request: transferred.append(gzipped_size(request.response().body())))
+
+            def count(request) -> None:
+                try:
+                    transferred.append(gzipped_size(request.response().body()))
+                except Error:  # finished as the page closed, after the measurement
+                    pass
+
+            page.on("requestfinished", count)
             page.goto(server.url + "projectenbank/")
             page.wait_for_selector("#ww-filters:not([hidden])")
             page.wait_for_load_state("networkidle")

@@ -161,6 +161,8 @@ watwerkt.register("project_list", function (component) {
     var text = !filtering() ? results.length + " projecten"
       : results.length === 0 ? "Geen projecten gevonden. Kies minder filters of andere woorden."
       : results.length === 1 ? "1 project gevonden" : results.length + " projecten gevonden";
+    // Said with the count, so a screen reader hears a change of order too.
+    if (results.length > 1 && sorting.value !== FIRST_ORDER) text += ". Volgorde: " + sorting.selectedOptions[0].textContent;
     // The count is a live region: while someone types, announce it once they pause.
     clearTimeout(announce);
     if (document.activeElement === query) {

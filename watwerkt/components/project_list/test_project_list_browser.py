@@ -120,7 +120,9 @@ def test_sorting_newest_by_name_and_by_municipality_with_the_choice_in_the_addre
     assert listed_projects(page) == SORTED["naam"](kennisbank)
     for order in ("nieuw", "gemeente", "naam"):
         page.select_option("#ww-volgorde", order)
-        expect(page.locator("#ww-aantal")).to_have_text(f"{len(kennisbank.projects)} projecten")
+        # The count, which a screen reader hears, says the order too.
+        said = "" if order == "naam" else f". Volgorde: {project_list.SORT_ORDERS[order]}"
+        expect(page.locator("#ww-aantal")).to_have_text(f"{len(kennisbank.projects)} projecten{said}")
         assert listed_projects(page) == SORTED[order](kennisbank), order
         assert ("volgorde=" + order in page.url) == (order != "naam")
     newest = kennisbank.projects[SORTED["nieuw"](kennisbank)[0]]
