@@ -6,6 +6,7 @@ and the time of a filter change, a typed search and a change of order (median an
 """
 from __future__ import annotations
 
+import json
 import statistics
 import sys
 import tempfile
@@ -35,7 +36,17 @@ def typed(query: str) -> list[str]:
     return [query[:length] for length in range(1, len(query) + 1)] or [""]
 
 
-def measure(count: int, browser) -> tuple[int, int, list[float], list[float], list[float]]:
+def index_parts(index_file: Path) -> dict[str, int]:
+    """What each part of index.json costs compressed, on its own: each column, the orders."""
+    index = json.loads(index_file.read_text(encoding="utf-8"))
+    size = lambda value: gzipped_size(json.dumps(value, ensure_ascii=False, separators=(",", ":")).encode())  # noqa: E731
+    parts = {"index.json": gzipped_size(index_file.read_bytes())}
+    parts.update({column: size(values) for column, values in zip(index["kolommen"], index["projecten"])})
+    parts["volgorden"] = size(index["volgorden"])
+    return parts
+
+
+def measure(count: int, browser) -> tuple[int, int, dict[str, int], list[float], list[float], list[float]]:
     with tempfile.TemporaryDirectory() as folder:
         project = project_with(Path(folder), count)
         build(project, project / "site")
@@ -44,17 +55,18 @@ def measure(count: int, browser) -> tuple[int, int, list[float], list[float], li
             page = browser.new_page()
             transferred = []
 
-            def count(request) -> None:
+            def record(request) -> None:
                 try:
                     transferred.append(gzipped_size(request.response().body()))
                 except Error:  # finished as the page closed, after the measurement
                     pass
 
-            page.on("requestfinished", count)
+            page.on("requestfinished", record)
             page.goto(server.url + "projectenbank/")
             page.wait_for_selector("#ww-filters:not([hidden])")
             page.wait_for_load_state("networkidle")
             html_size = gzipped_size((project / "site" / "projectenbank" / "index.html").read_bytes())
+            parts = index_parts(project / "site" / "projectenbank" / "index.json")
             filters = [page.evaluate(TIMED, ["ww-filter-" + facet, value, "change"]) for facet, value in CHANGES * 3]
             page.locator("#ww-filters").evaluate("form => form.reset()")
             page.wait_for_timeout(50)  # the script redraws after a reset, in its own turn
@@ -63,7 +75,7 @@ def measure(count: int, browser) -> tuple[int, int, list[float], list[float], li
             page.close()
         finally:
             server.close()
-    return sum(transferred), html_size, filters, searches, orders
+    return sum(transferred), html_size, parts, filters, searches, orders
 
 
 def main() -> None:
@@ -73,9 +85,10 @@ def main() -> None:
     with sync_playwright() as playwright:
         browser = chromium(playwright)
         for count in counts:
-            total, html_size, *timings = measure(count, browser)
+            total, html_size, parts, *timings = measure(count, browser)
             times = " ".join(f"{f'{statistics.median(t):.1f} / {max(t):.1f}':>26}" for t in timings)
             print(f"{count:>10} {total / 1024:>21.0f} {html_size / 1024:>18.0f} {times}")
+            print(" " * 11 + "gzip (KB), elk deel apart: " + ", ".join(f"{part} {size / 1024:.0f}" for part, size in parts.items()))
         browser.close()
     print("(overzicht: alles wat de pagina laadt, gzip-gecomprimeerd zoals een webhost het verstuurt)")
 
