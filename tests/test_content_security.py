@@ -86,3 +86,32 @@ def test_an_endpoint_with_an_ampersand_stays_one_attribute():
     Meta().feed(page)
     assert found[0].endswith("form-action 'self' https://a.example/f&x")  # as the browser reads the attribute
     assert "https://a.example/f&amp;x" in page
+
+
+@pytest.mark.parametrize(
+    "address", ["r@example.nl)<img src=x onerror=alert(1)>", "Redactie <redactie@example.nl>", "redactie@example.nl extra", "redactie"],
+)
+def test_the_editors_address_is_a_plain_address_or_the_build_stops(address):
+    from watwerkt.rendering.content_security import check_site_settings
+
+    with pytest.raises(UserError, match="AANMELDEN_EMAIL .* is geen e-mailadres"):
+        check_site_settings({"extra": {"aanmelden": {"email": address}}})
+    check_site_settings({"extra": {"aanmelden": {"email": "redactie@example.nl"}}, "repo_url": "https://github.com/org/watwerkt"})
+
+
+def test_a_repository_address_with_markup_is_refused():
+    from watwerkt.rendering.content_security import check_site_settings
+
+    with pytest.raises(UserError, match="repo_url in mkdocs.yml .* is geen geldig webadres"):
+        check_site_settings({"repo_url": "https://github.com/org/x\"><script>alert(1)</script>"})
+
+
+def test_a_bad_editors_address_stops_the_build_with_a_dutch_line_and_the_over_page_shows_a_good_one(tmp_path):
+    result = build(REPO, tmp_path / "site", AANMELDEN_EMAIL="r@example.nl)<img src=x onerror=alert(1)>")
+    output = result.stdout + result.stderr
+    assert result.returncode == 1 and "AANMELDEN_EMAIL (extra.aanmelden.email in mkdocs.yml)" in output and "Traceback" not in output
+    assert not (tmp_path / "site").exists()
+    result = build(REPO, tmp_path / "good", AANMELDEN_EMAIL="redactie@example.nl")
+    assert result.returncode == 0, result.stdout + result.stderr
+    about = (tmp_path / "good" / "over" / "index.html").read_text(encoding="utf-8")
+    assert '<a href="mailto:redactie@example.nl">redactie@example.nl</a>' in about

@@ -176,3 +176,11 @@ def test_the_log_lines_for_reasons_warnings_and_reasons_no_longer_needed(tmp_pat
     assert lines[2].startswith("Leesbaarheid: /lijst/ scoort ") and lines[2].endswith(": Een lijst van namen.")
     assert "waarschuwing: /los/ scoort" in lines[3] and f"haal {EXEMPTION_KEY} weg uit docs/los.md" in lines[3]
     assert len(lines) == 4
+
+
+def test_a_reason_in_the_report_is_one_plain_cell_never_a_formula_or_an_escape():
+    from watwerkt.readability import _csv_text
+
+    assert _csv_text('=HYPERLINK("http://evil.example";"x") \x1b[2K\rKlaar') == "'=HYPERLINK('http://evil.example',\'x\') [2K Klaar"
+    assert _csv_text("@SUM(1)") == "'@SUM(1)" and _csv_text("- een lijst") == "'- een lijst"
+    assert _csv_text("Gewoon een reden; met puntkomma") == "Gewoon een reden, met puntkomma"

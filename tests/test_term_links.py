@@ -199,3 +199,13 @@ def test_each_begrip_has_one_anchor_on_the_begrippen_page_where_the_links_point(
     for term in load_site(REPO).kennisbank.terms.values():
         assert page.count(f'id="{term.id}"') == 1, f"/begrippen/#{term.id} is not one anchor"
         assert f'<dt id="{term.id}">{html.escape(term.term, quote=False)}</dt>' in page
+
+
+def test_a_begrip_of_two_words_spans_spaces_only_and_none_is_found_inside_an_address():
+    from watwerkt.model import Term
+
+    linker = TermLinker([Term(id="sociale-uitsluiting", term="Sociale uitsluiting", uitleg="x"), Term(id="bijstand", term="Bijstand", uitleg="x")])
+    assert list(linker.uses("sociale. Uitsluiting")) == []
+    assert [use[2] for use in linker.uses("sociale\nuitsluiting")] == ["sociale-uitsluiting"]
+    assert list(linker.uses("mail info@bijstand.nl of kijk op https://x.nl/bijstand en www.bijstand.nl")) == []
+    assert [use[2] for use in linker.uses("wie bijstand krijgt")] == ["bijstand"]

@@ -240,9 +240,16 @@ def readability_report(pages: Iterable[PageReadability], hand_written: dict[str,
     lines = ["pagina;flesch_douma;b1;woorden;zinnen;reden"]
     for page in sorted(pages, key=lambda page: (page.readability.score, page.path)):
         r = page.readability
-        reason = (reason_below_b1(page, hand_written) or "").replace(";", ",") if not r.is_b1 else ""
+        reason = _csv_text(reason_below_b1(page, hand_written) or "") if not r.is_b1 else ""
         lines.append(f"/{page.path};{r.shown_score};{'ja' if r.is_b1 else 'nee'};{r.words};{r.sentences};{reason}")
     return "\n".join(lines) + "\n"
+
+
+def _csv_text(text: str) -> str:
+    """A reason as one plain cell: no control characters (a terminal's escapes), no ';' or '"'
+    that would move the columns, and never the start of a spreadsheet formula (= + - @)."""
+    text = " ".join(re.sub(r"[\x00-\x1f\x7f-\x9f]+", " ", text).replace(";", ",").replace('"', "'").split())
+    return "'" + text if text[:1] in ("=", "+", "-", "@") else text
 
 
 def readability_log(pages: Iterable[PageReadability], hand_written: dict[str, HandWrittenPage] | None = None, *, hardest: int = 5) -> list[str]:

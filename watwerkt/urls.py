@@ -18,6 +18,7 @@ PATTERNS_PAGE = "patronen/"
 
 # The files the site publishes beside its pages.
 PROJECT_INDEX = "projectenbank/index.json"  # what the projectenbank's filter loads
+PROJECT_TEXTS = "projectenbank/teksten.json"  # its summaries and description words, loaded once the reader filters
 FEED = "projectenbank/feed.xml"
 PROJECT_SCHEMA = "open-data/project.schema.json"
 

@@ -11,7 +11,7 @@ from ..kennisbank import Kennisbank
 from ..readability import Scorer, hand_written_pages, readability_log, readability_report, site_readability
 from ..rendering import GeneratedFile, GeneratedPage, Renderer
 from .contributor_guide import contributor_guide
-from ..urls import PROJECT_INDEX
+from ..urls import PROJECT_INDEX, PROJECT_TEXTS
 from ..loading import Problem, load_kennisbank_and_warnings, reference_date
 
 READABILITY_REPORT = "leesbaarheid.csv"
@@ -47,6 +47,7 @@ class Site:
         scripts and styles, and the contributor guide (a hand-written page, CONTRIBUTING.md, on the site too)."""
         files = [GeneratedFile(export.path, export.content) for export in exports(self.kennisbank, site_url=site_url, site_name=site_name)]
         files.append(GeneratedFile(PROJECT_INDEX, project_list.filter_index(self.kennisbank)))
+        files.append(GeneratedFile(PROJECT_TEXTS, project_list.filter_texts(self.kennisbank)))
         files += self.renderer.redirect_files()
         files.append(GeneratedFile("bijdragen.md", contributor_guide()))
         files += [GeneratedFile(path, content) for path, content in published_assets()]

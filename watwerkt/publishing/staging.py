@@ -35,7 +35,7 @@ import yaml
 
 from .. import reading_aid
 from ..components import COMPONENTS
-from ..rendering.content_security import PLACEHOLDER_ELEMENT, form_endpoints, with_content_security_policy
+from ..rendering.content_security import PLACEHOLDER_ELEMENT, check_site_settings, with_content_security_policy
 from ..errors import UserError
 from ..loading import InvalidData, printable, reference_date
 from ..rendering import GeneratedPage, dutch_date, table_of_contents
@@ -100,7 +100,7 @@ def stage(project_dir: Path, *, say: Callable[[str], None] = print) -> Staged:
     say(f"Gegevens gecontroleerd ({time.monotonic() - started:.1f} s).")
     config = site_config(project_dir)
     settings = dict(config.get("extra") or {})
-    form_endpoints(settings.get("aanmelden") or {})  # before the build, not at its first page
+    check_site_settings(config)  # before the build, not at its first page
     site_url = config.get("site_url") or "/"
     folder = project_dir / STAGING
     staged = Staged(folder, site, settings)

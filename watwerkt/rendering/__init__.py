@@ -42,7 +42,7 @@ from ..errors import UserError
 from ..kennisbank import Kennisbank, is_stale
 from ..labels import APPROACH_STATUSES, EVIDENCE_LEVELS, EVIDENCE_STRENGTHS, EXPERTS_BY_EXPERIENCE_ROLES, PROJECT_STATUSES, RESULT_KINDS
 from ..model import ID_FROM_NAME_LENGTH, ID_SOURCE_FIELD, Approach, PartialDate, Project
-from ..urls import PAGE_TITLE_ANCHOR, PATTERNS_PAGE, PROJECT_INDEX, PROJECT_SCHEMA, component_asset, project_list_page, record_url, relative_root
+from ..urls import PAGE_TITLE_ANCHOR, PATTERNS_PAGE, PROJECT_INDEX, PROJECT_SCHEMA, PROJECT_TEXTS, component_asset, project_list_page, record_url, relative_root
 
 TEMPLATES = Path(__file__).parent / "templates"
 
@@ -214,6 +214,7 @@ class Renderer:
             record_url=record_url,
             project_list_page=project_list_page,
             PROJECT_INDEX=PROJECT_INDEX,
+            PROJECT_TEXTS=PROJECT_TEXTS,
             PROJECT_SCHEMA=PROJECT_SCHEMA,
             component_asset=component_asset,
             period=period_text,

@@ -57,6 +57,31 @@ def form_endpoints(submission_settings: Mapping[str, str]) -> list[str]:
     return [endpoint]
 
 
+_EMAIL = re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+")
+
+
+def check_site_settings(config: Mapping) -> None:
+    """The addresses mkdocs.yml and the environment give the pages (the form's channels, the
+    editors' address on /over/, repo_url): each a plain address, so none can carry markup into
+    a page. Raises UserError naming the setting."""
+    submission = (config.get("extra") or {}).get("aanmelden") or {}
+    form_endpoints(submission)
+    email = (submission.get("email") or "").strip()
+    if email and not _EMAIL.fullmatch(email):
+        raise UserError(
+            f"AANMELDEN_EMAIL (extra.aanmelden.email in mkdocs.yml) {email[:80]!r} is geen e-mailadres; "
+            "schrijf alleen het adres, zoals redactie@example.nl, zonder naam, spaties of haakjes"
+        )
+    for setting, value in (("AANMELDEN_GITHUB (extra.aanmelden.github_issues in mkdocs.yml)", submission.get("github_issues")),
+                           ("repo_url in mkdocs.yml", config.get("repo_url"))):
+        value = (value or "").strip()
+        if value and not _SOURCE.fullmatch(value):
+            raise UserError(
+                f"{setting} {value[:80]!r} is geen geldig webadres; "
+                "schrijf een adres dat begint met https://, zonder spaties, aanhalingstekens, komma's of puntkomma's"
+            )
+
+
 def with_content_security_policy(page_html: str, *, page_content: str, submission_settings: Mapping[str, str]) -> str:
     """`page_html` with its policy in the placeholder; the inline scripts outside
     `page_content` (the theme's) are allowed by hash. Raises UserError when the page has no

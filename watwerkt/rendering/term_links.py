@@ -30,6 +30,8 @@ _ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 # in "armoede- en minimabeleid" and "zelf-ervaringsdeskundige", so a begrip is never found
 # inside a longer word.
 _WORD = re.compile(r"-?\w+(?:['’-]\w+)*-?")
+# Web and mail addresses written out in text: a word inside one is part of the address.
+_ADDRESS = re.compile(r"(?:https?://|www\.)\S+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 
 
 def glossary_anchor(term_id: str) -> str:
@@ -76,14 +78,31 @@ class TermLinker:
         return "".join(pieces) + page_html[copied:]
 
     def uses(self, text: str) -> Iterator[tuple[int, int, str]]:
-        """Every use of a begrip in `text` (whole words, any case, not inside a name): its start,
-        its end and the begrip's id."""
+        """Every use of a begrip in `text` (whole words, any case, not inside a name, the words
+        of one only apart by spaces, never inside a web or mail address): its start, its end and
+        the begrip's id."""
         tokens = list(_WORD.finditer(text))
         folded = [token.group().casefold() for token in tokens]
+        in_address = [False] * len(tokens)
+        for address in _ADDRESS.finditer(text):
+            for i, token in enumerate(tokens):
+                if address.start() <= token.start() < address.end():
+                    in_address[i] = True
+
+        def fits(position: int, words: tuple[str, ...], term_id: str | None) -> bool:
+            # A name ("Wat Werkt – armoede Noord-Nederland") may have signs between its words;
+            # a begrip only spaces: "sociale. Uitsluiting" is two sentences.
+            end = position + len(words)
+            return (
+                tuple(folded[position:end]) == words
+                and not any(in_address[position:end])
+                and (term_id is None or all(text[tokens[i].end() : tokens[i + 1].start()].isspace() for i in range(position, end - 1)))
+            )
+
         position = 0
         while position < len(tokens):
             length, term_id = next(
-                ((len(words), term_id) for words, term_id in self._candidates.get(folded[position], []) if tuple(folded[position : position + len(words)]) == words),
+                ((len(words), term_id) for words, term_id in self._candidates.get(folded[position], []) if fits(position, words, term_id)),
                 (1, None),
             )
             if term_id is not None:

@@ -30,8 +30,11 @@ watwerkt.register("approach_list", function (component) {
       : shown === 1 ? "1 aanpak" : shown + " aanpakken";
     var query = new URLSearchParams();
     selects.forEach(function (select) { if (select.value) query.set(select.name, select.value); });
-    var address = window.location.pathname + (query.toString() ? "?" + query.toString() : "");
-    window.history.replaceState(null, "", address);
+    var address = new URL(window.location.href);  // the whole address: a path like //aanpakken/ is no host
+    address.search = query.toString();
+    try {
+      window.history.replaceState(null, "", address.href);
+    } catch (error) { /* too many history calls in a row: the address stays, the list is right */ }
   }
 
   // A choice in the address that the form offers is taken; anything else is dropped.

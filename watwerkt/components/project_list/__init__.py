@@ -16,7 +16,11 @@ from . import search
 PAGE_SIZE = 50  # projects per server-rendered page, and per step of "Toon meer" with JavaScript
 # The fields of the projects in index.json, in order; the file's header names them, so the
 # filter script finds each by name and knows no position of its own.
-INDEX_COLUMNS = ("id", "naam", "organisatie", "samenvatting", "gemeenten", "themas", "doelgroepen", "aanpakken", "status", "regio", "woorden")
+INDEX_COLUMNS = ("id", "naam", "organisatie", "gemeenten", "themas", "doelgroepen", "aanpakken", "status", "regio")
+# The texts of the projects, in teksten.json (PROJECT_TEXTS), in the same order: half the size
+# of the index at 10,000 projects, so the page loads them only once the reader filters, sorts or
+# searches (the first cards come with the page itself).
+TEXT_COLUMNS = ("samenvatting", "woorden")
 # The orders the list can be sorted in (the query parameter SORT_PARAMETER): value → label. The
 # first is the order without JavaScript and the order of the projects in index.json; for the
 # others index.json gives the positions in that order (sort_orders()).
@@ -163,6 +167,20 @@ def _markdown_text(text: str) -> str:
     return re.sub(r"\]\([^)]*\)|https?://\S+", " ", text)
 
 
+def filter_texts(kennisbank: Kennisbank) -> str:
+    """Compact JSON: the TEXT_COLUMNS of every project, column by column, in the order of
+    index.json: the summary the cards show, and for the text filter the words of the
+    description that its card and choices do not already have (search.py)."""
+
+    def description_words(project: Project) -> str:
+        known = set(search.words(" ".join(_card_texts(kennisbank, project))))
+        return " ".join(word for word in dict.fromkeys(search.words(_markdown_text(project.beschrijving))) if word not in known)
+
+    projects = kennisbank.projects_by_name()
+    values = {"samenvatting": [project.samenvatting for project in projects], "woorden": [description_words(project) for project in projects]}
+    return json.dumps({"kolommen": TEXT_COLUMNS, "projecten": [values[column] for column in TEXT_COLUMNS]}, ensure_ascii=False, separators=(",", ":"))
+
+
 def filter_index(kennisbank: Kennisbank) -> str:
     """Compact JSON: the projects column by column (INDEX_COLUMNS), facets as option indexes
     (see facets()), in the order by name.
@@ -170,7 +188,7 @@ def filter_index(kennisbank: Kennisbank) -> str:
     Labels are not repeated here: the page's form already holds them. Each municipality
     carries its province and regions, so those filters cost nothing per project. For the text
     filter the script takes the words of the name, organisation, summary and the labels the
-    project has; "woorden" adds the other words of its description, each once (search.py).
+    project has; teksten.json (filter_texts) adds the summary and the other words of its description.
     """
     by_facet = {facet.name: {value: index for index, (value, _) in enumerate(facet.options)} for facet in facets(kennisbank)}
     municipalities = [
@@ -178,23 +196,17 @@ def filter_index(kennisbank: Kennisbank) -> str:
         for m in sorted(kennisbank.municipalities.values(), key=lambda m: m.naam)
     ]
 
-    def description_words(project: Project) -> str:
-        known = set(search.words(" ".join(_card_texts(kennisbank, project))))
-        return " ".join(word for word in dict.fromkeys(search.words(_markdown_text(project.beschrijving))) if word not in known)
-
     def row(project: Project) -> list:
         values = {
             "id": project.id,
             "naam": project.naam,
             "organisatie": project.organisatie,
-            "samenvatting": project.samenvatting,
             "gemeenten": [by_facet["gemeente"][m.code] for m in kennisbank.municipalities_of(project)],
             "themas": [by_facet["thema"][t] for t in project.themas],
             "doelgroepen": [by_facet["doelgroep"][g] for g in project.doelgroepen],
             "aanpakken": [by_facet["aanpak"][a] for a in project.aanpakken],
             "status": by_facet["status"][project.status],
             "regio": by_facet["regio"][project.regio] if project.regio else -1,
-            "woorden": description_words(project),
         }
         return [values[column] for column in INDEX_COLUMNS]
 

@@ -1,7 +1,9 @@
 // Projectenbank filters. Without this script the page lists the projects page by page; with it,
 // the form narrows and sorts all projects at once. The selection lives in the URL (shareable,
 // back and forward work, reload restores it, a link such as the gap table's can choose filters)
-// and the number of results is announced to screen readers.
+// and the number of results is announced to screen readers. The projects' texts (summaries,
+// description words: teksten.json) are half the index; they load once the reader reaches for
+// the form, so the page itself stays small. Until then the first cards are the page's own.
 watwerkt.register("project_list", function (component) {
   "use strict";
 
@@ -16,7 +18,7 @@ watwerkt.register("project_list", function (component) {
   // page, the positions of the fields in the header of index.json once it is loaded.
   var SHOWN_AT_ONCE = Number(form.getAttribute("data-paginagrootte"));
   var FACETS = document.getElementById("ww-filter-keuzes").getAttribute("data-adressleutels").split(" ");
-  var ID, NAME, ORGANISATION, SUMMARY, MUNICIPALITIES, THEMES, REGION, STATUS, WORDS, ADDRESS, FACET_COLUMNS;
+  var ID, NAME, ORGANISATION, MUNICIPALITIES, THEMES, REGION, STATUS, ADDRESS, FACET_COLUMNS;
   var SEARCH_RULE;  // how text becomes search words (search.py), from index.json
 
   var selects = {};
@@ -33,6 +35,8 @@ watwerkt.register("project_list", function (component) {
   var FIRST_ORDER = sorting.options[0].value;  // the order of index.json, and without JavaScript
 
   var index = null;
+  var texts = null;  // a promise of teksten.json, once asked for
+  var textsReady = false;
   var shown = SHOWN_AT_ONCE;
   var typing = false;  // typed since the last history entry: replace it rather than add one per letter
   var announce = null;
@@ -109,8 +113,41 @@ watwerkt.register("project_list", function (component) {
     chosenCount.textContent = count ? "(" + count + " gekozen)" : "";
   }
 
-  // Filter, count per facet value under the current selection, and show the result.
+  // The projects' texts, fetched once; each entry gets its summary and search text. Should
+  // they not arrive, the filters still work, on the texts the index has.
+  function loadTexts() {
+    if (!texts) {
+      texts = fetch(form.getAttribute("data-teksten"))
+        .then(function (response) { return response.json(); })
+        .then(function (data) {
+          var column = function (name) { return data.projecten[data.kolommen.indexOf(name)]; };
+          var summaries = column("samenvatting"), descriptions = column("woorden");
+          index.entries.forEach(function (entry, i) {
+            entry.summary = summaries[i];
+            entry.text = searchText(entry.project, entry.values, summaries[i], descriptions[i]);
+          });
+        })
+        .catch(function () {
+          index.entries.forEach(function (entry) { entry.text = searchText(entry.project, entry.values, "", ""); });
+        })
+        .then(function () { textsReady = true; });
+    }
+    return texts;
+  }
+
+  // Whether the cards on the page are the page's own: the first by name, nothing chosen.
+  function pageCardsStand() {
+    return !filtering() && sorting.value === FIRST_ORDER && shown === SHOWN_AT_ONCE;
+  }
+
+  // Filter, count per facet value under the current selection, and show the result. Cards
+  // drawn here need the texts: until they have come, the page's own cards stand, or the
+  // update waits for them.
   function update() {
+    if (!textsReady && !pageCardsStand()) {
+      loadTexts().then(update);
+      return;
+    }
     showChosenCount();
     var chosen = selection();
     var chosenValues = FACETS.map(function (name) { return chosen[name]; });
@@ -146,17 +183,19 @@ watwerkt.register("project_list", function (component) {
         if (options[i + 1].textContent !== text) options[i + 1].textContent = text;
       });
     });
-    render(results);
+    render(results, textsReady);
   }
 
   function filtering() {
     return Boolean(query.value.trim()) || FACETS.some(function (name) { return selects[name].value; });
   }
 
-  function render(results) {
-    var fragment = document.createDocumentFragment();
-    results.slice(0, shown).forEach(function (entry) { fragment.appendChild(card(entry.project)); });
-    list.replaceChildren(fragment);
+  function render(results, drawCards) {
+    if (drawCards) {
+      var fragment = document.createDocumentFragment();
+      results.slice(0, shown).forEach(function (entry) { fragment.appendChild(card(entry)); });
+      list.replaceChildren(fragment);
+    }
     more.hidden = results.length <= shown;
     var text = !filtering() ? results.length + " projecten"
       : results.length === 0 ? "Geen projecten gevonden. Kies minder filters of andere woorden."
@@ -182,11 +221,12 @@ watwerkt.register("project_list", function (component) {
   // A card: the page's own card template (rendered by the same macro as the cards without
   // JavaScript), its slots filled; an empty slot stays hidden with its label.
   var TEMPLATE = document.getElementById("ww-kaart-sjabloon");
-  function card(project) {
+  function card(entry) {
+    var project = entry.project;
     var item = TEMPLATE.content.firstElementChild.cloneNode(true);
     var values = {
       naam: project[NAME],
-      samenvatting: project[SUMMARY],
+      samenvatting: entry.summary,
       organisatie: project[ORGANISATION],
       gebied: area(project),
       themas: project[THEMES].map(function (t) { return labels.thema[t]; }).join(", "),
@@ -211,10 +251,14 @@ watwerkt.register("project_list", function (component) {
       if (selects[name].value) parameters.set(name, selects[name].value);
     });
     if (sorting.value !== FIRST_ORDER) parameters.set(sorting.name, sorting.value);
-    var search = parameters.toString();
-    var url = location.pathname + (search ? "?" + search : "");
-    if (url !== location.pathname + location.search) {
-      history[push ? "pushState" : "replaceState"](null, "", url);
+    // From the whole address, not its path: a path such as //projectenbank/ would read as
+    // another host. Browsers refuse too many history calls in a row; the filter goes on.
+    var url = new URL(location.href);
+    url.search = parameters.toString();
+    if (url.href !== location.href) {
+      try {
+        history[push ? "pushState" : "replaceState"](null, "", url.href);
+      } catch (error) { /* the address stays as it was; the list is right */ }
     }
   }
 
@@ -246,21 +290,21 @@ watwerkt.register("project_list", function (component) {
 
   // What the text filter looks in: the words of the name, organisation and summary and of the
   // labels of every choice the project has (its municipalities, their province and regions, its
-  // themes, ...), and the other words of its description (index.json).
-  function searchText(project, values) {
-    var text = [project[NAME], project[ORGANISATION], project[SUMMARY]];
+  // themes, ...), and the other words of its description (teksten.json).
+  function searchText(project, values, summary, descriptionWords) {
+    var text = [project[NAME], project[ORGANISATION], summary];
     FACETS.forEach(function (name, f) {
       values[f].forEach(function (v) { text.push(labels[name][v]); });
     });
-    return words(text.join(" ")).join(" ") + " " + project[WORDS];
+    return words(text.join(" ")).join(" ") + " " + descriptionWords;
   }
 
   function start(data) {
     index = data;
     var column = function (name) { return data.kolommen.indexOf(name); };
-    ID = column("id"); NAME = column("naam"); ORGANISATION = column("organisatie"); SUMMARY = column("samenvatting");
+    ID = column("id"); NAME = column("naam"); ORGANISATION = column("organisatie");
     MUNICIPALITIES = column("gemeenten"); THEMES = column("themas"); STATUS = column("status");
-    REGION = column("regio"); WORDS = column("woorden");
+    REGION = column("regio");
     ADDRESS = data.adres;
     SEARCH_RULE = data.zoekregel;
     SEARCH_RULE.separator = new RegExp(SEARCH_RULE.scheiding);
@@ -270,8 +314,12 @@ watwerkt.register("project_list", function (component) {
     Object.keys(data.volgorden).forEach(function (name) { index.orders[name] = positions(data.volgorden[name]); });
     index.entries = rows(data.projecten).map(function (project) {
       var values = valuesOf(project);
-      return { project: project, values: values, text: searchText(project, values) };
+      return { project: project, values: values, summary: "", text: "" };
     });
+    // Reaching for the form (a tap, a click, the keyboard's focus) fetches the texts, so the
+    // first choice does not wait for them.
+    form.addEventListener("focusin", loadTexts);
+    form.addEventListener("pointerdown", loadTexts);
     urlToState();
     stateToUrl(false);  // drops values the page does not know, so a shared link shows what it says
     update();

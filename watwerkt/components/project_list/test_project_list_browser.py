@@ -1,7 +1,7 @@
 """In a real browser: the projectenbank's filters, address, history and phone layout."""
 from __future__ import annotations
 
-
+import re
 
 from playwright.sync_api import expect
 from watwerkt.components import project_list
@@ -42,7 +42,13 @@ def test_filtering_by_gemeente_and_thema_shows_exactly_the_matching_projects(pag
 
 
 def found(page, query: str) -> tuple[str, list[str]]:
-    """Type a query as a script would (no pause for the announcement) and read the result."""
+    """Type a query as a script would (no pause for the announcement) and read the result. The
+    projects' texts load when the form is first reached for: wait for them once."""
+    if not page.evaluate("() => window.__wwTeksten === true"):
+        with page.expect_response("**/projectenbank/teksten.json"):
+            page.locator("#ww-filter-q").focus()
+        page.wait_for_load_state("networkidle")
+        page.evaluate("() => { window.__wwTeksten = true; }")
     page.evaluate(
         """text => { const field = document.getElementById("ww-filter-q"); field.blur();
                      field.value = text; field.dispatchEvent(new Event("input", {bubbles: true})); }""",
@@ -209,3 +215,45 @@ def test_the_script_builds_every_card_as_the_page_renders_it(browser, site_url, 
     page.close()
     assert len(rendered) == len(kennisbank.projects) and built == rendered
     assert all(card[1][0] == kennisbank.projects[card[0].split("/")[-2]].samenvatting for card in built)
+
+
+def test_the_page_loads_the_projects_texts_only_once_the_reader_reaches_for_the_form(browser, site_url, kennisbank):
+    """teksten.json (summaries, description words) is half of what the filter needs at 10,000
+    projects: the page itself does without it; a tap or the focus in the form fetches it."""
+    page = browser.new_page()
+    try:
+        asked = []
+        page.on("request", lambda request: asked.append(request.url))
+        page.goto(site_url + "projectenbank/")
+        expect(page.locator("#ww-filters")).to_be_visible()
+        page.wait_for_load_state("networkidle")
+        assert any(url.endswith("/projectenbank/index.json") for url in asked)
+        assert not any(url.endswith("/teksten.json") for url in asked)
+        expect(page.locator("#ww-aantal")).to_have_text(f"{len(kennisbank.projects)} projecten")
+        with page.expect_response("**/projectenbank/teksten.json"):
+            page.locator("#ww-filter-q").focus()
+        # A word only a summary has is found, and the card shows that summary.
+        project = kennisbank.projects_by_name()[0]
+        page.locator("#ww-filter-q").fill(project.naam)
+        first = page.locator("#ww-projecten > li").first
+        expect(first.locator("[data-slot=samenvatting]")).to_have_text(project.samenvatting)
+    finally:
+        page.close()
+
+
+def test_an_address_with_filters_draws_cards_with_their_summaries(page, site_url, kennisbank):
+    municipality = "GM0047"
+    page.goto(site_url + f"projectenbank/?gemeente={municipality}")
+    expected = [p for p in kennisbank.projects_by_name() if municipality in p.gemeenten or any(m.code == municipality for m in kennisbank.municipalities_of(p))]
+    expect(page.locator("#ww-projecten > li")).to_have_count(len(expected))
+    for card, project in zip(page.locator("#ww-projecten > li").all(), expected):
+        expect(card.locator("[data-slot=samenvatting]")).to_have_text(project.samenvatting)
+
+
+def test_an_address_with_a_double_slash_still_filters(page, site_url):
+    """//projectenbank/ is the same page on many hosts; its path alone would read as a host."""
+    page.goto(site_url + "/projectenbank/?q=armoede")
+    expect(page.locator("#ww-filters")).to_be_visible()
+    expect(page.locator("#ww-aantal")).to_contain_text("gevonden")
+    page.locator("#ww-filter-q").fill("schulden")
+    expect(page).to_have_url(re.compile(r"//projectenbank/\?q=schulden$"))
