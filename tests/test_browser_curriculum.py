@@ -61,6 +61,7 @@ def test_a_printed_module_is_a_clean_handout(page, site_url, kennisbank):
     assert len(re.findall(re.escape(address) + "(?!#)", unbroken)) == 1, text[:400]  # the module's address once
     for goal in module.leerdoelen:
         assert f"{address}#{goal.id}" in unbroken, goal.id  # each goal's address is written out
+    assert "begrippen/#" not in unbroken  # a begrip's link explains a word: no address on paper
 
 
 @pytest.fixture(scope="module")

@@ -191,3 +191,14 @@ def test_the_nu_checker_test_catches_invalid_html(tmp_path):
     page.write_text('<!doctype html><html lang="nl"><head><title>x</title></head><body><label for="weg">x</label></body></html>')
     (errors,) = nu_checker_errors(tmp_path)
     assert errors.startswith("pagina/index.html:1:") and "“for” attribute" in errors
+
+
+def test_a_municipality_page_says_which_of_its_projects_no_longer_run(real_site):
+    kennisbank = load_kennisbank(REPO / "data", relative_to=REPO)
+    html = (real_site / "gemeenten" / "veendam" / "index.html").read_text(encoding="utf-8")
+    listed = [p for p in kennisbank.projects.values() if any(m.id == "veendam" for m in kennisbank.municipalities_of(p))]
+    assert any(p.status in ("afgerond", "gestopt") for p in listed)
+    for project in listed:
+        item = re.search(rf'<li><a href="[^"]*projectenbank/{project.id}/">.*?</li>', html, re.DOTALL).group(0)
+        ended = project.status in ("afgerond", "gestopt")
+        assert ('<span class="ww-status">(' in item) == ended, project.id

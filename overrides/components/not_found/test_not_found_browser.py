@@ -15,6 +15,7 @@ def test_an_old_module_address_gets_dutch_help_the_module_list_and_a_search_pref
     serve_404_for(page, site_url, "opleiding/oude-module/")
     page.goto(site_url + "opleiding/oude-module/")
     expect(page.locator("h1")).to_have_text("Deze pagina bestaat niet (meer)")
+    expect(page).to_have_title("Pagina niet gevonden – Wat Werkt – armoede Noord-Nederland")
     assert "Not found" not in page.content()
     hint = page.locator(".ww-niet-gevonden__opleiding")
     expect(hint).to_be_visible()

@@ -51,8 +51,9 @@ watwerkt.register("permalinks", function (component) {
     if (link.parentNode.classList.contains("ww-permalink")) link.textContent = link.href;
   });
 
-  // On paper a link is only useful with its address: print the full address of every link.
-  document.querySelectorAll(".md-content a[href]:not(.headerlink)").forEach(function (link) {
+  // On paper a link is only useful with its address: print the full address of every link
+  // (not of a begrip's link to /begrippen/: it explains a word, the handout needs no address).
+  document.querySelectorAll(".md-content a[href]:not(.headerlink):not(.ww-begrip)").forEach(function (link) {
     if (!/^(mailto|javascript):/.test(link.getAttribute("href"))) link.setAttribute("data-print-url", link.href);
   });
 

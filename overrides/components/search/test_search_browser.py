@@ -141,3 +141,13 @@ def test_on_a_phone_tabbing_past_the_search_button_leaves_the_search_closed(brow
         assert phone.evaluate("() => document.getElementById('__search').checked")
     finally:
         phone.close()
+
+
+def test_on_a_desktop_tab_goes_from_the_closed_search_field_straight_on(page, site_url):
+    page.set_viewport_size({"width": 1280, "height": 800})
+    page.goto(site_url)
+    page.locator("input.md-search__input").focus()
+    page.keyboard.press("Tab")
+    inside = page.evaluate("() => document.activeElement.closest('.md-search') !== null")
+    assert not inside, page.evaluate("() => document.activeElement.outerHTML.slice(0, 120)")
+    assert not page.evaluate("() => document.getElementById('__search').checked")
