@@ -74,7 +74,9 @@ def kennisbank():
 
 
 def listed_projects(page) -> list[str]:
-    return [link.get_attribute("href").split("/")[-2] for link in page.locator("#ww-projecten h2 a").all()]
+    # Read in one step: the list may be redrawn between reading its length and its links.
+    hrefs = page.locator("#ww-projecten h2 a").evaluate_all("links => links.map(link => link.getAttribute('href'))")
+    return [href.split("/")[-2] for href in hrefs]
 
 
 AXE = Path(__file__).resolve().parent.parent / "node_modules" / "axe-core" / "axe.min.js"

@@ -26,9 +26,10 @@ _ID_MAX_LENGTH = 80  # ids become file names and URLs
 # Every fixed name inside a record section (aanpakken/, projectenbank/, opleiding/, gemeenten/):
 # a record with that id (or a municipality with that name) would take its place. `index` is each
 # section's overview, `pagina` the projectenbank's numbered pages, `feed` stands beside
-# projectenbank/feed.xml and `index` beside projectenbank/index.json; `lesmateriaal` is the
+# projectenbank/feed.xml and `index` beside projectenbank/index.json, `teksten` beside projectenbank/teksten.json;
+# `lesmateriaal` is the
 # teaching material's page. tests/test_refusals.py derives them from the site and checks this list.
-RESERVED_IDS = {"index", "pagina", "feed", "lesmateriaal"}
+RESERVED_IDS = {"index", "pagina", "feed", "lesmateriaal", "teksten"}
 _LINE_BREAKS = re.compile(r"[\r\n\x85\u2028\u2029]")
 _EMAIL = re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}")
 _MUNICIPALITY_CODE = re.compile(r"GM[0-9]{4}")

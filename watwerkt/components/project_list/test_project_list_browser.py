@@ -137,6 +137,7 @@ def test_sorting_newest_by_name_and_by_municipality_with_the_choice_in_the_addre
     page.goto(site_url + "projectenbank/?gemeente=GM0047&volgorde=nieuw")
     expect(page.locator("#ww-volgorde")).to_have_value("nieuw")
     in_veendam = {p.id for p in kennisbank.projects_in(kennisbank.municipalities["GM0047"])}
+    expect(page.locator("#ww-projecten h2 a")).to_have_count(len(in_veendam))
     assert listed_projects(page) == [i for i in SORTED["nieuw"](kennisbank) if i in in_veendam]
 
 
