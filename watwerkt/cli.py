@@ -14,6 +14,7 @@ import sys
 from pathlib import Path
 from typing import TextIO
 
+from .corrections import apply_correction
 from .errors import UserError
 from .publishing.generated_files import stale_generated_files, write_generated_files
 from .issue_to_record import PROJECTS_FILE, add_project_from_issue, read_issue
@@ -63,11 +64,16 @@ def _run_command(argv: list[str] | None) -> int:
     submission.add_argument("issue_body", type=Path, help="bestand met de tekst van het issue")
     submission.add_argument("--data", type=Path, default=Path("data"))
     submission.add_argument("--reactie", type=Path, help="schrijf hier het antwoord voor het issue als het project niet klopt")
+    correction = commands.add_parser("correctie", help="verander het ene veld dat een correctie-issue ('Klopt er iets niet?') noemt")
+    correction.add_argument("issue_body", type=Path, help="bestand met de tekst van het issue")
+    correction.add_argument("--data", type=Path, default=Path("data"))
+    correction.add_argument("--reactie", type=Path, help="schrijf hier het antwoord voor het issue als de correctie niet vanzelf kan")
     schema = commands.add_parser("schema", help="schrijf de JSON Schema's in schema/ en CONTRIBUTING.md uit het model")
     schema.add_argument("--check", action="store_true", help="schrijf niets; exit 1 als iets verouderd is")
     build = commands.add_parser("build", help="controleer data/ en bouw de hele site (met zoekindex en leesbaarheid)")
     build.add_argument("--site", type=Path, default=Path("site"), help="waar de site komt (standaard: site)")
     build.add_argument("--generator", choices=sorted(GENERATORS), default="mkdocs", help="de sitegenerator (standaard: mkdocs)")
+    build.add_argument("--publiceren", action="store_true", help="de build die online gaat: stopt als SITE_URL ontbreekt of naar deze computer wijst")
     serve = commands.add_parser("serve", help="bouw de site en toon hem; bouw opnieuw bij elke wijziging")
     serve.add_argument("--adres", default="127.0.0.1", help="standaard: 127.0.0.1 (alleen deze computer)")
     serve.add_argument("--poort", type=int, default=8000, help="standaard: 8000")
@@ -76,11 +82,13 @@ def _run_command(argv: list[str] | None) -> int:
     links.add_argument("--timeout", type=float, default=10, help="seconden wachten per link (standaard: 10)")
     arguments = parser.parse_args(argv)
     if arguments.command == "build":
-        return run_build(_working_dir(), arguments.site, generator=arguments.generator)
+        return run_build(_working_dir(), arguments.site, generator=arguments.generator, publish=arguments.publiceren)
     if arguments.command == "serve":
         return run_serve(_working_dir(), address=arguments.adres, port=arguments.poort)
     if arguments.command == "links":
         return run_links(arguments.site, timeout=arguments.timeout)
+    if arguments.command == "correctie":
+        return run_correction(arguments.issue_body, arguments.data, arguments.reactie)
     if arguments.command == "aanmelding":
         return run_submission(arguments.issue_body, arguments.data, arguments.reactie)
     if arguments.command == "schema":
@@ -124,9 +132,9 @@ def _escape_property(text: str) -> str:
     return _escape_data(text).replace(":", "%3A").replace(",", "%2C")
 
 
-def run_build(project_dir: Path, site_dir: Path, *, generator: str) -> int:
+def run_build(project_dir: Path, site_dir: Path, *, generator: str, publish: bool = False) -> int:
     try:
-        build(project_dir, site_dir, generator=generator, say=lambda line: _say(line, sys.stdout))
+        build(project_dir, site_dir, generator=generator, publish=publish, say=lambda line: _say(line, sys.stdout))
     except UserError as error:
         _say(failure_message(error), sys.stderr)
         return EXIT_PROBLEMS
@@ -188,6 +196,25 @@ def run_submission(issue_body: Path, data_dir: Path, reply: Path | None) -> int:
             _say(f"{reply}: kan het antwoord voor het issue niet schrijven: {os_error_reason(error)}", sys.stderr)
             return 1
     return 0 if outcome.listed_as else 1
+
+
+def run_correction(issue_body: Path, data_dir: Path, reply: Path | None) -> int:
+    """Exit 0 when the one field was changed (on stdout: the file, the record's id and the field,
+    one per line); 1 when it cannot be done by itself (the reply says why) or nothing could be
+    done at all (a UserError, which main() reports)."""
+    outcome = apply_correction(read_issue(issue_body), data_dir, today=reference_date(), source=str(issue_body))
+    if outcome.changed:
+        for part in outcome.changed:
+            _say(part, sys.stdout)
+        return 0
+    for problem in outcome.problems:
+        _say(str(problem), sys.stderr)
+    if reply:
+        try:
+            reply.write_text(outcome.reply(), encoding="utf-8")
+        except OSError as error:
+            _say(f"{reply}: kan het antwoord voor het issue niet schrijven: {os_error_reason(error)}", sys.stderr)
+    return 1
 
 
 def run_schema(root: Path, *, check_only: bool) -> int:

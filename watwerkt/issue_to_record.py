@@ -87,9 +87,12 @@ def read_issue(path: Path) -> str:
     return read_text_file(path, MAX_ISSUE_BYTES)
 
 
-def read_issue_form(body: str, source: str = "issue") -> IssueForm:
+_EMPTY_SUBMISSION = "de aanmelding is leeg: er staat geen veld van het formulier in (zoals '### naam'). Gebruik het formulier 'Project aanmelden'"
+
+
+def read_issue_form(body: str, source: str = "issue", *, labels: tuple[str, ...] = ISSUE_FORM_FIELDS, empty: str = _EMPTY_SUBMISSION) -> IssueForm:
     """The answers in an issue-form body: '### label' followed by the answer. Only the form's
-    own labels start a field, each once; every other `###` heading is a problem."""
+    own `labels` start a field, each once; every other `###` heading is a problem."""
     answers: dict[str, list[str]] = {}
     lines: dict[str, int] = {}
     problems: list[Problem] = []
@@ -104,7 +107,7 @@ def read_issue_form(body: str, source: str = "issue") -> IssueForm:
                 stray_text_line = number
             continue
         label = (heading.group("text") or "").strip()
-        if label in ISSUE_FORM_FIELDS and label not in lines:
+        if label in labels and label not in lines:
             current = label
             answers[label], lines[label] = [], number
         elif label in lines:
@@ -114,8 +117,7 @@ def read_issue_form(body: str, source: str = "issue") -> IssueForm:
             message = f"de kop '### {_shown(label)}' hoort niet bij het formulier. {_NO_HEADINGS}"
             problems.append(Problem(source, number, "aanmelding", current or "-", message))
     if not lines:
-        message = "de aanmelding is leeg: er staat geen veld van het formulier in (zoals '### naam'). Gebruik het formulier 'Project aanmelden'"
-        problems.append(Problem(source, stray_text_line or 1, "aanmelding", "-", message))
+        problems.append(Problem(source, stray_text_line or 1, "aanmelding", "-", empty))
     elif stray_text_line:
         message = "hier staat tekst vóór het eerste veld van het formulier; die hoort bij geen enkel veld. Zet hem in een veld of haal hem weg"
         problems.append(Problem(source, stray_text_line, "aanmelding", "-", message))

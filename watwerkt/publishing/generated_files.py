@@ -1,5 +1,5 @@
 """What `watwerkt schema` writes from the record model into the repository: the JSON Schemas,
-CONTRIBUTING.md and the GitHub issue form. The model is the one truth; a test fails when a
+CONTRIBUTING.md and the GitHub issue forms. The model is the one truth; a test fails when a
 committed copy is out of date."""
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from pathlib import Path
 from ..loading import DATA_FILES
 from ..loading.yaml_source import MAX_FILE_BYTES, read_text_file
 from .contributor_guide import contributor_guide
-from .github_issue_form import issue_form
+from .github_issue_form import correction_issue_form, issue_form
 from .schemas import SCHEMA_DIR, file_schema, schema_name
 
 
@@ -19,6 +19,7 @@ def generated_files() -> dict[str, str]:
     files = {f"{SCHEMA_DIR}/{schema_name(name)}": json.dumps(file_schema(name), ensure_ascii=False, indent=2) + "\n" for name in DATA_FILES}
     files["CONTRIBUTING.md"] = contributor_guide()
     files[".github/ISSUE_TEMPLATE/project.yml"] = issue_form()
+    files[".github/ISSUE_TEMPLATE/correctie.yml"] = correction_issue_form()
     return files
 
 

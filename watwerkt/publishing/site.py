@@ -5,6 +5,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
+from ..channels import Channels
 from ..components import project_list, published_assets
 from .exports import exports
 from ..kennisbank import Kennisbank
@@ -36,10 +37,11 @@ class Site:
         (site_dir / READABILITY_REPORT).write_text(readability_report(pages, hand_written), encoding="utf-8")
         return "\n".join(readability_log(pages, hand_written))
 
-    def generated_pages(self, *, site_url: str, settings: dict) -> list[GeneratedPage]:
+    def generated_pages(self, *, site_url: str, settings: dict, channels: Channels = Channels()) -> list[GeneratedPage]:
         """A page per record and the patterns page, as final HTML: the staging writes it as one
-        raw block. `settings` are the site's own (such as where submissions go)."""
-        return [*self.renderer.record_pages(site_url=site_url), self.renderer.patterns_page(site_url=site_url, settings=settings)]
+        raw block. `settings` are the site's own (such as where submissions go), `channels` the
+        routes to the editors (for "Klopt er iets niet?")."""
+        return [*self.renderer.record_pages(site_url=site_url, channels=channels), self.renderer.patterns_page(site_url=site_url, settings=settings)]
 
     def generated_files(self, *, site_url: str, site_name: str) -> list[GeneratedFile]:
         """Every other file the engine adds to the site: the open data and feed, the

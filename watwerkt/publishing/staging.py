@@ -21,12 +21,15 @@ from __future__ import annotations
 
 import datetime
 import html
+import ipaddress
 import os
 import re
 import shutil
+import socket
 import subprocess
 import sys
 import time
+import urllib.parse
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
@@ -36,6 +39,7 @@ import yaml
 from .. import reading_aid
 from ..components import COMPONENTS
 from ..rendering.content_security import PLACEHOLDER_ELEMENT, check_site_settings, with_content_security_policy
+from ..channels import Channels
 from ..errors import UserError
 from ..loading import InvalidData, printable, reference_date
 from ..rendering import GeneratedPage, dutch_date, table_of_contents
@@ -62,6 +66,7 @@ class Staged:
     folder: Path
     site: Site
     settings: dict  # the config's `extra`
+    channels: Channels
     # built page (relative to the site) → the engine's HTML it must hold verbatim, with where it came from
     engine_html: dict[str, list[tuple[str, str]]] = field(default_factory=dict)
 
@@ -89,9 +94,10 @@ def site_config(project_dir: Path) -> dict:
     return config
 
 
-def stage(project_dir: Path, *, say: Callable[[str], None] = print) -> Staged:
+def stage(project_dir: Path, *, publish: bool = False, say: Callable[[str], None] = print) -> Staged:
     """Check the data and write the staging folder; write only files whose bytes changed and
-    remove what no longer belongs. Raises InvalidData or UserError."""
+    remove what no longer belongs. With `publish`, the site's address must be its real one.
+    Raises InvalidData or UserError."""
     project_dir = project_dir.resolve()
     started = time.monotonic()
     site = load_site(project_dir)
@@ -99,11 +105,17 @@ def stage(project_dir: Path, *, say: Callable[[str], None] = print) -> Staged:
         say(str(warning))
     say(f"Gegevens gecontroleerd ({time.monotonic() - started:.1f} s).")
     config = site_config(project_dir)
-    settings = dict(config.get("extra") or {})
     check_site_settings(config)  # before the build, not at its first page
+    if publish:
+        check_publish_address(config)
+    channels = Channels.from_config(config)
+    # Every route to the editors that exists, the one derived from repo_url included, for the
+    # engine's components and the hand-written pages (config.extra.aanmelden) alike.
+    config["extra"] = {**(config.get("extra") or {}), "aanmelden": channels.submission_settings()}
+    settings = dict(config["extra"])
     site_url = config.get("site_url") or "/"
     folder = project_dir / STAGING
-    staged = Staged(folder, site, settings)
+    staged = Staged(folder, site, settings, channels)
     files: dict[str, bytes] = {}
 
     docs = project_dir / config.get("docs_dir", "docs")
@@ -119,7 +131,7 @@ def stage(project_dir: Path, *, say: Callable[[str], None] = print) -> Staged:
                 for name, rendered in staged_components.items():
                     files[f"{COMPONENT_FOLDER}/{staged_component(_page_url(relative), name)}"] = rendered.encode("utf-8")
             files[f"docs/{relative}"] = path.read_bytes()
-    generated = [(page.src_uri, _record_page(page, staged)) for page in site.generated_pages(site_url=site_url, settings=settings)]
+    generated = [(page.src_uri, _record_page(page, staged)) for page in site.generated_pages(site_url=site_url, settings=settings, channels=channels)]
     generated += [(file.path, file.content) for file in site.generated_files(site_url=site_url, site_name=config.get("site_name", ""))]
     hand_written_urls = {_page_url(name.removeprefix("docs/")): name for name in files if name.startswith("docs/") and name.endswith(".md")}
     for path, content in generated:
@@ -135,6 +147,49 @@ def stage(project_dir: Path, *, say: Callable[[str], None] = print) -> Staged:
     written = _write_changed(folder, files)
     say(f"Klaargezet in {STAGING}/: {len(files)} bestanden, {written} gewijzigd ({time.monotonic() - started:.1f} s).")
     return staged
+
+
+_LOOPBACK_HOSTS = {"localhost", "0.0.0.0", "::", "::1"}
+
+
+def check_publish_address(config: dict) -> None:
+    """A site that goes online needs its own address: the feed, the open data, the fixed links
+    trainers copy and the sitemap are written with it. Raises UserError when SITE_URL is not
+    set, is no https:// address, or points at this computer."""
+    address = (config.get("site_url") or "").strip()
+    if not os.environ.get("SITE_URL", "").strip() or not address:
+        raise UserError(
+            "SITE_URL is niet gezet. Een build om te publiceren heeft het webadres van de site nodig, zoals "
+            "SITE_URL=https://organisatie.github.io/wat-werkt/ (de workflow .github/workflows/publiceren.yml haalt het uit "
+            "GitHub Pages). Om de site op deze computer te bekijken: make serve"
+        )
+    try:
+        parts = urllib.parse.urlsplit(address)
+        host = (parts.hostname or "").rstrip(".").lower()
+    except ValueError:
+        parts, host = None, ""
+    if parts is None or parts.scheme != "https" or not host or parts.query or parts.fragment:
+        raise UserError(
+            f"SITE_URL {printable(address[:80])!r} is geen webadres om te publiceren: schrijf het volledige adres van de site, "
+            "beginnend met https://, zoals https://organisatie.github.io/wat-werkt/"
+        )
+    if host in _LOOPBACK_HOSTS or host.endswith(".localhost") or _is_loopback_address(host):
+        raise UserError(
+            f"SITE_URL {printable(address[:80])!r} wijst naar deze computer; de gepubliceerde site zou dan naar de computer "
+            "van elke lezer linken. Zet SITE_URL op het echte adres, zoals https://organisatie.github.io/wat-werkt/"
+        )
+
+
+def _is_loopback_address(host: str) -> bool:
+    """127.0.0.1 in any spelling a browser reads: 127.1, 2130706433, 0x7f.0.0.1, [::1]."""
+    try:
+        address = ipaddress.ip_address(host.strip("[]"))
+    except ValueError:
+        try:
+            address = ipaddress.IPv4Address(socket.inet_aton(host))
+        except OSError:
+            return False
+    return address.is_loopback or address.is_unspecified or (address.version == 6 and address.ipv4_mapped is not None and address.ipv4_mapped.is_loopback)
 
 
 def last_updated(project_dir: Path) -> datetime.date:
@@ -337,9 +392,10 @@ def failure_message(error: UserError) -> str:
     return f"{printable(str(error))}\nDe site is niet gebouwd."
 
 
-def build(project_dir: Path, site_dir: Path, *, generator: str = "mkdocs", say: Callable[[str], None] = print) -> None:
-    """Check, stage, build and finish: the whole site in `site_dir`, or a UserError."""
-    staged = stage(project_dir, say=say)
+def build(project_dir: Path, site_dir: Path, *, generator: str = "mkdocs", publish: bool = False, say: Callable[[str], None] = print) -> None:
+    """Check, stage, build and finish: the whole site in `site_dir`, or a UserError. With
+    `publish` (the build that goes online), a missing or local SITE_URL stops it first."""
+    staged = stage(project_dir, publish=publish, say=say)
     started = time.monotonic()
     say(f"{generator} bouwt de site in {site_dir}/ …")
     run_generator(staged, site_dir, generator=generator)

@@ -34,6 +34,7 @@ import nh3
 from markdown.extensions.toc import slugify
 from markupsafe import Markup
 
+from ..channels import Channels
 from ..components import COMPONENTS, FOLDER as COMPONENTS_FOLDER, project_list
 from .content_security import meta_element
 from .page_values import PAGE_VALUES
@@ -227,7 +228,7 @@ class Renderer:
     def render(self, template: str, *, root: str, **values) -> str:
         return self.environment.get_template(template).render(root=root, **values)
 
-    def record_pages(self, *, site_url: str) -> list[GeneratedPage]:
+    def record_pages(self, *, site_url: str, channels: Channels = Channels()) -> list[GeneratedPage]:
         """A page for every approach, project, curriculum module and municipality, and the
         projectenbank's further pages for readers without JavaScript."""
         pages = []
@@ -237,14 +238,17 @@ class Renderer:
             ("module", self.kennisbank.curriculum.modules),
             ("municipality", self.kennisbank.municipalities.values()),
         ):
-            pages += [self.record_page(kind, record, site_url=site_url) for record in records]
+            pages += [self.record_page(kind, record, site_url=site_url, channels=channels) for record in records]
         for page in range(2, project_list.page_count(self.kennisbank) + 1):
             pages.append(self._page(project_list_page(page), "project_list_page.html", **project_list.list_values(self.kennisbank, page)))
         return pages
 
-    def record_page(self, kind: str, record, *, site_url: str) -> GeneratedPage:
+    def record_page(self, kind: str, record, *, site_url: str, channels: Channels = Channels()) -> GeneratedPage:
         values = PAGE_VALUES[kind](self.kennisbank, record)
-        return self._page(record_url(kind, record.id), _RECORD_TEMPLATES[kind], link_terms=True, record=record, site_url=site_url, **values)
+        url = record_url(kind, record.id)
+        # "Klopt er iets niet?": the record's id and page go with the reader's correction.
+        correction = channels.correction_link(record_id=record.id, page_address=site_url + url, record_name=record.naam)
+        return self._page(url, _RECORD_TEMPLATES[kind], link_terms=True, record=record, site_url=site_url, correction_link=correction, **values)
 
     def _page(self, url: str, template: str, *, headings: Headings | None = None, link_terms: bool = False, **values) -> GeneratedPage:
         """The template's output is the body; its top-level `title`, `description` and

@@ -246,8 +246,10 @@ watwerkt.register("submission_form", function (component) {
     var yaml = toYaml(project);
     document.getElementById("ww-yaml").value = yaml;
     var download = document.getElementById("ww-download");
-    download.href = URL.createObjectURL(new Blob([yaml], { type: "application/yaml" }));
-    download.download = project.id + ".yaml";
+    if (download) {  // only where the site names its repository: a pull request needs one
+      download.href = URL.createObjectURL(new Blob([yaml], { type: "application/yaml" }));
+      download.download = project.id + ".yaml";
+    }
     var email = form.getAttribute("data-email");
     var viaEmail = document.getElementById("ww-via-email");
     if (viaEmail && email) {

@@ -110,12 +110,15 @@ def test_a_valid_submission_gives_yaml_that_passes_the_check_and_builds(page, si
     page.reload()
     expect(page.locator("#veld-naam")).to_have_value("Buurtkamer Geldzaken Emmen")
     expect(page.locator("#veld-gemeenten-GM0114")).to_be_checked()
+    # This site has no route to its editors (nothing set in mkdocs.yml): the form says so
+    # before the reader starts and when the project is ready, and offers no send button that
+    # would lead nowhere. The YAML stays on the page, so the work is not lost.
+    expect(page.locator("#ww-geen-kanaal")).to_contain_text("heeft nog niet ingesteld hoe een aanmelding de redactie bereikt")
     page.get_by_role("button", name="Controleren en versturen").click()
     expect(page.locator("#ww-verzenden")).to_be_visible()
-    with page.expect_download() as download:
-        page.click("#ww-download")
-    yaml_text = download.value.path().read_text(encoding="utf-8")
-    assert yaml_text == page.locator("#ww-yaml").input_value()
+    expect(page.locator("#ww-verzenden")).to_contain_text("deze site kan haar niet versturen")
+    expect(page.locator("#ww-verzenden a")).to_have_count(0)
+    yaml_text = page.locator("#ww-yaml").input_value()
     assert yaml_text.startswith('- id: "buurtkamer-geldzaken-emmen"\n')
 
     project = copy_project(tmp_path / "project")
@@ -168,7 +171,10 @@ def test_the_form_offers_github_email_and_a_form_service(browser, tmp_path):
     threading.Thread(target=receiver.serve_forever, daemon=True).start()
     endpoint = f"http://127.0.0.1:{receiver.server_address[1]}/ontvang"
     issues = "https://github.com/voorbeeld/watwerkt/issues/new"
-    result = build(REPO, tmp_path / "site", AANMELDEN_EMAIL="redactie@example.org", AANMELDEN_GITHUB=issues, AANMELDEN_ENDPOINT=endpoint)
+    result = build(
+        REPO, tmp_path / "site", AANMELDEN_EMAIL="redactie@example.org", AANMELDEN_GITHUB=issues, AANMELDEN_ENDPOINT=endpoint,
+        REPO_URL="https://github.com/voorbeeld/watwerkt",
+    )
     assert result.returncode == 0, result.stdout + result.stderr
     server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(QuietHandler, directory=str(tmp_path / "site")))
     threading.Thread(target=server.serve_forever, daemon=True).start()
@@ -179,6 +185,11 @@ def test_the_form_offers_github_email_and_a_form_service(browser, tmp_path):
         page.get_by_role("button", name="Controleren en versturen").click()
         yaml_text = page.locator("#ww-yaml").input_value()
         [record] = yaml.safe_load(yaml_text)
+        expect(page.locator("#ww-geen-kanaal")).to_have_count(0)
+        # The repository is known (repo_url): the YAML for a pull request can be downloaded.
+        with page.expect_download() as download:
+            page.click("#ww-download")
+        assert download.value.path().read_text(encoding="utf-8") == yaml_text
 
         github = urlsplit(page.locator("#ww-via-github").get_attribute("href"))
         assert f"{github.scheme}://{github.netloc}{github.path}" == issues
