@@ -19,6 +19,7 @@ from .errors import UserError
 from .publishing.generated_files import stale_generated_files, write_generated_files
 from .issue_to_record import PROJECTS_FILE, add_project_from_issue, read_issue
 from .publishing.link_check import check_links, external_links, source_lines
+from .publishing.preview import preview_report
 from .loading import Problem, check_data, printable, reference_date, summary
 from .publishing.serving import serve
 from .publishing.staging import GENERATORS, build, failure_message
@@ -80,7 +81,14 @@ def _run_command(argv: list[str] | None) -> int:
     links = commands.add_parser("links", help="controleer de links naar andere websites in de gebouwde site; blokkeert niets")
     links.add_argument("--site", type=Path, default=Path("site"), help="de gebouwde site (standaard: site, van `make build`)")
     links.add_argument("--timeout", type=float, default=10, help="seconden wachten per link (standaard: 10)")
+    preview = commands.add_parser("voorbeeld", help="verslag voor een pull request: wat er in de gegevens verandert, de controle en de leesbaarheid")
+    preview.add_argument("--basis", type=Path, help="de map met de YAML-bestanden van vóór de pull request (verplicht)")
+    preview.add_argument("--data", type=Path, default=Path("data"), help="de map met de YAML-bestanden van de pull request (standaard: data)")
+    preview.add_argument("--voorbeeld-url", default="", help="het adres waar de gebouwde site van de pull request online staat; dan linken de paden erheen")
+    preview.add_argument("--uit", type=Path, help="schrijf het verslag (Markdown) in dit bestand in plaats van op het scherm")
     arguments = parser.parse_args(argv)
+    if arguments.command == "voorbeeld":
+        return run_preview(arguments.basis, arguments.data, preview_url=arguments.voorbeeld_url, output=arguments.uit, relative_to=_working_dir())
     if arguments.command == "build":
         return run_build(_working_dir(), arguments.site, generator=arguments.generator, publish=arguments.publiceren)
     if arguments.command == "serve":
@@ -175,6 +183,31 @@ def run_links(site_dir: Path, *, timeout: float) -> int:
     doubtful = sum(not status.ok and not status.broken for status in statuses)
     _say(f"{len(statuses)} links naar andere websites: {len(statuses) - broken - doubtful} in orde, {broken} kapot, {doubtful} om zelf te bekijken.", sys.stdout)
     return EXIT_PROBLEMS if broken else 0
+
+
+def run_preview(base_dir: Path | None, data_dir: Path, *, preview_url: str, output: Path | None, relative_to: Path) -> int:
+    """Exit 0 whenever the report was written, also when the data has problems: the report
+    names them, and the build fails the run anyway. Exit 2 when a data folder is missing."""
+    if base_dir is None:
+        _say("geef met --basis de map met de YAML-bestanden van vóór de pull request, zoals --basis basis/data", sys.stderr)
+        return EXIT_NOTHING_TO_DO
+    for option, folder in (("--basis", base_dir), ("--data", data_dir)):
+        if not folder.is_dir():
+            reason = "is geen map" if folder.exists() else "bestaat niet"
+            _say(f"{folder}: {reason}; geef met {option} de map met de YAML-bestanden", sys.stderr)
+            return EXIT_NOTHING_TO_DO
+    report = preview_report(base_dir, data_dir, relative_to=relative_to, preview_url=preview_url)
+    if output is None:
+        _say(report.rstrip("\n"), sys.stdout)
+        return 0
+    try:
+        output.parent.mkdir(parents=True, exist_ok=True)
+        output.write_text(report, encoding="utf-8")
+    except OSError as error:
+        _say(f"{output}: kan het verslag niet schrijven: {os_error_reason(error)}", sys.stderr)
+        return EXIT_PROBLEMS
+    _say(f"Het verslag staat in {output}.", sys.stdout)
+    return 0
 
 
 def run_submission(issue_body: Path, data_dir: Path, reply: Path | None) -> int:
