@@ -293,3 +293,90 @@ def test_ci_audits_the_workflows_with_a_pinned_zizmor_offline():
     assert re.search(r'/bin/pip" install [^\n]*\bzizmor==\d+\.\d+\.\d+\n', script)
     assert '/bin/zizmor" --offline --no-progress --min-severity medium .github/workflows/\n' in script
     assert script.index("zizmor") < script.index("make test")  # a finding fails CI before the long tests
+
+
+# --- the weekly maintenance issue ------------------------------------------------------------
+
+ONDERHOUD = (WORKFLOWS / "onderhoud.yml").read_text(encoding="utf-8")
+
+
+def onderhoud_step(job: str, name: str) -> str:
+    [step] = [step for step in yaml.safe_load(ONDERHOUD)["jobs"][job]["steps"] if step.get("name") == name]
+    return step["run"]
+
+
+def test_the_maintenance_workflow_runs_weekly_and_only_the_issue_job_can_write():
+    workflow = yaml.safe_load(ONDERHOUD)
+    on = triggers(workflow)
+    assert set(on) == {"schedule", "workflow_dispatch"}
+    [cron] = [entry["cron"] for entry in on["schedule"]]
+    assert cron.split()[2:] == ["*", "*", "1"]  # every Monday
+    jobs = workflow["jobs"]
+    assert {name: job["permissions"] for name, job in jobs.items()} == {"report": {"contents": "read"}, "issue": {"issues": "write"}}
+    assert jobs["issue"]["needs"] == "report"
+    assert not any("actions/checkout" in step.get("uses", "") for step in jobs["issue"]["steps"])  # it runs no code of the repository
+    runs = [step.get("run", "") for step in jobs["report"]["steps"]]
+    assert "python -m watwerkt.cli build --site site" in runs
+    links = onderhoud_step("report", "Links controleren")
+    assert re.search(r"python -m watwerkt\.cli links --site site --verslag \"\$RUNNER_TEMP/onderhoud/links\.json\" \|\| true$", links, re.MULTILINE)
+    assert 'python -m watwerkt.cli onderhoud --site site "${links[@]}" --uit "$RUNNER_TEMP/onderhoud/onderhoud.md"' in onderhoud_step("report", "Lijst maken")
+    script = onderhoud_step("issue", "Issue bijwerken")
+    # It looks for the open issue first, edits it when there is one, and creates one only otherwise.
+    assert script.index("gh issue list --label onderhoud --state open") < script.index("gh issue edit") < script.index('elif [ -z "$number" ]') < script.index("gh issue create")
+
+
+def fake_gh(folder: Path, listed: str, *, list_fails: bool = False) -> dict[str, str]:
+    """A `gh` that answers `issue list` with `listed` and writes every call to gh-calls."""
+    fake_bin = folder / "bin"
+    fake_bin.mkdir(exist_ok=True)
+    (fake_bin / "gh").write_text(
+        '#!/bin/sh\necho "$*" >> "$RUNNER_TEMP/gh-calls"\n'
+        f'if [ "$1 $2" = "issue list" ]; then {"exit 1" if list_fails else f"printf %s {listed!r}"}; fi\n',
+        encoding="utf-8",
+    )
+    (fake_bin / "gh").chmod(0o755)
+    return {"PATH": f"{fake_bin}{os.pathsep}{os.environ['PATH']}", "GH_TOKEN": "x", "GH_REPO": "voorbeeld/watwerkt"}
+
+
+@pytest.mark.parametrize(
+    ("listed", "list_fails", "calls"),
+    [
+        ("12", False, ["issue edit 12 --body-file {body}"]),
+        ("", False, [
+            "label create onderhoud --force --color 0e8a16 --description Wat de redactie moet nakijken (elke maandag bijgewerkt)",
+            "issue create --label onderhoud --title Onderhoud: wat de redactie moet nakijken --body-file {body}",
+        ]),
+        ("12; touch pwned", False, None),  # no number: fail rather than open a second issue
+        ("null", False, None),
+        ("", True, None),  # no answer: the same
+    ],
+)
+def test_the_issue_job_edits_the_open_issue_and_creates_one_only_when_none_is_open(checkout, listed, list_fails, calls):
+    body = checkout / "runner" / "onderhoud" / "onderhoud.md"
+    body.parent.mkdir(parents=True)
+    body.write_text("# Onderhoud\n", encoding="utf-8")
+    result = run_step(onderhoud_step("issue", "Issue bijwerken"), checkout, **fake_gh(checkout, listed, list_fails=list_fails))
+    made = (checkout / "runner" / "gh-calls").read_text(encoding="utf-8").splitlines()
+    assert made[0] == "issue list --label onderhoud --state open --json number --jq .[0].number // empty"
+    if calls is None:
+        assert result.returncode != 0 and made[1:] == []
+    else:
+        assert result.returncode == 0, result.stderr
+        assert made[1:] == [call.format(body=body) for call in calls]
+    assert not list(checkout.rglob("pwned"))
+
+
+@pytest.mark.parametrize("with_links", [True, False])
+def test_the_list_is_made_with_the_links_report_when_there_is_one(checkout, with_links):
+    site = checkout / "checkout" / "site"
+    site.mkdir()
+    (site / "leesbaarheid.csv").write_text("pagina;flesch_douma;b1;woorden;zinnen;reden\n/;80;ja;400;40;\n", encoding="utf-8")
+    folder = checkout / "runner" / "onderhoud"
+    folder.mkdir(parents=True)
+    if with_links:
+        (folder / "links.json").write_text('{"format": "watwerkt links --verslag", "version": 1, "links": []}\n', encoding="utf-8")
+    result = run_step(onderhoud_step("report", "Lijst maken"), checkout)
+    assert result.returncode == 0, result.stderr
+    header = (folder / "onderhoud.md").read_text(encoding="utf-8").splitlines()[2]
+    assert ("0 kapotte links" in header) is with_links and ("links niet nagekeken" in header) is not with_links
+    assert "0 pagina's onder B1" in header

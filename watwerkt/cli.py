@@ -19,11 +19,13 @@ from .errors import UserError
 from .publishing.generated_files import stale_generated_files, write_generated_files
 from .issue_to_record import PROJECTS_FILE, add_project_from_issue, read_issue
 from .publishing.link_check import check_links, external_links, source_lines
+from .publishing.maintenance import DataLocations, links_report, maintenance_report, read_links_report, read_readability
 from .publishing.preview import preview_report
 from .loading import Problem, check_data, printable, reference_date, summary
 from .publishing.serving import serve
 from .publishing.staging import GENERATORS, build, failure_message
 from .loading.yaml_source import os_error_reason
+from .readability import hand_written_pages
 
 EXIT_PROBLEMS = 1
 EXIT_NOTHING_TO_DO = 2
@@ -81,6 +83,12 @@ def _run_command(argv: list[str] | None) -> int:
     links = commands.add_parser("links", help="controleer de links naar andere websites in de gebouwde site; blokkeert niets")
     links.add_argument("--site", type=Path, default=Path("site"), help="de gebouwde site (standaard: site, van `make build`)")
     links.add_argument("--timeout", type=float, default=10, help="seconden wachten per link (standaard: 10)")
+    links.add_argument("--verslag", type=Path, help="schrijf hier alle uitkomsten als JSON, voor `watwerkt onderhoud --links`")
+    maintenance = commands.add_parser("onderhoud", help="wat de redactie moet nakijken: verouderde records, homepages als bron, kapotte links, pagina's onder B1, verlopen erkenningen")
+    maintenance.add_argument("--data", type=Path, default=Path("data"), help="de map met de YAML-bestanden (standaard: data)")
+    maintenance.add_argument("--site", type=Path, help="een gebouwde site: neem de pagina's onder B1 uit zijn leesbaarheid.csv mee")
+    maintenance.add_argument("--links", type=Path, help="een verslag van `watwerkt links --verslag`: neem de kapotte links mee")
+    maintenance.add_argument("--uit", type=Path, help="schrijf het overzicht (Markdown) in dit bestand in plaats van op het scherm")
     preview = commands.add_parser("voorbeeld", help="verslag voor een pull request: wat er in de gegevens verandert, de controle en de leesbaarheid")
     preview.add_argument("--basis", type=Path, help="de map met de YAML-bestanden van vóór de pull request (verplicht)")
     preview.add_argument("--data", type=Path, default=Path("data"), help="de map met de YAML-bestanden van de pull request (standaard: data)")
@@ -94,7 +102,9 @@ def _run_command(argv: list[str] | None) -> int:
     if arguments.command == "serve":
         return run_serve(_working_dir(), address=arguments.adres, port=arguments.poort)
     if arguments.command == "links":
-        return run_links(arguments.site, timeout=arguments.timeout)
+        return run_links(arguments.site, timeout=arguments.timeout, report=arguments.verslag)
+    if arguments.command == "onderhoud":
+        return run_maintenance(arguments.data, site_dir=arguments.site, links=arguments.links, output=arguments.uit)
     if arguments.command == "correctie":
         return run_correction(arguments.issue_body, arguments.data, arguments.reactie)
     if arguments.command == "aanmelding":
@@ -159,9 +169,9 @@ def run_serve(project_dir: Path, *, address: str, port: int) -> int:
     return 0
 
 
-def run_links(site_dir: Path, *, timeout: float) -> int:
+def run_links(site_dir: Path, *, timeout: float, report: Path | None = None) -> int:
     """Exit 1 only for links that are certainly broken; doubtful ones are listed to look at.
-    Exit 2 when nothing could be checked (no site, or no network)."""
+    Exit 2 when nothing could be checked (no site, or no network); then no `report` is written."""
     if not os.path.lexists(site_dir / "index.html"):
         _say(f"{site_dir}/ bevat geen gebouwde site; bouw hem eerst met `make build`.", sys.stderr)
         return EXIT_NOTHING_TO_DO
@@ -171,14 +181,17 @@ def run_links(site_dir: Path, *, timeout: float) -> int:
     if statuses and all(status.status is None for status in statuses):
         _say(f"Geen van de {len(statuses)} websites gaf antwoord. Is deze computer met internet verbonden?", sys.stderr)
         return EXIT_NOTHING_TO_DO
+    found_in: dict[str, list[str]] = {}
     for status in sorted(statuses, key=lambda status: not status.broken):  # broken ones first
         if status.ok:
             continue
         _say(f"{'KAPOT' if status.broken else 'BEKIJK'}: {status.url}: {status.reason}", sys.stdout)
         _say(f"    op: {', '.join(pages_of[status.url])}", sys.stdout)
-        where = source_lines(status.url, sources)
+        where = found_in[status.url] = source_lines(status.url, sources)
         if where:
             _say(f"    in: {', '.join(where)}", sys.stdout)
+    if report:
+        report.write_text(links_report(statuses, pages_of, found_in), encoding="utf-8")
     broken = sum(status.broken for status in statuses)
     doubtful = sum(not status.ok and not status.broken for status in statuses)
     _say(f"{len(statuses)} links naar andere websites: {len(statuses) - broken - doubtful} in orde, {broken} kapot, {doubtful} om zelf te bekijken.", sys.stdout)
@@ -207,6 +220,41 @@ def run_preview(base_dir: Path | None, data_dir: Path, *, preview_url: str, outp
         _say(f"{output}: kan het verslag niet schrijven: {os_error_reason(error)}", sys.stderr)
         return EXIT_PROBLEMS
     _say(f"Het verslag staat in {output}.", sys.stdout)
+    return 0
+
+
+def run_maintenance(data_dir: Path, *, site_dir: Path | None, links: Path | None, output: Path | None) -> int:
+    """Exit 0 when the report was made, whatever it lists; 1 when the data has errors (the
+    check's lines) or a file cannot be read or written; 2 when there is no data folder."""
+    if not data_dir.is_dir():
+        reason = "is geen map" if data_dir.exists() else "bestaat niet"
+        _say(f"{data_dir}: {reason}; geef met --data de map met de YAML-bestanden", sys.stderr)
+        return EXIT_NOTHING_TO_DO
+    today = reference_date()
+    checked_links = read_links_report(links) if links else None
+    readability = read_readability(site_dir) if site_dir else None
+    kennisbank, problems = check_data(data_dir, relative_to=_working_dir(), today=today)
+    if kennisbank is None:
+        errors = [problem for problem in problems if not problem.warning]
+        for problem in errors:
+            _say(str(problem), sys.stderr)
+        _say(f"{len(errors)} {'probleem' if len(errors) == 1 else 'problemen'} in de gegevens; los ze eerst op (zie `watwerkt check`).", sys.stderr)
+        return EXIT_PROBLEMS
+    docs = _working_dir() / "docs"
+    report = maintenance_report(
+        kennisbank, problems, today=today, locations=DataLocations(data_dir, relative_to=_working_dir()),
+        links=checked_links, readability=readability, hand_written=hand_written_pages(docs) if docs.is_dir() else None,
+    )
+    if output is None:
+        _say(report.rstrip("\n"), sys.stdout)
+        return 0
+    try:
+        output.parent.mkdir(parents=True, exist_ok=True)
+        output.write_text(report, encoding="utf-8")
+    except OSError as error:
+        _say(f"{output}: kan het overzicht niet schrijven: {os_error_reason(error)}", sys.stderr)
+        return EXIT_PROBLEMS
+    _say(f"geschreven: {output}", sys.stdout)
     return 0
 
 
