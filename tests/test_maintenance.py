@@ -14,7 +14,6 @@ import pytest
 from site_fixtures import replace_in
 from test_link_check import site_linking_to, websites  # noqa: F401 (websites is a fixture)
 from watwerkt import cli
-from watwerkt.errors import UserError
 from watwerkt.loading import check_data
 from watwerkt.publishing.link_check import LinkStatus
 from watwerkt.publishing.maintenance import (
@@ -198,6 +197,30 @@ def test_a_source_without_any_address_and_a_module_source_are_named_by_their_own
 
 
 @pytest.mark.parametrize(
+    ("valid_until", "section"),
+    [
+        ("2026-11-30", "## Verlopen erkenningen"),
+        ("2026-11", "## Verlopen erkenningen"),
+        ("2025", "## Verlopen erkenningen"),
+        ("2026-12-01", "## Erkenningen die binnen 3 maanden verlopen"),  # still valid today
+        ("2026", "## Erkenningen die binnen 3 maanden verlopen"),
+        ("2027-02", "## Erkenningen die binnen 3 maanden verlopen"),
+        ("2027-02-28", "## Erkenningen die binnen 3 maanden verlopen"),
+        ("2027-03-01", None),
+        ("2027-03", None),
+    ],
+)
+def test_a_recognition_is_expired_after_the_whole_period_it_names_and_expiring_within_3_months(data_dir, valid_until, section):
+    replace_in(data_dir / "aanpakken.yaml", "datum: 2025, geldig_tot: 2030", f"datum: 2025, geldig_tot: {valid_until}")
+    lines = report(data_dir.parent)
+    found = [
+        [heading for heading in lines[:index] if heading.startswith("## ")][-1]
+        for index, line in enumerate(lines) if line.startswith("- aanpak `tweede-aanpak`")
+    ]
+    assert found == ([section] if section else [])
+
+
+@pytest.mark.parametrize(
     ("hostile", "shown"),
     [
         ("<script>alert(1)</script>", r"\<script\>alert(1)\</script\>"),
@@ -231,10 +254,17 @@ def test_addresses_and_ids_are_code_spans_that_nothing_closes_early(value, shown
 # --- the files it reads ---------------------------------------------------------------------
 
 
-def test_the_links_report_is_read_back_as_written():
-    statuses = [LinkStatus("https://b.example/", 404, "HTTP 404 Not Found"), LinkStatus("https://a.example/", 200, "in orde")]
+def test_the_links_report_is_read_back_as_written(tmp_path):
+    statuses = [LinkStatus("https://b.example/", 404, "HTTP 404 Not Found"), LinkStatus("https://a.example/", None, "geen antwoord op tijd")]
     text = links_report(statuses, {"https://b.example/": ["/"], "https://a.example/": ["/", "/over/"]}, {"https://b.example/": ["data/projects.yaml:3"]})
-    assert json.loads(text)["format"] == "watwerkt links --verslag"
+    assert json.loads(text)["links"][0] == {
+        "url": "https://a.example/", "status": None, "reason": "geen antwoord op tijd", "broken": False, "ok": False, "pages": ["/", "/over/"], "sources": [],
+    }
+    (tmp_path / "links.json").write_text(text, encoding="utf-8")
+    assert read_links_report(tmp_path / "links.json") == [
+        CheckedLink("https://a.example/", None, "geen antwoord op tijd", False, False, ("/", "/over/"), ()),
+        CheckedLink("https://b.example/", 404, "HTTP 404 Not Found", True, False, ("/",), ("data/projects.yaml:3",)),
+    ]
 
 
 def test_links_verslag_writes_what_onderhoud_reads(tmp_path, monkeypatch, capsys, websites):  # noqa: F811
@@ -348,7 +378,3 @@ def test_a_missing_data_folder_and_an_unwritable_output_are_named(tmp_path, monk
     assert cli.main(["onderhoud", "--uit", "bezet/onderhoud.md"]) == 1
     assert re.fullmatch(r"bezet/onderhoud\.md: kan het overzicht niet schrijven: .+\n", capsys.readouterr().err)
 
-
-def test_a_user_error_from_the_readers_is_a_user_error():
-    with pytest.raises(UserError):
-        read_links_report(Path("/nonexistent/maint-links.json"))
