@@ -176,15 +176,15 @@ class DataLocations:
         self.base = Path(relative_to) if relative_to else Path.cwd()
         self._checkers: dict[str, FileChecker] = {}
 
-    def note(self, filename: str, key: str | None, inner: tuple = (), message: str = "") -> Problem:
-        """A located note on a record (key None: the curriculum) or a field inside it, as the
-        loader would write a warning there: file, line, record and field."""
+    def locate(self, filename: str, key: str | None, inner: tuple = ()) -> Problem:
+        """Where a record (key None: the curriculum) or a field inside it is, as the loader
+        names the place of a warning: file, line, record and field (the message stays empty)."""
         checker = self._checker(filename)
         root: tuple = ()
         if key is not None and filename != CURRICULUM_FILE:
             keys = [item.get(checker.key) if isinstance(item, dict) else None for item in checker.document.data]
             root = (keys.index(key),)
-        checker.report(root + tuple(inner), message or "-", warning=True)
+        checker.report(root + tuple(inner), "", warning=True)
         return checker.problems.pop()
 
     def _checker(self, filename: str) -> FileChecker:
@@ -304,7 +304,7 @@ def _source_lines(kennisbank: Kennisbank, locations: DataLocations) -> list[str]
         for inner, source in _sources_without_page(model, ()):
             if record.kind == "opleiding" and inner[:1] == ("modules",):
                 continue  # a module's sources are the module's
-            problem = locations.note(record.filename, record.key, record.root + inner + ("waarom_geen_pagina",))
+            problem = locations.locate(record.filename, record.key, record.root + inner + ("waarom_geen_pagina",))
             address = f"homepage {_code(source.url)}" if source.url else "geen adres"
             field = _code(problem.field.removesuffix(".waarom_geen_pagina"))
             found.append((
@@ -336,7 +336,7 @@ def _recognition_lines(kennisbank: Kennisbank, locations: DataLocations, today: 
         if record.kind != "aanpak" or not approach.erkenning.geldig_tot:
             continue
         recognition = approach.erkenning
-        problem = locations.note(record.filename, record.key, ("erkenning", "geldig_tot"))
+        problem = locations.locate(record.filename, record.key, ("erkenning", "geldig_tot"))
         by = f", volgens {_text(recognition.door)}" if recognition.door else ""
         line = f"- {record.named()}: {EVIDENCE_LEVELS[recognition.niveau]}{by}, geldig tot {_text(recognition.geldig_tot)} — {_where(record, problem)}"
         if has_passed(recognition.geldig_tot, today):
@@ -370,7 +370,7 @@ def _readability_lines(pages: list[PageScore], records: dict, locations: DataLoc
             continue
         record, written = by_page.get(page.path), hand_written.get(page.path.removeprefix("/"))
         if record:
-            problem = locations.note(record.filename, record.key, record.root)
+            problem = locations.locate(record.filename, record.key, record.root)
             what = f"{record.named()}; schrijf de teksten eenvoudiger — {_code(f'{problem.file}:{problem.line}')}"
         elif written:
             what = f"schrijf {_code(written.source)} eenvoudiger, of zet in de kop waarom het niet kan ({EXEMPTION_KEY})"
