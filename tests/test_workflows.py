@@ -80,6 +80,7 @@ def test_every_workflow_keeps_the_rules(path):
 
 AANMELDING = (WORKFLOWS / "aanmelding.yml").read_text(encoding="utf-8")
 DATA = (WORKFLOWS / "data.yml").read_text(encoding="utf-8")
+VOORBEELD = (WORKFLOWS / "voorbeeld.yml").read_text(encoding="utf-8")
 
 
 @pytest.mark.parametrize(
@@ -131,10 +132,101 @@ def test_the_submission_workflow_checks_before_it_opens_a_pull_request():
     steps = {step.get("id"): step for step in jobs["check"]["steps"]}
     assert steps["checks"]["run"].split("\n")[:3] == ["python -m watwerkt.cli check --format github", "python -m watwerkt.cli schema --check", "python -m watwerkt.cli build --site site"]
     assert steps["checks"]["if"] == "steps.add.outputs.id != ''" and steps["verdict"]["env"]["CHECKS"] == "${{ steps.checks.outcome }}"
+    # The preview report compares data/ as it was before the project was added with data/ after.
+    runs = [step.get("run", "") for step in jobs["check"]["steps"]]
+    base_copy = runs.index('cp -R data "$RUNNER_TEMP/basis"')
+    assert base_copy < runs.index(steps["add"]["run"]) < runs.index(steps["preview"]["run"]) < runs.index(steps["checks"]["run"])
+    assert steps["preview"]["run"].split("\n")[0] == 'python -m watwerkt.cli voorbeeld --basis "$RUNNER_TEMP/basis" --uit "$RUNNER_TEMP/voorbeeld/reactie.md"'
+    assert steps["preview"]["if"] == "steps.add.outputs.id != ''"
     assert jobs["pull-request"]["needs"] == "check" and jobs["pull-request"]["if"] == "needs.check.outputs.passed == 'true'"
     [open_step] = [step for step in jobs["pull-request"]["steps"] if step.get("id") == "open"]
-    assert open_step["with"]["add-paths"] == "data/projects.yaml" and open_step["with"]["body"].startswith("Closes #${{ github.event.issue.number }}")
+    assert open_step["with"]["add-paths"] == "data/projects.yaml" and "body" not in open_step["with"]
+    assert open_step["with"]["body-path"] == "${{ runner.temp }}/uitkomst/pull-request.md"
     assert jobs["comment"]["needs"] == ["check", "pull-request"] and jobs["comment"]["if"] == "always() && needs.check.result != 'skipped'"
+
+
+def test_every_pull_request_gets_one_preview_comment_but_one_from_a_fork():
+    workflow = yaml.safe_load(VOORBEELD)
+    assert triggers(workflow) == {"pull_request": None}
+    jobs = workflow["jobs"]
+    assert {name: job["permissions"] for name, job in jobs.items()} == {"build": {"contents": "read"}, "comment": {"pull-requests": "write"}}
+    # Only the job that can write nothing runs the pull request's code; the other checks out nothing.
+    assert not [step for step in jobs["comment"]["steps"] if "checkout" in step.get("uses", "") or "python" in step.get("run", "")]
+    checkouts = [step.get("with", {}) for step in jobs["build"]["steps"] if step.get("uses", "").startswith("actions/checkout@")]
+    assert checkouts == [
+        {"persist-credentials": False},
+        {"ref": "${{ github.event.pull_request.base.sha }}", "path": "basis", "sparse-checkout": "data", "persist-credentials": False},
+    ]
+    steps = {step.get("id"): step for step in jobs["build"]["steps"]}
+    assert steps["report"]["run"].split("\n")[0] == (
+        'python -m watwerkt.cli voorbeeld --basis basis/data --voorbeeld-url "$VOORBEELD_URL" --uit "$RUNNER_TEMP/voorbeeld/reactie.md"'
+    )
+    assert '>> "$GITHUB_STEP_SUMMARY"' in steps["report"]["run"]
+    assert steps["address"]["env"]["VOORBEELD_URL"] == "${{ vars.WATWERKT_VOORBEELD_URL }}"
+    assert steps["report"]["env"] == {"VOORBEELD_URL": "${{ steps.address.outputs.url }}"}
+    assert steps["build"]["run"] == "python -m watwerkt.cli build --site site" and steps["build"]["env"] == {"SITE_URL": "${{ steps.address.outputs.url }}"}
+    uploads = {step["with"]["name"]: step for step in jobs["build"]["steps"] if step.get("uses", "").startswith("actions/upload-artifact@")}
+    assert uploads["site"]["with"]["path"] == "site/" and uploads["voorbeeld"]["with"]["path"] == "${{ runner.temp }}/voorbeeld/"
+    assert jobs["build"]["outputs"]["report"] == "${{ steps.report.outcome }}"
+    # A fork's token can only read: its comment job is skipped, the report stays in the run.
+    assert jobs["comment"]["needs"] == "build"
+    assert jobs["comment"]["if"] == (
+        "always() && needs.build.outputs.report == 'success' && github.event.pull_request.head.repo.full_name == github.repository"
+    )
+    from watwerkt.publishing.preview import MARKER
+
+    assert f'startswith("{MARKER}")' in voorbeeld_step("comment", "Reactie plaatsen of bijwerken")
+
+
+def voorbeeld_step(job: str, name: str) -> str:
+    [step] = [step for step in yaml.safe_load(VOORBEELD)["jobs"][job]["steps"] if name in (step.get("id"), step.get("name"))]
+    return step["run"]
+
+
+@pytest.mark.parametrize(
+    ("variable", "number", "output"),
+    [
+        ("", "12", "url=\n"),
+        ("https://voorbeeld.example.org/pr-{pr}/", "12", "url=https://voorbeeld.example.org/pr-12/\n"),
+        ("https://deploy-preview-{pr}--watwerkt.example.app/", "3", "url=https://deploy-preview-3--watwerkt.example.app/\n"),
+        ("https://voorbeeld.example.org/\nurl=https://evil.example/", "12", None),
+        ("javascript:alert(1)", "12", None),
+        ("https://voorbeeld.example.org/$(touch pwned)", "12", None),
+    ],
+)
+def test_the_preview_address_comes_from_the_variable_with_the_pull_requests_number(checkout, variable, number, output):
+    result = run_step(voorbeeld_step("build", "address"), checkout, VOORBEELD_URL=variable, PULL_REQUEST=number)
+    written = (checkout / "runner" / "output").read_text(encoding="utf-8")
+    assert not list(checkout.rglob("pwned"))
+    if output is None:
+        assert result.returncode == 1 and written == "" and "WATWERKT_VOORBEELD_URL is geen gewoon webadres" in result.stdout
+    else:
+        assert result.returncode == 0 and written == output
+
+
+@pytest.mark.parametrize(("found", "method", "address"), [("", "POST", "repos/voorbeeld/watwerkt/issues/12/comments"), ("901\n902", "PATCH", "repos/voorbeeld/watwerkt/issues/comments/901")])
+def test_the_preview_comment_is_updated_when_there_is_one_and_posted_once_otherwise(checkout, found, method, address):
+    report = checkout / "runner" / "voorbeeld" / "reactie.md"
+    report.parent.mkdir(parents=True)
+    report.write_text("<!-- watwerkt-voorbeeld -->\nVerslag.\n", encoding="utf-8")
+    fake_bin = checkout / "bin"
+    fake_bin.mkdir()
+    # Answers the search with `found`, and writes down every call, one argument a line.
+    (fake_bin / "gh").write_text(
+        '#!/bin/bash\nprintf "%s\\n" "$@" "--" >> "$RUNNER_TEMP/gh-calls"\n'
+        f'if [ "$2" = --paginate ]; then printf "{found}"; fi\n',
+        encoding="utf-8",
+    )
+    (fake_bin / "gh").chmod(0o755)
+    completed = run_step(
+        voorbeeld_step("comment", "Reactie plaatsen of bijwerken"), checkout, PATH=f"{fake_bin}{os.pathsep}{os.environ['PATH']}",
+        PULL_REQUEST="12", GH_TOKEN="x", GH_REPO="voorbeeld/watwerkt", RUN_URL=RUN_URL,
+    )
+    assert completed.returncode == 0, completed.stderr
+    search, change, end = (checkout / "runner" / "gh-calls").read_text(encoding="utf-8").split("--\n")
+    assert search.split("\n")[:3] == ["api", "--paginate", "repos/voorbeeld/watwerkt/issues/12/comments"]
+    assert change.split("\n") == ["api", "--method", method, address, "-F", f"body=@{report}", "--silent", ""] and end == ""
+    assert report.read_text(encoding="utf-8") == f"<!-- watwerkt-voorbeeld -->\nVerslag.\n\nDe controle en de artifacts staan bij de run: {RUN_URL}\n"
 
 
 # --- the lock with hashes ----------------------------------------------------------------
@@ -232,6 +324,17 @@ def test_a_valid_issue_sets_the_id_and_changes_only_projects_yaml(checkout):
 RUN_URL = "https://github.com/voorbeeld/watwerkt/actions/runs/1"
 
 
+def test_the_submission_s_preview_report_shows_the_added_project(checkout):
+    summary = checkout / "runner" / "summary.md"
+    for step in ("De gegevens van vóór de aanmelding bewaren", "add", "preview"):
+        result = run_step(step_script("check", step), checkout, ISSUE_BODY=issue_body(), GITHUB_STEP_SUMMARY=str(summary))
+        assert result.returncode == 0, result.stderr
+    report = (checkout / "runner" / "voorbeeld" / "reactie.md").read_text(encoding="utf-8")
+    changes = report.split("\n")[7:10]
+    assert changes == ["1 toegevoegd, 0 gewijzigd, 0 verwijderd.", "", "- toegevoegd: project `buurtkamer-geldzaken-emmen` (`Buurtkamer Geldzaken Emmen`), `/projectenbank/buurtkamer-geldzaken-emmen/`"]
+    assert summary.read_text(encoding="utf-8") == report
+
+
 @pytest.mark.parametrize(
     ("record_id", "checks", "earlier_reply", "passed", "reply_start"),
     [
@@ -247,11 +350,29 @@ def test_the_verdict_opens_a_pull_request_only_when_every_check_passed(checkout,
     if earlier_reply:
         reply.parent.mkdir(parents=True)
         reply.write_text(earlier_reply, encoding="utf-8")
-    result = run_step(step_script("check", "verdict"), checkout, RECORD_ID=record_id, CHECKS=checks, RUN_URL=RUN_URL)
+    result = run_step(step_script("check", "verdict"), checkout, RECORD_ID=record_id, CHECKS=checks, ISSUE="7", RUN_URL=RUN_URL)
     assert result.returncode == 0, result.stderr
     assert ((checkout / "runner" / "output").read_text(encoding="utf-8") == "passed=true\n") is passed
     assert (reply.parent / "projects.yaml").exists() is passed
+    assert (reply.parent / "pull-request.md").exists() is passed
     assert reply.read_text(encoding="utf-8").startswith(reply_start)
+
+
+@pytest.mark.parametrize("report", ["<!-- watwerkt-voorbeeld -->\n## Voorbeeld van deze pull request\n", None])
+def test_the_pull_request_text_closes_the_issue_and_holds_the_preview_report(checkout, report):
+    if report is not None:
+        (checkout / "runner" / "voorbeeld").mkdir(parents=True)
+        (checkout / "runner" / "voorbeeld" / "reactie.md").write_text(report, encoding="utf-8")
+    result = run_step(step_script("check", "verdict"), checkout, RECORD_ID="buurtkamer", CHECKS="success", ISSUE="7", RUN_URL=RUN_URL)
+    assert result.returncode == 0, result.stderr
+    assert (checkout / "runner" / "uitkomst" / "pull-request.md").read_text(encoding="utf-8").split("\n") == [
+        "Closes #7",
+        "",
+        "Gecontroleerd zoals elke pull request (`watwerkt check`, `watwerkt schema --check`, `watwerkt build`). "
+        f"De controle en de gebouwde site (artifact `site`) staan bij de run: {RUN_URL}",
+        "",
+        *((report or "").split("\n")),
+    ]
 
 
 def test_the_pull_request_job_refuses_a_file_changed_before_the_addition(checkout):
@@ -290,9 +411,13 @@ def test_the_comment_adds_the_pull_request_and_posts_through_gh(checkout, result
 
 def test_ci_audits_the_workflows_with_a_pinned_zizmor_offline():
     script = (REPO / ".ci" / "run").read_text(encoding="utf-8")
-    assert re.search(r'/bin/pip" install [^\n]*\bzizmor==\d+\.\d+\.\d+\n', script)
+    assert re.search(r'/bin/pip" install [^\n]*\bzizmor==\d+\.\d+\.\d+(?: |\n)', script)
     assert '/bin/zizmor" --offline --no-progress --min-severity medium .github/workflows/\n' in script
     assert script.index("zizmor") < script.index("make test")  # a finding fails CI before the long tests
+    # and GitHub's own shapes, from the schemas check-jsonschema ships (no network needed)
+    assert re.search(r'/bin/pip" install [^\n]*\bcheck-jsonschema==\d+\.\d+\.\d+\n', script)
+    assert '/bin/check-jsonschema" --builtin-schema vendor.github-workflows .github/workflows/*.yml\n' in script
+    assert '/bin/check-jsonschema" --builtin-schema vendor.github-issue-forms .github/ISSUE_TEMPLATE/*.yml\n' in script
 
 
 # --- the weekly maintenance issue ------------------------------------------------------------
