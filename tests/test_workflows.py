@@ -140,7 +140,13 @@ def test_the_submission_workflow_checks_before_it_opens_a_pull_request():
     assert steps["preview"]["if"] == "steps.add.outputs.id != ''"
     assert jobs["pull-request"]["needs"] == "check" and jobs["pull-request"]["if"] == "needs.check.outputs.passed == 'true'"
     [open_step] = [step for step in jobs["pull-request"]["steps"] if step.get("id") == "open"]
-    assert open_step["with"]["add-paths"] == "data/projects.yaml" and "body" not in open_step["with"]
+    assert open_step["with"]["add-paths"] == "${{ needs.check.outputs.file }}" and "body" not in open_step["with"]
+    # A project or a correction, never an issue that claims to be both.
+    assert jobs["check"]["if"] == (
+        "github.event.label.name == 'goedgekeurd' && contains(github.event.issue.labels.*.name, 'aanmelding') "
+        "!= contains(github.event.issue.labels.*.name, 'correctie')"
+    )
+    assert steps["add"]["env"]["KIND"] == "${{ contains(github.event.issue.labels.*.name, 'correctie') && 'correctie' || 'aanmelding' }}"
     assert open_step["with"]["body-path"] == "${{ runner.temp }}/uitkomst/pull-request.md"
     assert jobs["comment"]["needs"] == ["check", "pull-request"] and jobs["comment"]["if"] == "always() && needs.check.result != 'skipped'"
 
@@ -304,21 +310,66 @@ HOSTILE_BODIES = [
 
 @pytest.mark.parametrize("hostile", HOSTILE_BODIES)
 def test_hostile_issue_text_runs_nothing_and_sets_no_output(checkout, hostile):
-    result = run_step(step_script("check", "add"), checkout, ISSUE_BODY=hostile)
+    result = run_step(step_script("check", "add"), checkout, ISSUE_BODY=hostile, KIND="aanmelding")
     assert result.returncode == 0, result.stderr
     assert not list(checkout.rglob("pwned"))
     outputs = (checkout / "runner" / "output").read_text(encoding="utf-8").splitlines()
-    assert all(re.fullmatch(r"id=[a-z0-9-]{1,80}", line) for line in outputs) and len(outputs) <= 1
+    if outputs:
+        kind, record, file, field = outputs
+        assert (kind, file, field) == ("kind=aanmelding", "file=data/projects.yaml", "field=") and re.fullmatch(r"id=[a-z0-9-]{1,80}", record)
     assert "id=evil" not in outputs and not any(line.startswith("passed") for line in outputs)
     assert outputs or (checkout / "runner" / "uitkomst" / "reactie.md").read_text(encoding="utf-8").startswith("Bedankt voor je aanmelding!")
 
 
 def test_a_valid_issue_sets_the_id_and_changes_only_projects_yaml(checkout):
-    result = run_step(step_script("check", "add"), checkout, ISSUE_BODY=issue_body())
+    result = run_step(step_script("check", "add"), checkout, ISSUE_BODY=issue_body(), KIND="aanmelding")
     assert result.returncode == 0, result.stderr
-    assert (checkout / "runner" / "output").read_text(encoding="utf-8") == "id=buurtkamer-geldzaken-emmen\n"
+    assert (checkout / "runner" / "output").read_text(encoding="utf-8") == "kind=aanmelding\nid=buurtkamer-geldzaken-emmen\nfile=data/projects.yaml\nfield=\n"
     changed = [path.name for path in (checkout / "checkout" / "data").iterdir() if path.read_bytes() != (REPO / "data" / path.name).read_bytes()]
     assert changed == ["projects.yaml"]
+
+
+def correction_body(record: str = "de-boeg-veendam", field: str = "samenvatting", value: str = "Jongeren in Veendam halen een diploma, met extra hulp op school.") -> str:
+    from test_corrections import issue
+
+    return issue(record=record, page=f"https://voorbeeld.github.io/watwerkt/projectenbank/{record}/", field=field, value=value)
+
+
+def test_a_correction_issue_sets_its_outputs_and_changes_one_run_of_lines(checkout):
+    result = run_step(step_script("check", "add"), checkout, ISSUE_BODY=correction_body(), KIND="correctie")
+    assert result.returncode == 0, result.stderr
+    assert (checkout / "runner" / "output").read_text(encoding="utf-8") == "kind=correctie\nid=de-boeg-veendam\nfile=data/projects.yaml\nfield=samenvatting\n"
+    changed = [path.name for path in (checkout / "checkout" / "data").iterdir() if path.read_bytes() != (REPO / "data" / path.name).read_bytes()]
+    assert changed == ["projects.yaml"]
+    # The pull-request job takes it: one run of lines differs.
+    checked = checkout / "runner" / "uitkomst" / "projects.yaml"
+    shutil.copyfile(checkout / "checkout" / "data" / "projects.yaml", checked)
+    shutil.copyfile(REPO / "data" / "projects.yaml", checkout / "checkout" / "data" / "projects.yaml")
+    take = step_script("pull-request", "Het gecontroleerde bestand overnemen")
+    assert run_step(take, checkout, KIND="correctie", FILE="data/projects.yaml").returncode == 0
+    assert (checkout / "checkout" / "data" / "projects.yaml").read_bytes() == checked.read_bytes()
+
+
+@pytest.mark.parametrize("hostile", [correction_body(value="$(touch pwned)\nid=evil"), correction_body(field="samenvatting\nfile=data/evil.yaml"), correction_body(record="de-boeg-veendam\nid=evil")])
+def test_a_hostile_correction_runs_nothing_and_sets_no_output(checkout, hostile):
+    result = run_step(step_script("check", "add"), checkout, ISSUE_BODY=hostile, KIND="correctie")
+    assert result.returncode == 0, result.stderr
+    assert not list(checkout.rglob("pwned"))
+    outputs = (checkout / "runner" / "output").read_text(encoding="utf-8").splitlines()
+    assert not any(line.startswith("id=evil") or "evil.yaml" in line for line in outputs)
+    assert outputs in ([], ["kind=correctie", "id=de-boeg-veendam", "file=data/projects.yaml", "field=samenvatting"]), outputs
+
+
+def test_the_pull_request_job_refuses_a_correction_that_changed_two_places(checkout):
+    projects = checkout / "checkout" / "data" / "projects.yaml"
+    before = projects.read_bytes()
+    checked = checkout / "runner" / "uitkomst" / "projects.yaml"
+    checked.parent.mkdir(parents=True)
+    checked.write_bytes(before.replace(b"Samen Sterk", b"Samen Zwak", 1).replace(b"Veendam", b"Elders"))
+    result = run_step(step_script("pull-request", "Het gecontroleerde bestand overnemen"), checkout, KIND="correctie", FILE="data/projects.yaml")
+    assert result.returncode != 0 and projects.read_bytes() == before
+    result = run_step(step_script("pull-request", "Het gecontroleerde bestand overnemen"), checkout, KIND="correctie", FILE="data/../mkdocs.yml")
+    assert result.returncode != 0 and projects.read_bytes() == before
 
 
 RUN_URL = "https://github.com/voorbeeld/watwerkt/actions/runs/1"
@@ -326,8 +377,8 @@ RUN_URL = "https://github.com/voorbeeld/watwerkt/actions/runs/1"
 
 def test_the_submission_s_preview_report_shows_the_added_project(checkout):
     summary = checkout / "runner" / "summary.md"
-    for step in ("De gegevens van vóór de aanmelding bewaren", "add", "preview"):
-        result = run_step(step_script("check", step), checkout, ISSUE_BODY=issue_body(), GITHUB_STEP_SUMMARY=str(summary))
+    for step in ("De gegevens van vóór de wijziging bewaren", "add", "preview"):
+        result = run_step(step_script("check", step), checkout, ISSUE_BODY=issue_body(), KIND="aanmelding", GITHUB_STEP_SUMMARY=str(summary))
         assert result.returncode == 0, result.stderr
     report = (checkout / "runner" / "voorbeeld" / "reactie.md").read_text(encoding="utf-8")
     changes = report.split("\n")[7:10]
@@ -350,7 +401,7 @@ def test_the_verdict_opens_a_pull_request_only_when_every_check_passed(checkout,
     if earlier_reply:
         reply.parent.mkdir(parents=True)
         reply.write_text(earlier_reply, encoding="utf-8")
-    result = run_step(step_script("check", "verdict"), checkout, RECORD_ID=record_id, CHECKS=checks, ISSUE="7", RUN_URL=RUN_URL)
+    result = run_step(step_script("check", "verdict"), checkout, KIND="aanmelding", RECORD_ID=record_id, FILE="data/projects.yaml" if record_id else "", FIELD="", CHECKS=checks, ISSUE="7", RUN_URL=RUN_URL)
     assert result.returncode == 0, result.stderr
     assert ((checkout / "runner" / "output").read_text(encoding="utf-8") == "passed=true\n") is passed
     assert (reply.parent / "projects.yaml").exists() is passed
@@ -363,7 +414,7 @@ def test_the_pull_request_text_closes_the_issue_and_holds_the_preview_report(che
     if report is not None:
         (checkout / "runner" / "voorbeeld").mkdir(parents=True)
         (checkout / "runner" / "voorbeeld" / "reactie.md").write_text(report, encoding="utf-8")
-    result = run_step(step_script("check", "verdict"), checkout, RECORD_ID="buurtkamer", CHECKS="success", ISSUE="7", RUN_URL=RUN_URL)
+    result = run_step(step_script("check", "verdict"), checkout, KIND="aanmelding", RECORD_ID="buurtkamer", FILE="data/projects.yaml", FIELD="", CHECKS="success", ISSUE="7", RUN_URL=RUN_URL)
     assert result.returncode == 0, result.stderr
     assert (checkout / "runner" / "uitkomst" / "pull-request.md").read_text(encoding="utf-8").split("\n") == [
         "Closes #7",
@@ -375,16 +426,36 @@ def test_the_pull_request_text_closes_the_issue_and_holds_the_preview_report(che
     ]
 
 
+def test_the_verdict_of_a_correction_names_the_field_in_the_reply_and_the_pull_request(checkout):
+    result = run_step(
+        step_script("check", "verdict"), checkout, KIND="correctie", RECORD_ID="de-boeg-veendam", FILE="data/projects.yaml",
+        FIELD="samenvatting", CHECKS="success", ISSUE="8", RUN_URL=RUN_URL,
+    )
+    assert result.returncode == 0, result.stderr
+    out = checkout / "runner" / "uitkomst"
+    assert (out / "reactie.md").read_text(encoding="utf-8") == (
+        "Bedankt voor je correctie! De wijziging van `samenvatting` in `de-boeg-veendam` is gecontroleerd zoals elke pull request: "
+        "de gegevens kloppen en de site kan ermee worden gebouwd. De redactie krijgt nu een pull request met alleen deze wijziging.\n"
+    )
+    assert (out / "pull-request.md").read_text(encoding="utf-8").split("\n")[:3] == [
+        "Closes #8",
+        "",
+        "Correctie uit het issue: alleen het veld `samenvatting` van `de-boeg-veendam` in `data/projects.yaml` verandert. De bron die de lezer noemt, staat in het issue.",
+    ]
+    assert (out / "projects.yaml").read_bytes() == (checkout / "checkout" / "data" / "projects.yaml").read_bytes()
+
+
 def test_the_pull_request_job_refuses_a_file_changed_before_the_addition(checkout):
     projects = checkout / "checkout" / "data" / "projects.yaml"
     before = projects.read_bytes()
     checked = checkout / "runner" / "uitkomst" / "projects.yaml"
     checked.parent.mkdir(parents=True)
     checked.write_bytes(before.replace(b"Samen Sterk", b"Samen Zwak", 1) + b"\n- id: nieuw\n")
-    result = run_step(step_script("pull-request", "Het gecontroleerde projects.yaml overnemen"), checkout)
+    take = step_script("pull-request", "Het gecontroleerde bestand overnemen")
+    result = run_step(take, checkout, KIND="aanmelding", FILE="data/projects.yaml")
     assert result.returncode != 0 and projects.read_bytes() == before
     checked.write_bytes(before + b"\n- id: nieuw\n")
-    assert run_step(step_script("pull-request", "Het gecontroleerde projects.yaml overnemen"), checkout).returncode == 0
+    assert run_step(take, checkout, KIND="aanmelding", FILE="data/projects.yaml").returncode == 0
     assert projects.read_bytes() == before + b"\n- id: nieuw\n"
 
 
