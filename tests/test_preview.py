@@ -291,7 +291,7 @@ def in_checkout(pull_request, monkeypatch):
 def test_the_command_writes_the_report_to_a_file(in_checkout, capsys):
     output = in_checkout / "runner" / "voorbeeld" / "reactie.md"
     assert cli.main(["voorbeeld", "--basis", "basis", "--uit", str(output)]) == 0
-    assert capsys.readouterr().out == f"Het verslag staat in {output}.\n"
+    assert capsys.readouterr().out == f"geschreven: {output}\n"
     assert output.read_text(encoding="utf-8") == preview_report(Path("basis"), Path("data"), relative_to=in_checkout, today=TODAY)
 
 

@@ -210,17 +210,7 @@ def run_preview(base_dir: Path | None, data_dir: Path, *, preview_url: str, outp
             _say(f"{folder}: {reason}; geef met {option} de map met de YAML-bestanden", sys.stderr)
             return EXIT_NOTHING_TO_DO
     report = preview_report(base_dir, data_dir, relative_to=relative_to, preview_url=preview_url)
-    if output is None:
-        _say(report.rstrip("\n"), sys.stdout)
-        return 0
-    try:
-        output.parent.mkdir(parents=True, exist_ok=True)
-        output.write_text(report, encoding="utf-8")
-    except OSError as error:
-        _say(f"{output}: kan het verslag niet schrijven: {os_error_reason(error)}", sys.stderr)
-        return EXIT_PROBLEMS
-    _say(f"Het verslag staat in {output}.", sys.stdout)
-    return 0
+    return _write_report(report, output, "het verslag")
 
 
 def run_maintenance(data_dir: Path, *, site_dir: Path | None, links: Path | None, output: Path | None) -> int:
@@ -245,6 +235,11 @@ def run_maintenance(data_dir: Path, *, site_dir: Path | None, links: Path | None
         kennisbank, problems, today=today, locations=DataLocations(data_dir, relative_to=_working_dir()),
         links=checked_links, readability=readability, hand_written=hand_written_pages(docs) if docs.is_dir() else None,
     )
+    return _write_report(report, output, "het overzicht")
+
+
+def _write_report(report: str, output: Path | None, what: str) -> int:
+    """A Markdown report on stdout, or in `output` (its folder made when needed)."""
     if output is None:
         _say(report.rstrip("\n"), sys.stdout)
         return 0
@@ -252,7 +247,7 @@ def run_maintenance(data_dir: Path, *, site_dir: Path | None, links: Path | None
         output.parent.mkdir(parents=True, exist_ok=True)
         output.write_text(report, encoding="utf-8")
     except OSError as error:
-        _say(f"{output}: kan het overzicht niet schrijven: {os_error_reason(error)}", sys.stderr)
+        _say(f"{output}: kan {what} niet schrijven: {os_error_reason(error)}", sys.stderr)
         return EXIT_PROBLEMS
     _say(f"geschreven: {output}", sys.stdout)
     return 0
