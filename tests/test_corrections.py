@@ -63,6 +63,15 @@ def test_an_approach_is_corrected_in_its_own_file(data_dir):
     assert changed_lines(before, after) == ["-  eigenaar: Stichting Voorbeeld", "+  eigenaar: Stichting Ander Voorbeeld"]
 
 
+def test_a_line_break_yaml_reads_but_git_does_not_becomes_a_plain_one(data_dir):
+    before = (data_dir / "projects.yaml").read_text(encoding="utf-8")
+    outcome = apply_correction(issue(field="beschrijving", value="Een\u2028twee\u0085drie\u2029vier"), data_dir, today=TODAY)
+    assert outcome.problems == []
+    after = (data_dir / "projects.yaml").read_text(encoding="utf-8")
+    assert "\u2028" not in after and "\u0085" not in after and "\u2029" not in after
+    assert changed_lines(before, after) == ["-  beschrijving: Een beschrijving van het project.", "+  beschrijving: |-", "+    Een", "+    twee", "+    drie", "+    vier"]
+
+
 @pytest.mark.parametrize(
     ("changes", "field", "message"),
     [

@@ -15,7 +15,7 @@ from site_fixtures import FIXTURE_DATA, replace_in
 from watwerkt import cli
 from watwerkt.errors import UserError
 from watwerkt.loading.registry import COLLECTIONS, CURRICULUM_FILE
-from watwerkt.publishing.preview import KINDS, MARKER, code, preview_report
+from watwerkt.publishing.preview import MAX_REPORT_CHARACTERS, KINDS, MARKER, code, preview_report
 
 TODAY = datetime.date(2026, 11, 25)  # the fixture data was last checked in November 2026
 TODAY_EPOCH = "1795564800"
@@ -216,6 +216,21 @@ def test_a_long_list_is_shortened_so_the_comment_fits(checkout):
     added = [line for line in lines if line.startswith("- toegevoegd: ")]
     assert len(added) == 40 and "- en nog 5 records; de hele lijst staat in het verslag van de run" in lines
     assert "- en nog 50 teksten; de hele lijst staat in het verslag van de run" in lines
+
+
+def test_a_message_quoting_an_enormous_value_is_shortened_and_the_report_always_fits(checkout):
+    projects = checkout / "data" / "projects.yaml"
+    replace_in(projects, "gemeenten: [GM0047]", "gemeenten: [GM" + "x" * 40_000 + "]")
+    replace_in(projects, "regio: testregio", "gemeenten: [GM" + "y" * 40_000 + "]")
+    text = "\n".join(report(checkout))
+    assert len(text) <= MAX_REPORT_CHARACTERS + 200
+    assert max(len(line) for line in text.split("\n")) <= 600
+    many = checkout / "data" / "projects.yaml"
+    with many.open("a", encoding="utf-8") as file:
+        for number in range(400):
+            file.write(NEW_PROJECT.replace("nieuw-project", f"nieuw-project-{number}").replace("Wij helpen", "Wij " + "helpen " * 40))
+    lines = report(checkout)
+    assert len("\n".join(lines)) <= MAX_REPORT_CHARACTERS + 200
 
 
 # --- hostile text ------------------------------------------------------------------------------

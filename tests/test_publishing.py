@@ -15,7 +15,7 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 import yaml
 
-from site_fixtures import FIXTURE_DATA, REPO
+from site_fixtures import FIXTURE_DATA, REPO, copy_project
 from watwerkt import load_kennisbank
 from watwerkt.channels import Channels
 from watwerkt.errors import UserError
@@ -46,6 +46,17 @@ REPOSITORY = "https://github.com/voorbeeld/watwerkt"
         ("https://[::1]/", "wijst naar deze computer"),
         ("https://[::ffff:127.0.0.1]/", "wijst naar deze computer"),
         ("https://0.0.0.0/", "wijst naar deze computer"),
+        ("https://[::ffff:0.0.0.0]/", "wijst naar deze computer"),
+        ("https://localhost.localdomain/", "wijst naar deze computer"),
+        # Spellings a browser reads as this computer, though Python's urlsplit does not:
+        ("https://%6c%6fcalhost/", "is geen webadres om te publiceren"),
+        ("https://127.0.0.1%2e/", "is geen webadres om te publiceren"),
+        ("https://\uff11\uff12\uff17.0.0.1/", "is geen webadres om te publiceren"),
+        ("https://localhost\u3002/", "is geen webadres om te publiceren"),
+        ("https://lo\u00adcalhost/", "is geen webadres om te publiceren"),
+        ("https://local\u200bhost/", "is geen webadres om te publiceren"),
+        ("https://127.0.0.1\\@example.org/", "is geen webadres om te publiceren"),
+        ("https://gebruiker@voorbeeld.github.io/", "is geen webadres om te publiceren"),
         ("voorbeeld.github.io/watwerkt/", "is geen webadres om te publiceren"),
         ("https:///watwerkt/", "is geen webadres om te publiceren"),
         ("https://voorbeeld.github.io/watwerkt/?x=1", "is geen webadres om te publiceren"),
@@ -204,7 +215,9 @@ def test_the_publish_workflow_deploys_the_strict_build_with_the_address_pages_gi
 
 
 def run_publish_step(site_parent: Path, site_url: str | None) -> subprocess.CompletedProcess:
-    """The workflow's build step in a shell, with the values GitHub would fill in."""
+    """The workflow's build step in a shell, with the values GitHub would fill in, in a copy of
+    the project (a build writes its staging folder beside the sources)."""
+    project = copy_project(site_parent / "project")
     step = publish_step()
     filled = {"${{ steps.pages.outputs.base_url }}": PAGES_ADDRESS, "${{ github.server_url }}/${{ github.repository }}": REPOSITORY}
     environment = {key: value for key, value in os.environ.items() if key not in ("SITE_URL", "REPO_URL")}
@@ -215,9 +228,9 @@ def run_publish_step(site_parent: Path, site_url: str | None) -> subprocess.Comp
         environment[name] = value
     if site_url is not None:
         environment["SITE_URL"] = site_url
-    environment.update(PYTHONPATH=str(REPO), NO_MKDOCS_2_WARNING="1", PATH=f"{Path(sys.executable).parent}{os.pathsep}{environment['PATH']}")
+    environment.update(PYTHONPATH=str(project), NO_MKDOCS_2_WARNING="1", PATH=f"{Path(sys.executable).parent}{os.pathsep}{environment['PATH']}")
     command = step["run"].replace("--site site", f"--site {site_parent / 'site'}")
-    return subprocess.run(["bash", "-euo", "pipefail", "-c", command], cwd=REPO, capture_output=True, text=True, env=environment)
+    return subprocess.run(["bash", "-euo", "pipefail", "-c", command], cwd=project, capture_output=True, text=True, env=environment)
 
 
 def test_the_publish_step_builds_a_site_whose_every_address_is_the_published_one(tmp_path):

@@ -15,6 +15,7 @@ code.
 from __future__ import annotations
 
 import datetime
+import re
 import tempfile
 import textwrap
 import typing
@@ -195,7 +196,9 @@ def replace_field_value(text: str, *, list_key: str | None, record_id: str, fiel
 
 def normalized(value: str) -> str:
     """The reader's answer as it goes into the data: Unix line ends, no blank edges."""
-    return value.replace("\r\n", "\n").replace("\r", "\n").strip()
+    # YAML reads U+0085, U+2028 and U+2029 as line breaks, git and editors do not: they would
+    # shift every line number the check reports after them. A line break is a line break.
+    return re.sub(r"\r\n|[\r\x85\u2028\u2029]", "\n", value).strip()
 
 
 def _field_texts(name: str, value: str, *, indent: int, folded: bool) -> list[str]:

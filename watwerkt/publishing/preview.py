@@ -29,6 +29,8 @@ ARTIFACT = "site"  # the name of the built site among the run's artifacts
 
 # A GitHub comment holds at most 65,536 characters; lists are shortened until the report fits.
 MAX_REPORT_CHARACTERS = 60_000
+_MAX_LINE = 500  # of one message in a code block
+_CUT_SHORT = "Dit verslag is ingekort: het was te lang voor één reactie. `watwerkt check` en `watwerkt voorbeeld` geven alles."
 _LIST_LIMITS = (40, 10, 3)
 _MAX_FIELDS = 8
 # Only such a page path is shown and linked: from an id that is anything else, none is made.
@@ -117,8 +119,9 @@ def preview_report(
     for limit in _LIST_LIMITS:
         report = _report(preview_url, notes, changes, problems, scores, loaded=kennisbank is not None, limit=limit)
         if len(report) <= MAX_REPORT_CHARACTERS:
-            break
-    return report
+            return report
+    # Still too long for one comment (a few enormous values): cut it, and say so.
+    return report[:MAX_REPORT_CHARACTERS].rsplit("\n", 1)[0] + "\n\n" + _CUT_SHORT + "\n"
 
 
 def _checked_preview_url(url: str) -> str:
@@ -312,6 +315,8 @@ def code(value: Any, limit: int = 80) -> str:
 
 
 def _code_block(lines: list[str]) -> list[str]:
-    """Lines (without line breaks) as a fenced code block that none of them can close."""
+    """Lines (without line breaks) as a fenced code block that none of them can close; each
+    line shortened, as a message can quote a whole value."""
+    lines = [shortened(line, _MAX_LINE) for line in lines]
     fence = "`" * max(3, max((len(run) + 1 for line in lines for run in re.findall("`+", line)), default=0))
     return [fence + "text", *lines, fence]

@@ -149,7 +149,8 @@ def stage(project_dir: Path, *, publish: bool = False, say: Callable[[str], None
     return staged
 
 
-_LOOPBACK_HOSTS = {"localhost", "0.0.0.0", "::", "::1"}
+_LOOPBACK_HOSTS = {"localhost", "localhost.localdomain", "ip6-localhost", "ip6-loopback", "0.0.0.0", "::", "::1"}
+_PLAIN_HOST = re.compile(r"(?:[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.?|\[[0-9A-Fa-f:.]+\])(?::[0-9]{1,5})?")
 
 
 def check_publish_address(config: dict) -> None:
@@ -168,7 +169,10 @@ def check_publish_address(config: dict) -> None:
         host = (parts.hostname or "").rstrip(".").lower()
     except ValueError:
         parts, host = None, ""
-    if parts is None or parts.scheme != "https" or not host or parts.query or parts.fragment:
+    # A host as a browser reads it only when it is plain: no escapes (%6c), no other scripts'
+    # digits or dots (１２７, 。), no invisible characters, no name before an @ and no \.
+    plain = parts is not None and _PLAIN_HOST.fullmatch(parts.netloc) is not None
+    if not plain or parts.scheme != "https" or not host or parts.query or parts.fragment:
         raise UserError(
             f"SITE_URL {printable(address[:80])!r} is geen webadres om te publiceren: schrijf het volledige adres van de site, "
             "beginnend met https://, zoals https://organisatie.github.io/wat-werkt/"
@@ -189,7 +193,8 @@ def _is_loopback_address(host: str) -> bool:
             address = ipaddress.IPv4Address(socket.inet_aton(host))
         except OSError:
             return False
-    return address.is_loopback or address.is_unspecified or (address.version == 6 and address.ipv4_mapped is not None and address.ipv4_mapped.is_loopback)
+    mapped = address.ipv4_mapped if address.version == 6 else None
+    return address.is_loopback or address.is_unspecified or (mapped is not None and (mapped.is_loopback or mapped.is_unspecified))
 
 
 def last_updated(project_dir: Path) -> datetime.date:
