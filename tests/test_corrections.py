@@ -121,7 +121,7 @@ def test_the_issue_cannot_steer_more_than_its_own_answers(data_dir):
     body = issue(value="Nieuwe tekst.\n### veld\n\nid")
     outcome = apply_correction(body, data_dir, today=TODAY)
     assert outcome.changed is None
-    assert [problem.message.split(".")[0] for problem in outcome.problems] == ["de kop '### veld' staat twee keer in de aanmelding (ook op regel 9)"]
+    assert [problem.message.split(".")[0] for problem in outcome.problems] == ["de kop '### veld' staat twee keer in de correctie (ook op regel 9)"]
     reply = outcome.reply()
     assert reply.splitlines()[0] == "Bedankt voor je correctie! Die kan niet vanzelf worden overgenomen:"
     assert reply.splitlines()[2].startswith("- `juiste_tekst`: `de kop '### veld' staat twee keer")

@@ -107,7 +107,7 @@ class CorrectionOutcome:
 def apply_correction(body: str, data_dir: Path, *, today: datetime.date, source: str = "issue") -> CorrectionOutcome:
     """Change the one field the correction in `body` names, when the result passes the check.
     Otherwise nothing is written. Raises UserError when the data file cannot be read or written."""
-    form = read_issue_form(body, source, labels=CORRECTION_FORM_FIELDS, empty=_EMPTY_CORRECTION)
+    form = read_issue_form(body, source, labels=CORRECTION_FORM_FIELDS, empty=_EMPTY_CORRECTION, kind="correctie")
     if form.problems:
         return CorrectionOutcome(problems=form.problems)
 

@@ -90,9 +90,12 @@ def read_issue(path: Path) -> str:
 _EMPTY_SUBMISSION = "de aanmelding is leeg: er staat geen veld van het formulier in (zoals '### naam'). Gebruik het formulier 'Project aanmelden'"
 
 
-def read_issue_form(body: str, source: str = "issue", *, labels: tuple[str, ...] = ISSUE_FORM_FIELDS, empty: str = _EMPTY_SUBMISSION) -> IssueForm:
+def read_issue_form(
+    body: str, source: str = "issue", *, labels: tuple[str, ...] = ISSUE_FORM_FIELDS, empty: str = _EMPTY_SUBMISSION, kind: str = "aanmelding"
+) -> IssueForm:
     """The answers in an issue-form body: '### label' followed by the answer. Only the form's
-    own `labels` start a field, each once; every other `###` heading is a problem."""
+    own `labels` start a field, each once; every other `###` heading is a problem. `kind` names
+    the issue in the problems ('aanmelding', 'correctie')."""
     answers: dict[str, list[str]] = {}
     lines: dict[str, int] = {}
     problems: list[Problem] = []
@@ -111,16 +114,16 @@ def read_issue_form(body: str, source: str = "issue", *, labels: tuple[str, ...]
             current = label
             answers[label], lines[label] = [], number
         elif label in lines:
-            message = f"de kop '### {label}' staat twee keer in de aanmelding (ook op regel {lines[label]}). {_NO_HEADINGS}"
-            problems.append(Problem(source, number, "aanmelding", current or "-", message))
+            message = f"de kop '### {label}' staat twee keer in de {kind} (ook op regel {lines[label]}). {_NO_HEADINGS}"
+            problems.append(Problem(source, number, kind, current or "-", message))
         else:
             message = f"de kop '### {_shown(label)}' hoort niet bij het formulier. {_NO_HEADINGS}"
-            problems.append(Problem(source, number, "aanmelding", current or "-", message))
+            problems.append(Problem(source, number, kind, current or "-", message))
     if not lines:
-        problems.append(Problem(source, stray_text_line or 1, "aanmelding", "-", empty))
+        problems.append(Problem(source, stray_text_line or 1, kind, "-", empty))
     elif stray_text_line:
         message = "hier staat tekst vóór het eerste veld van het formulier; die hoort bij geen enkel veld. Zet hem in een veld of haal hem weg"
-        problems.append(Problem(source, stray_text_line, "aanmelding", "-", message))
+        problems.append(Problem(source, stray_text_line, kind, "-", message))
     texts = {label: "\n".join(text).strip() for label, text in answers.items()}
     return IssueForm({label: text for label, text in texts.items() if text and text != _NO_RESPONSE}, lines, sorted(problems))
 
