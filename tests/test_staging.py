@@ -144,6 +144,13 @@ def test_serve_shows_the_built_site_and_builds_again_on_a_change(tmp_path):
         replace_in(project / "data" / "aanpakken.yaml", "naam: Samen Sterk\n", "naam: Samen Sterker\n")
         assert _wait_for(lambda: "Samen Sterker" in _fetch(page)), log.read_text(encoding="utf-8")
         assert _fetch(root + BUILD_NUMBER_PATH) != number
+        # The edit shows before the search index is made again; the last index serves meanwhile,
+        # and the new one takes its place when it is ready.
+        assert "pagefind" in _fetch(root + "/pagefind/pagefind.js")
+        assert _wait_for(lambda: "Zoekindex bijgewerkt." in log.read_text(encoding="utf-8")), log.read_text(encoding="utf-8")
+        assert "pagefind" in _fetch(root + "/pagefind/pagefind.js")
+        assert "leesbaarheid, zoekindex" in log.read_text(encoding="utf-8").split("Wijziging gezien")[0]  # the first build makes both
+        assert "Site afgemaakt: controle, Content-Security-Policy (" in log.read_text(encoding="utf-8").split("Wijziging gezien")[1]
         replace_in(project / "data" / "aanpakken.yaml", "naam: Samen Sterker\n", "naam: [kapot\n")
         assert _wait_for(lambda: "De vorige versie van de site blijft staan." in log.read_text(encoding="utf-8")), log.read_text(encoding="utf-8")
         assert "Samen Sterker" in _fetch(page)  # the last good site stays

@@ -15,11 +15,15 @@ class SearchIndexError(RuntimeError):
     pass
 
 
-def build_search_index(site_dir: Path) -> None:
-    """Write the index to `site_dir`/pagefind/; raise SearchIndexError if Pagefind fails."""
+SEARCH_INDEX = "pagefind"  # the folder in the site
+
+
+def build_search_index(site_dir: Path, *, output: Path | None = None) -> None:
+    """Write the index to `site_dir`/pagefind/ (or `output`); raise SearchIndexError if Pagefind fails."""
+    where = ["--output-path", str(output)] if output else []
     result = subprocess.run(
         # The ¶ permalinks next to headings are not words of the page.
-        [sys.executable, "-m", "pagefind", "--site", str(site_dir), "--exclude-selectors", ".headerlink", "--silent"],
+        [sys.executable, "-m", "pagefind", "--site", str(site_dir), *where, "--exclude-selectors", ".headerlink", "--silent"],
         capture_output=True,
         text=True,
     )

@@ -8,14 +8,17 @@ reason in the terminal. An open page reloads itself when a new build is in place
 """
 from __future__ import annotations
 
+import os
 import shutil
 import time
+from concurrent.futures import ThreadPoolExecutor
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from threading import Thread
 from typing import Callable
 
 from ..errors import UserError
+from .search_index import SEARCH_INDEX, SearchIndexError, build_search_index
 from .staging import build, failure_message
 
 # The engine's folder too: its templates, styles and scripts are read again on every build
@@ -89,14 +92,20 @@ def serve(project_dir: Path, *, address: str, port: int, say: Callable[[str], No
 
     def rebuild(number: int) -> None:
         target = sites / f"site-{number}"
-        build(project_dir, target, say=say)
         previous = current.get("site")
+        # A rebuild shows the edit first: the search index moves over from the last site and
+        # is made again once the new site stands; the readability report is `make build`'s.
+        build(project_dir, target, say=say, search=previous is None, readability=previous is None)
+        if previous and (previous / SEARCH_INDEX).is_dir():
+            os.replace(previous / SEARCH_INDEX, target / SEARCH_INDEX)
         current["site"] = target
         _ServeHandler.build_number = str(number)
         if previous:
             shutil.rmtree(previous, ignore_errors=True)
+            indexing.submit(_renew_search_index, target, say)
 
     seen = sources_signature(project_dir)
+    indexing = ThreadPoolExecutor(max_workers=1)  # one search index at a time, the newest last
     rebuild(1)  # a first build that fails stops here, with its reason
     def handler(*arguments):  # serves the folder of this moment's build
         return _ServeHandler(*arguments, directory=str(current["site"]))
@@ -120,12 +129,33 @@ def serve(project_dir: Path, *, address: str, port: int, say: Callable[[str], No
                 say("Let op: de Python-code van watwerkt is gewijzigd; stop (Ctrl+C) en start opnieuw om die te gebruiken.")
             try:
                 rebuild(number)
-                say(f"Klaar: een open pagina op http://{address}:{port}/ laadt zichzelf opnieuw.")
+                say(
+                    f"Klaar: een open pagina op http://{address}:{port}/ laadt zichzelf opnieuw. De zoekindex wordt nu bijgewerkt; "
+                    "het leesbaarheidsverslag (leesbaarheid.csv) maakt `make build`."
+                )
             except UserError as error:
                 say(f"{failure_message(error)}\nDe vorige versie van de site blijft staan.")
     finally:
         server.shutdown()
         server.server_close()
+        indexing.shutdown(wait=True, cancel_futures=True)
         shutil.rmtree(sites, ignore_errors=True)
+
+
+def _renew_search_index(site: Path, say: Callable[[str], None]) -> None:
+    """Index `site` again beside the index it serves, then swap the two; a site that a newer
+    build replaced meanwhile is left alone."""
+    if not site.is_dir():
+        return
+    fresh, old = site / (SEARCH_INDEX + ".nieuw"), site / (SEARCH_INDEX + ".oud")
+    try:
+        build_search_index(site, output=fresh)
+        if (site / SEARCH_INDEX).exists():
+            os.replace(site / SEARCH_INDEX, old)
+        os.replace(fresh, site / SEARCH_INDEX)
+        shutil.rmtree(old, ignore_errors=True)
+        say("Zoekindex bijgewerkt.")
+    except (OSError, SearchIndexError):
+        shutil.rmtree(fresh, ignore_errors=True)  # the site was replaced meanwhile, or Pagefind failed: the last index stays
 
 

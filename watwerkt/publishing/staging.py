@@ -343,9 +343,10 @@ def run_generator(staged: Staged, site_dir: Path, *, generator: str = "mkdocs") 
         shutil.move(output, site_dir)
 
 
-def finish(staged: Staged, site_dir: Path, *, say: Callable[[str], None] = print, search: bool = True) -> None:
+def finish(staged: Staged, site_dir: Path, *, say: Callable[[str], None] = print, search: bool = True, readability: bool = True) -> None:
     """Check the built site and complete it: the engine's HTML intact on every page, a policy
-    per page, the readability report and (unless `search` is off) the search index."""
+    per page, and (unless switched off, as `serve` does on a rebuild) the readability report and
+    the search index."""
     started = time.monotonic()
     for built, expected in staged.engine_html.items():
         page = site_dir / built
@@ -370,13 +371,15 @@ def finish(staged: Staged, site_dir: Path, *, say: Callable[[str], None] = print
             )
         except UserError as error:
             raise UserError(f"{where}: {error}") from None
-    say(staged.site.write_readability_report(site_dir))
+    if readability:
+        say(staged.site.write_readability_report(site_dir))
     if search:
         try:
             build_search_index(site_dir)
         except SearchIndexError as error:
             raise UserError(str(error)) from None
-    say(f"Site afgemaakt: controle, Content-Security-Policy, leesbaarheid{', zoekindex' if search else ''} ({time.monotonic() - started:.1f} s).")
+    done = ["controle", "Content-Security-Policy"] + ["leesbaarheid"] * readability + ["zoekindex"] * search
+    say(f"Site afgemaakt: {', '.join(done)} ({time.monotonic() - started:.1f} s).")
 
 
 def _content_of(page_html: str, where: str) -> str:
@@ -397,7 +400,10 @@ def failure_message(error: UserError) -> str:
     return f"{printable(str(error))}\nDe site is niet gebouwd."
 
 
-def build(project_dir: Path, site_dir: Path, *, generator: str = "mkdocs", publish: bool = False, say: Callable[[str], None] = print) -> None:
+def build(
+    project_dir: Path, site_dir: Path, *, generator: str = "mkdocs", publish: bool = False, say: Callable[[str], None] = print,
+    search: bool = True, readability: bool = True,
+) -> None:
     """Check, stage, build and finish: the whole site in `site_dir`, or a UserError. With
     `publish` (the build that goes online), a missing or local SITE_URL stops it first."""
     staged = stage(project_dir, publish=publish, say=say)
@@ -405,5 +411,5 @@ def build(project_dir: Path, site_dir: Path, *, generator: str = "mkdocs", publi
     say(f"{generator} bouwt de site in {site_dir}/ …")
     run_generator(staged, site_dir, generator=generator)
     say(f"{generator} is klaar ({time.monotonic() - started:.1f} s).")
-    finish(staged, site_dir, say=say)
+    finish(staged, site_dir, say=say, search=search, readability=readability)
 

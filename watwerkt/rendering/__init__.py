@@ -91,6 +91,7 @@ class Headings:
 
     def __init__(self):
         self._ids: set[str] = set()
+        self.made: list[tuple[TocEntry, str]] = []  # every heading made, with its HTML
 
     def __call__(self, level: int, text: str, anchor: str | None = None) -> Markup:
         title = html.escape(text, quote=False)
@@ -99,9 +100,18 @@ class Headings:
         # module named "Doel" would push #doel aside). Goal ids may not be PAGE_TITLE_ANCHOR.
         default = PAGE_TITLE_ANCHOR if level == 1 else slugify(text, "-") or "deel"
         anchor = self._unique(anchor or default)
-        return Markup(
-            f'<h{level} id="{anchor}">{title}<a class="headerlink" href="#{anchor}" title="{PERMALINK_TEXT}">{PERMALINK_TEXT}</a></h{level}>'
-        )
+        markup = f'<h{level} id="{anchor}">{title}<a class="headerlink" href="#{anchor}" title="{PERMALINK_TEXT}">{PERMALINK_TEXT}</a></h{level}>'
+        self.made.append((TocEntry(level, anchor, " ".join(title.split())), markup))
+        return Markup(markup)
+
+    def table_of_contents(self, page_html: str) -> list[TocEntry]:
+        """The table of contents of `page_html`, made of these headings when it holds exactly
+        them (each once, in their order on the page) without reading the page again;
+        otherwise read from the page (table_of_contents)."""
+        positions = [page_html.find(markup) for _, markup in self.made]
+        if -1 in positions or positions != sorted(positions) or page_html.count('class="headerlink"') != len(self.made):
+            return table_of_contents(page_html)
+        return _nested([entry for entry, _ in self.made])
 
     def _unique(self, anchor: str) -> str:
         candidate, number = anchor, 1
@@ -157,8 +167,12 @@ def table_of_contents(page_html: str) -> list[TocEntry]:
     doubles = sorted({anchor for anchor in ids if ids.count(anchor) > 1})
     if doubles:
         raise UserError(f"twee koppen op één pagina hebben dezelfde id: {', '.join(doubles)}; geef een van beide een andere naam")
+    return _nested(reader.entries)
+
+
+def _nested(entries: list[TocEntry]) -> list[TocEntry]:
     nested: list[TocEntry] = []
-    for entry in reader.entries:
+    for entry in entries:
         siblings = nested
         while siblings and siblings[-1].level < entry.level:
             siblings = siblings[-1].children
@@ -254,7 +268,8 @@ class Renderer:
         """The template's output is the body; its top-level `title`, `description` and
         (optionally) `json_ld` are the page head. With `link_terms`, the first use of each
         begrip in the body links to /begrippen/ (term_links.py), as the last step."""
-        module = self.environment.get_template(template).make_module(dict(root=relative_root(url), heading=headings or Headings(), **values))
+        headings = headings or Headings()
+        module = self.environment.get_template(template).make_module(dict(root=relative_root(url), heading=headings, **values))
         body = str(module).strip() + "\n"
         if link_terms:
             body = self.term_linker.link_first_uses(body, root=relative_root(url))
@@ -264,7 +279,7 @@ class Renderer:
             title=str(module.title),
             description=str(module.description),
             body_html=body,
-            toc=table_of_contents(body),
+            toc=headings.table_of_contents(body),
             json_ld=str(json_ld) if json_ld else None,
         )
 

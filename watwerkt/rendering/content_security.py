@@ -128,12 +128,26 @@ class _Scripts(HTMLParser):
             self._current = None
 
 
+_SCRIPT_START = re.compile(r"<script\b", re.IGNORECASE)
+_SCRIPT_END = re.compile(r"</script", re.IGNORECASE)
+
+
 def inline_scripts(page_html: str) -> list[str]:
-    """The text of every inline script a browser would run in `page_html`."""
-    reader = _Scripts()
-    reader.feed(page_html)
-    reader.close()
-    return reader.found
+    """The text of every inline script a browser would run in `page_html`.
+
+    Only each `<script` and what follows up to its `</script` is parsed, not the whole page
+    (a page of the theme is long, its scripts few). Every script element starts with such a
+    `<script`; one that stands in a comment or an attribute only adds a hash for text of the
+    theme's own part, which no content can use."""
+    found = []
+    for start in _SCRIPT_START.finditer(page_html):
+        end = _SCRIPT_END.search(page_html, start.end())
+        close = page_html.find(">", end.end()) if end else -1
+        reader = _Scripts()
+        reader.feed(page_html[start.start() : close + 1 if close >= 0 else len(page_html)])
+        reader.close()
+        found += reader.found
+    return found
 
 
 def _sha256(text: str) -> str:

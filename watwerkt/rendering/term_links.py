@@ -46,8 +46,9 @@ class TermLinker:
 
     def __init__(self, terms: Iterable[Term], *, names: Iterable[str] = ()):
         # Matched word by word, as the readability scorer does, so thousands of names cost no
-        # more than a few: the first word finds the candidates, the longest that fits wins.
-        self._candidates: dict[str, list[tuple[tuple[str, ...], str | None]]] = {}  # first word → (words, begrip id or None for a name)
+        # more than a few: the first word finds the candidates, grouped by their number of
+        # words, and the longest that fits wins (a look-up per length, not per candidate).
+        self._candidates: dict[str, dict[int, dict[tuple[str, ...], str | None]]] = {}  # first word → length → words → begrip id or None for a name
         for term in terms:
             if not _ID.fullmatch(term.id):
                 raise ValueError(f"begrip-id {term.id!r} is geen veilige naam voor een anker")
@@ -55,13 +56,12 @@ class TermLinker:
                 self._add(form, term.id)
         for name in names:
             self._add(name, None)
-        for candidates in self._candidates.values():
-            candidates.sort(key=lambda candidate: len(candidate[0]), reverse=True)
+        self._candidates = {first: dict(sorted(by_length.items(), reverse=True)) for first, by_length in self._candidates.items()}
 
     def _add(self, form: str, term_id: str | None) -> None:
         words = tuple(word.casefold() for word in _WORD.findall(form))
-        if words and not any(words == known for known, _ in self._candidates.get(words[0], [])):  # a begrip before a name
-            self._candidates.setdefault(words[0], []).append((words, term_id))
+        if words:  # a begrip before a name: the first of the same words stays
+            self._candidates.setdefault(words[0], {}).setdefault(len(words), {}).setdefault(words, term_id)
 
     def link_first_uses(self, page_html: str, *, root: str) -> str:
         """`page_html` with the first use of every begrip in its running text made a link to
@@ -84,27 +84,27 @@ class TermLinker:
         tokens = list(_WORD.finditer(text))
         folded = [token.group().casefold() for token in tokens]
         in_address = [False] * len(tokens)
-        for address in _ADDRESS.finditer(text):
+        addresses = [(address.start(), address.end()) for address in _ADDRESS.finditer(text)]
+        if addresses:
             for i, token in enumerate(tokens):
-                if address.start() <= token.start() < address.end():
-                    in_address[i] = True
+                in_address[i] = any(start <= token.start() < end for start, end in addresses)
 
-        def fits(position: int, words: tuple[str, ...], term_id: str | None) -> bool:
+        def fits(position: int, length: int, term_id: str | None) -> bool:
             # A name ("Wat Werkt – armoede Noord-Nederland") may have signs between its words;
             # a begrip only spaces: "sociale. Uitsluiting" is two sentences.
-            end = position + len(words)
-            return (
-                tuple(folded[position:end]) == words
-                and not any(in_address[position:end])
-                and (term_id is None or all(text[tokens[i].end() : tokens[i + 1].start()].isspace() for i in range(position, end - 1)))
+            end = position + length
+            return not any(in_address[position:end]) and (
+                term_id is None or all(text[tokens[i].end() : tokens[i + 1].start()].isspace() for i in range(position, end - 1))
             )
 
         position = 0
         while position < len(tokens):
-            length, term_id = next(
-                ((len(words), term_id) for words, term_id in self._candidates.get(folded[position], []) if fits(position, words, term_id)),
-                (1, None),
-            )
+            length, term_id = 1, None
+            for candidate_length, forms in self._candidates.get(folded[position], {}).items():
+                words = tuple(folded[position : position + candidate_length])
+                if words in forms and fits(position, candidate_length, forms[words]):
+                    length, term_id = candidate_length, forms[words]
+                    break
             if term_id is not None:
                 yield tokens[position].start(), tokens[position + length - 1].end(), term_id
             position += length
