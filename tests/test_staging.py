@@ -48,12 +48,12 @@ def test_mkdocs_yml_values_from_the_environment_are_filled_in_as_mkdocs_does(tmp
 
 
 def test_staging_writes_only_what_changed_and_removes_what_went(tmp_path):
-    assert _write_changed(tmp_path, {"a.md": b"een", "b/c.md": b"twee"}) == 2
+    assert _write_changed(tmp_path, {"a.md": b"een", "b/c.md": b"twee"}) == ["a.md", "b/c.md"]
     before = (tmp_path / "a.md").stat().st_mtime_ns
     time.sleep(0.01)
-    assert _write_changed(tmp_path, {"a.md": b"een", "b/c.md": b"drie"}) == 1
+    assert _write_changed(tmp_path, {"a.md": b"een", "b/c.md": b"drie"}) == ["b/c.md"]
     assert (tmp_path / "a.md").stat().st_mtime_ns == before and (tmp_path / "b" / "c.md").read_bytes() == b"drie"
-    assert _write_changed(tmp_path, {"a.md": b"een"}) == 0
+    assert _write_changed(tmp_path, {"a.md": b"een"}) == []
     assert not (tmp_path / "b").exists()
 
 
@@ -151,6 +151,11 @@ def test_serve_shows_the_built_site_and_builds_again_on_a_change(tmp_path):
         assert "pagefind" in _fetch(root + "/pagefind/pagefind.js")
         assert "leesbaarheid, zoekindex" in log.read_text(encoding="utf-8").split("Wijziging gezien")[0]  # the first build makes both
         assert "Site afgemaakt: controle, Content-Security-Policy (" in log.read_text(encoding="utf-8").split("Wijziging gezien")[1]
+        # Only what changed was rendered again, and that includes the hand-written pages whose
+        # components show the record (the home page's table, the list of approaches).
+        assert "mkdocs bouwt de gewijzigde pagina’s in " in log.read_text(encoding="utf-8").split("Wijziging gezien")[1]
+        assert "Samen Sterker" in _fetch(root + "/") and "Samen Sterker" in _fetch(root + "/aanpakken/")
+        assert 'content="watwerkt-content-security-policy"' not in _fetch(root + "/aanpakken/")
         replace_in(project / "data" / "aanpakken.yaml", "naam: Samen Sterker\n", "naam: [kapot\n")
         assert _wait_for(lambda: "De vorige versie van de site blijft staan." in log.read_text(encoding="utf-8")), log.read_text(encoding="utf-8")
         assert "Samen Sterker" in _fetch(page)  # the last good site stays

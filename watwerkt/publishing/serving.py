@@ -88,20 +88,34 @@ def serve(project_dir: Path, *, address: str, port: int, say: Callable[[str], No
     project_dir = project_dir.resolve()
     sites = project_dir / SITES
     shutil.rmtree(sites, ignore_errors=True)
+    # Two sites take turns: one is served while the other is brought up to date, page by page
+    # when the frame of every page (theme, configuration, the set of files) is what it was
+    # built with, else whole. The browser never sees a site half done.
+    halves = (sites / "a", sites / "b")
+    frames: dict[Path, str] = {}  # each half → the frame it was last built with
     current: dict[str, Path] = {}
 
     def rebuild(number: int) -> None:
-        target = sites / f"site-{number}"
+        target = halves[number % 2]
         previous = current.get("site")
+        frames_before = frames.pop(target, None)  # until this build succeeds, the half is not up to date
         # A rebuild shows the edit first: the search index moves over from the last site and
         # is made again once the new site stands; the readability report is `make build`'s.
-        build(project_dir, target, say=say, search=previous is None, readability=previous is None)
+        staged = build(
+            project_dir, target, say=say, search=previous is None, readability=previous is None,
+            dirty_if=lambda staged: target.is_dir() and frames_before == staged.frame,
+        )
+        frames[target] = staged.frame
         if previous and (previous / SEARCH_INDEX).is_dir():
+            shutil.rmtree(target / SEARCH_INDEX, ignore_errors=True)
             os.replace(previous / SEARCH_INDEX, target / SEARCH_INDEX)
         current["site"] = target
         _ServeHandler.build_number = str(number)
-        if previous:
-            shutil.rmtree(previous, ignore_errors=True)
+        if previous is None:  # the other half starts as a copy, so the first edit is quick too
+            other = halves[(number + 1) % 2]
+            shutil.copytree(target, other, copy_function=shutil.copy2)
+            frames[other] = staged.frame
+        else:
             indexing.submit(_renew_search_index, target, say)
 
     seen = sources_signature(project_dir)

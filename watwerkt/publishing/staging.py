@@ -20,6 +20,8 @@ report and the search index.
 from __future__ import annotations
 
 import datetime
+import functools
+import hashlib
 import html
 import ipaddress
 import os
@@ -53,6 +55,10 @@ GENERATORS = {
     "mkdocs": lambda config, site_dir: [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config), "-d", str(site_dir)],
     "zensical": lambda config, site_dir: [sys.executable, "-m", "zensical", "build", "--strict", "-f", str(config)],
 }
+# For `serve`'s rebuilds: MkDocs renders only the pages whose staged source is newer than the
+# built page (the staging writes only files whose bytes changed). Not strict, as MkDocs warns that
+# a dirty build is one; the first build of a serve session is strict.
+_DIRTY_MKDOCS = lambda config, site_dir: [sys.executable, "-m", "mkdocs", "build", "--dirty", "--quiet", "-f", str(config), "-d", str(site_dir)]  # noqa: E731
 # Where the theme marks the page's content (overrides/main.html): scripts inside never get a hash.
 CONTENT_START, CONTENT_END = "<!--watwerkt-inhoud-->", "<!--/watwerkt-inhoud-->"
 TOC_EXTENSION = "watwerkt.rendering.toc_extension"
@@ -69,6 +75,9 @@ class Staged:
     channels: Channels
     # built page (relative to the site) → the engine's HTML it must hold verbatim, with where it came from
     engine_html: dict[str, list[tuple[str, str]]] = field(default_factory=dict)
+    # What every page's frame is made of: the staged files' names, the theme, the macros and the
+    # configuration. A site built with the same can be brought up to date page by page.
+    frame: str = ""
 
 
 def site_config(project_dir: Path) -> dict:
@@ -117,6 +126,7 @@ def stage(project_dir: Path, *, publish: bool = False, say: Callable[[str], None
     folder = project_dir / STAGING
     staged = Staged(folder, site, settings, channels)
     files: dict[str, bytes] = {}
+    component_pages: dict[str, str] = {}  # staged component → the hand-written page that places it
 
     docs = project_dir / config.get("docs_dir", "docs")
     for path in sorted(docs.rglob("*")):
@@ -129,7 +139,9 @@ def stage(project_dir: Path, *, publish: bool = False, say: Callable[[str], None
                     raise UserError(f"docs/{relative}: byte {error.start + 1} is geen UTF-8; sla de pagina op als UTF-8") from None
                 staged_components = _hand_written_page(relative, text, staged, site_url)
                 for name, rendered in staged_components.items():
-                    files[f"{COMPONENT_FOLDER}/{staged_component(_page_url(relative), name)}"] = rendered.encode("utf-8")
+                    component = f"{COMPONENT_FOLDER}/{staged_component(_page_url(relative), name)}"
+                    files[component] = rendered.encode("utf-8")
+                    component_pages[component] = f"docs/{relative}"
             files[f"docs/{relative}"] = path.read_bytes()
     generated = [(page.src_uri, _record_page(page, staged)) for page in site.generated_pages(site_url=site_url, settings=settings, channels=channels)]
     generated += [(file.path, file.content) for file in site.generated_files(site_url=site_url, site_name=config.get("site_name", ""))]
@@ -145,7 +157,11 @@ def stage(project_dir: Path, *, publish: bool = False, say: Callable[[str], None
                 files[f"{part}/{path.relative_to(project_dir / part).as_posix()}"] = path.read_bytes()
     files["mkdocs.yml"] = yaml.safe_dump(_staged_config(config, last_updated(project_dir)), allow_unicode=True, sort_keys=False).encode("utf-8")
     written = _write_changed(folder, files)
-    say(f"Klaargezet in {STAGING}/: {len(files)} bestanden, {written} gewijzigd ({time.monotonic() - started:.1f} s).")
+    # A page whose component changed is new to the generator too, though its own text is not.
+    for page in sorted({component_pages[path] for path in written if path in component_pages}):
+        os.utime(folder / page)
+    staged.frame = _frame_signature(files)
+    say(f"Klaargezet in {STAGING}/: {len(files)} bestanden, {len(written)} gewijzigd ({time.monotonic() - started:.1f} s).")
     return staged
 
 
@@ -232,12 +248,17 @@ def _staged_config(config: dict, updated: datetime.date) -> dict:
 def _record_page(page: GeneratedPage, staged: Staged) -> str:
     """A record's page for the generator: its head as front matter (escaped, as the theme prints
     it unescaped), its body the engine's HTML as one raw block."""
-    head = {"title": html.escape(page.title), "description": html.escape(page.description)}
-    if page.json_ld:
-        head["json_ld"] = page.json_ld
     body = _raw_block(page.body_html)
     staged.engine_html.setdefault(_built_path(page.src_uri), []).append((f"de pagina {page.src_uri}", body))
-    return f"---\n{yaml.safe_dump(head, allow_unicode=True, sort_keys=False)}---\n\n{body}\n"
+    return f"---\n{_front_matter(page.title, page.description, page.json_ld)}---\n\n{body}\n"
+
+
+@functools.lru_cache(maxsize=50_000)  # a rebuild (`serve`) writes most pages' heads again unchanged
+def _front_matter(title: str, description: str, json_ld: str | None) -> str:
+    head = {"title": html.escape(title), "description": html.escape(description)}
+    if json_ld:
+        head["json_ld"] = json_ld
+    return yaml.safe_dump(head, allow_unicode=True, sort_keys=False)
 
 
 def _hand_written_page(relative: str, text: str, staged: Staged, site_url: str) -> dict[str, str]:
@@ -295,9 +316,18 @@ def _built_path(src_uri: str) -> str:
     return _page_url(src_uri) + "index.html"
 
 
-def _write_changed(folder: Path, files: dict[str, bytes]) -> int:
-    """Write each file whose bytes differ, remove files no longer staged; return how many were written."""
-    written = 0
+def _frame_signature(files: dict[str, bytes]) -> str:
+    digest = hashlib.sha256()
+    for path in sorted(files):
+        digest.update(path.encode("utf-8") + b"\0")
+        if not path.startswith(("docs/", f"{COMPONENT_FOLDER}/")):
+            digest.update(hashlib.sha256(files[path]).digest())
+    return digest.hexdigest()
+
+
+def _write_changed(folder: Path, files: dict[str, bytes]) -> list[str]:
+    """Write each file whose bytes differ, remove files no longer staged; return those written."""
+    written = []
     for relative, content in files.items():
         target = folder / relative
         if target.is_file() and not target.is_symlink() and target.read_bytes() == content:
@@ -306,7 +336,7 @@ def _write_changed(folder: Path, files: dict[str, bytes]) -> int:
         temporary = target.with_name(f".{target.name}.nieuw")
         temporary.write_bytes(content)
         os.replace(temporary, target)
-        written += 1
+        written.append(relative)
     if folder.is_dir():
         for path in sorted(folder.rglob("*"), reverse=True):
             relative = path.relative_to(folder).as_posix()
@@ -317,8 +347,9 @@ def _write_changed(folder: Path, files: dict[str, bytes]) -> int:
     return written
 
 
-def run_generator(staged: Staged, site_dir: Path, *, generator: str = "mkdocs") -> None:
-    """Build the staged project into `site_dir`; the generator's own lines pass through."""
+def run_generator(staged: Staged, site_dir: Path, *, generator: str = "mkdocs", dirty: bool = False) -> None:
+    """Build the staged project into `site_dir`; the generator's own lines pass through. With
+    `dirty` (MkDocs only), a site already in `site_dir` is brought up to date page by page."""
     config = staged.folder / "mkdocs.yml"
     # Zensical takes the output folder from the config only, and only inside the project: it
     # builds into the staging folder, and the site is moved to `site_dir` afterwards.
@@ -328,7 +359,7 @@ def run_generator(staged: Staged, site_dir: Path, *, generator: str = "mkdocs") 
         data["site_dir"] = ZENSICAL_OUTPUT
         config.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
         shutil.rmtree(output, ignore_errors=True)
-    command = GENERATORS[generator](config, output)
+    command = _DIRTY_MKDOCS(config, output) if dirty and generator == "mkdocs" else GENERATORS[generator](config, output)
     # The generator's process (the macros adapter, the toc extension) uses this very engine.
     engine = str(Path(__file__).resolve().parent.parent)
     environment = dict(os.environ, NO_MKDOCS_2_WARNING="1", PYTHONPATH=os.pathsep.join(filter(None, [engine, os.environ.get("PYTHONPATH")])))
@@ -402,14 +433,18 @@ def failure_message(error: UserError) -> str:
 
 def build(
     project_dir: Path, site_dir: Path, *, generator: str = "mkdocs", publish: bool = False, say: Callable[[str], None] = print,
-    search: bool = True, readability: bool = True,
-) -> None:
+    search: bool = True, readability: bool = True, dirty_if: Callable[[Staged], bool] = lambda staged: False,
+) -> Staged:
     """Check, stage, build and finish: the whole site in `site_dir`, or a UserError. With
-    `publish` (the build that goes online), a missing or local SITE_URL stops it first."""
+    `publish` (the build that goes online), a missing or local SITE_URL stops it first. When
+    `dirty_if(staged)` says so (`serve`, for a site built from the same files), only the
+    pages that changed are rendered again."""
     staged = stage(project_dir, publish=publish, say=say)
     started = time.monotonic()
-    say(f"{generator} bouwt de site in {site_dir}/ …")
-    run_generator(staged, site_dir, generator=generator)
+    dirty = dirty_if(staged)
+    say(f"{generator} bouwt {'de gewijzigde pagina’s' if dirty else 'de site'} in {site_dir}/ …")
+    run_generator(staged, site_dir, generator=generator, dirty=dirty)
     say(f"{generator} is klaar ({time.monotonic() - started:.1f} s).")
     finish(staged, site_dir, say=say, search=search, readability=readability)
+    return staged
 

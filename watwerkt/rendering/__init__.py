@@ -21,6 +21,7 @@ breaks a link.
 from __future__ import annotations
 
 import datetime
+import functools
 import html
 import json
 import re
@@ -344,6 +345,7 @@ def project_json_ld(kennisbank: Kennisbank, project: Project, site_url: str) -> 
 # --- filters -------------------------------------------------------------------------------
 
 
+@functools.lru_cache(maxsize=100_000)  # the same texts again on every rebuild (`serve`)
 def sanitized_markdown(text: str) -> Markup:
     """A record's long text: its simple Markdown rendered once, then sanitized, last. Only
     whole web and mail addresses stay links: a relative one would point somewhere else on

@@ -153,8 +153,20 @@ class _TextFinder(HTMLParser):
             self.runs.append((offset, data))
 
 
+# Reading a page for its text is the slow part, and its answer depends on the page alone: a
+# rebuild (`serve`) asks again only for pages whose HTML changed. Kept for one site's pages.
+_RUNS_CACHE: dict[str, list[tuple[int, str]]] = {}
+_RUNS_CACHE_SIZE = 50_000
+
+
 def _linkable_text(page_html: str) -> list[tuple[int, str]]:
-    finder = _TextFinder(page_html)
-    finder.feed(page_html)
-    finder.close()
-    return finder.runs
+    runs = _RUNS_CACHE.get(page_html)
+    if runs is None:
+        finder = _TextFinder(page_html)
+        finder.feed(page_html)
+        finder.close()
+        runs = finder.runs
+        if len(_RUNS_CACHE) >= _RUNS_CACHE_SIZE:
+            _RUNS_CACHE.clear()
+        _RUNS_CACHE[page_html] = runs
+    return runs
