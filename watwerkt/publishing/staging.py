@@ -143,6 +143,7 @@ def stage(project_dir: Path, *, publish: bool = False, say: Callable[[str], None
                     files[component] = rendered.encode("utf-8")
                     component_pages[component] = f"docs/{relative}"
             files[f"docs/{relative}"] = path.read_bytes()
+    say("De pagina's van de records en de open data worden gemaakt …")
     generated = [(page.src_uri, _record_page(page, staged)) for page in site.generated_pages(site_url=site_url, settings=settings, channels=channels)]
     generated += [(file.path, file.content) for file in site.generated_files(site_url=site_url, site_name=config.get("site_name", ""))]
     hand_written_urls = {_page_url(name.removeprefix("docs/")): name for name in files if name.startswith("docs/") and name.endswith(".md")}
@@ -402,6 +403,8 @@ def finish(staged: Staged, site_dir: Path, *, say: Callable[[str], None] = print
             )
         except UserError as error:
             raise UserError(f"{where}: {error}") from None
+    if readability or search:
+        say(f"{' en '.join(['de leesbaarheid wordt gemeten'] * readability + ['de zoekindex wordt gemaakt'] * search).capitalize()} …")
     if readability:
         say(staged.site.write_readability_report(site_dir))
     if search:
