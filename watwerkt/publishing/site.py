@@ -1,6 +1,7 @@
 """A project's kennisbank and its renderer, loaded once while data/ stays unchanged."""
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -10,7 +11,8 @@ from ..components import project_list, published_assets
 from .exports import exports
 from ..kennisbank import Kennisbank
 from ..readability import Scorer, hand_written_pages, readability_log, readability_report, site_readability
-from ..rendering import GeneratedFile, GeneratedPage, Renderer
+from ..components import FOLDER as COMPONENTS_FOLDER
+from ..rendering import TEMPLATES, GeneratedFile, GeneratedPage, Renderer
 from .contributor_guide import contributor_guide
 from ..urls import PROJECT_INDEX, PROJECT_TEXTS
 from ..loading import Problem, load_kennisbank_and_warnings, reference_date
@@ -24,6 +26,7 @@ class Site:
     renderer: Renderer
     warnings: list[Problem] = field(default_factory=list)  # worth an editor's look; no reason to stop
     project_dir: Path | None = None  # where the hand-written pages are, for their readability reasons
+    _pages: dict = field(default_factory=dict, repr=False, compare=False)  # what generated_pages and _files made, once
 
     @cached_property
     def readability_scorer(self) -> Scorer:
@@ -40,22 +43,40 @@ class Site:
     def generated_pages(self, *, site_url: str, settings: dict, channels: Channels = Channels()) -> list[GeneratedPage]:
         """A page per record and the patterns page, as final HTML: the staging writes it as one
         raw block. `settings` are the site's own (such as where submissions go), `channels` the
-        routes to the editors (for "Klopt er iets niet?")."""
-        return [*self.renderer.record_pages(site_url=site_url, channels=channels), self.renderer.patterns_page(site_url=site_url, settings=settings)]
+        routes to the editors (for "Klopt er iets niet?"). Made once for the same data and
+        settings: a rebuild after editing a hand-written page (`serve`) reuses them."""
+        key = (site_url, json.dumps(settings, sort_keys=True, default=str), channels, _templates_signature())
+        if key not in self._pages:
+            for stale in [known for known in self._pages if known[0] != "data files"]:
+                del self._pages[stale]
+            self._pages[key] = [*self.renderer.record_pages(site_url=site_url, channels=channels), self.renderer.patterns_page(site_url=site_url, settings=settings)]
+        return self._pages[key]
 
     def generated_files(self, *, site_url: str, site_name: str) -> list[GeneratedFile]:
         """Every other file the engine adds to the site: the open data and feed, the
         projectenbank's filter index, redirects from old module addresses, the components'
         scripts and styles, and the contributor guide (a hand-written page, CONTRIBUTING.md, on the site too)."""
-        files = [GeneratedFile(export.path, export.content) for export in exports(self.kennisbank, site_url=site_url, site_name=site_name)]
-        files.append(GeneratedFile(PROJECT_INDEX, project_list.filter_index(self.kennisbank)))
-        files.append(GeneratedFile(PROJECT_TEXTS, project_list.filter_texts(self.kennisbank)))
+        key = ("data files", site_url, site_name)
+        if key not in self._pages:  # from the data alone: made once for the same data
+            self._pages[key] = [
+                *(GeneratedFile(export.path, export.content) for export in exports(self.kennisbank, site_url=site_url, site_name=site_name)),
+                GeneratedFile(PROJECT_INDEX, project_list.filter_index(self.kennisbank)),
+                GeneratedFile(PROJECT_TEXTS, project_list.filter_texts(self.kennisbank)),
+            ]
+        files = list(self._pages[key])
         files += self.renderer.redirect_files()
         files.append(GeneratedFile("bijdragen.md", contributor_guide()))
         files += [GeneratedFile(path, content) for path, content in published_assets()]
         # Written again after the build (write_readability_report); listed now so links to it work.
         files.append(GeneratedFile(READABILITY_REPORT, readability_report([])))
         return files
+
+
+def _templates_signature() -> tuple:
+    """The templates the pages are made with, as they are now: one edited while `serve` runs
+    makes the pages anew (Jinja reads a changed template again by itself)."""
+    folders = (TEMPLATES, COMPONENTS_FOLDER)
+    return tuple((str(path), path.stat().st_mtime_ns) for folder in folders for path in sorted(folder.rglob("*.html")))
 
 
 _loaded: dict[tuple, Site] = {}
