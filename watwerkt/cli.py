@@ -265,13 +265,19 @@ def run_submission(issue_body: Path, data_dir: Path, reply: Path | None) -> int:
         _say(str(problem), sys.stderr)
     if outcome.listed_as:
         _say(f"{data_dir / PROJECTS_FILE}:{outcome.listed_line}: {outcome.listed_as}: dit project staat er al; er is niets toegevoegd", sys.stderr)
-    if reply:
-        try:
-            reply.write_text(outcome.reply(), encoding="utf-8")
-        except OSError as error:
-            _say(f"{reply}: kan het antwoord voor het issue niet schrijven: {os_error_reason(error)}", sys.stderr)
-            return 1
+    if reply and not _write_reply(reply, outcome.reply()):
+        return 1
     return 0 if outcome.listed_as else 1
+
+
+def _write_reply(reply: Path, text: str) -> bool:
+    """The answer for the issue, for the workflow to post; False (said) when it cannot be written."""
+    try:
+        reply.write_text(text, encoding="utf-8")
+    except OSError as error:
+        _say(f"{reply}: kan het antwoord voor het issue niet schrijven: {os_error_reason(error)}", sys.stderr)
+        return False
+    return True
 
 
 def run_correction(issue_body: Path, data_dir: Path, reply: Path | None) -> int:
@@ -286,10 +292,7 @@ def run_correction(issue_body: Path, data_dir: Path, reply: Path | None) -> int:
     for problem in outcome.problems:
         _say(str(problem), sys.stderr)
     if reply:
-        try:
-            reply.write_text(outcome.reply(), encoding="utf-8")
-        except OSError as error:
-            _say(f"{reply}: kan het antwoord voor het issue niet schrijven: {os_error_reason(error)}", sys.stderr)
+        _write_reply(reply, outcome.reply())
     return 1
 
 
