@@ -375,13 +375,23 @@ def run_generator(staged: Staged, site_dir: Path, *, generator: str = "mkdocs", 
         shutil.move(output, site_dir)
 
 
-def finish(staged: Staged, site_dir: Path, *, say: Callable[[str], None] = print, search: bool = True, readability: bool = True) -> None:
+def finish(
+    staged: Staged, site_dir: Path, *, say: Callable[[str], None] = print, search: bool = True, readability: bool = True,
+    written_since: float | None = None,
+) -> None:
     """Check the built site and complete it: the engine's HTML intact on every page, a policy
     per page, and (unless switched off, as `serve` does on a rebuild) the readability report and
-    the search index."""
+    the search index. With `written_since` (a dirty build), only the pages the generator wrote
+    from that moment on: every other page was checked and completed by the build that wrote it."""
     started = time.monotonic()
+
+    def new(page: Path) -> bool:
+        return written_since is None or page.stat().st_mtime >= written_since
+
     for built, expected in staged.engine_html.items():
         page = site_dir / built
+        if page.is_file() and not new(page):
+            continue
         text = page.read_text(encoding="utf-8") if page.is_file() else ""
         missing = [where for where, block in expected if block not in text]
         if missing:
@@ -390,6 +400,8 @@ def finish(staged: Staged, site_dir: Path, *, say: Callable[[str], None] = print
                 "zet elk {{ onderdeel() }} op een eigen regel, met een lege regel ervoor en erna"
             )
     for page in sorted(site_dir.rglob("*.html")):
+        if not new(page):
+            continue
         text = page.read_text(encoding="utf-8")
         if PLACEHOLDER_ELEMENT not in text:
             if 'http-equiv="Content-Security-Policy"' not in text:
@@ -446,8 +458,9 @@ def build(
     started = time.monotonic()
     dirty = dirty_if(staged)
     say(f"{generator} bouwt {'de gewijzigde pagina’s' if dirty else 'de site'} in {site_dir}/ …")
+    generator_started = time.time() - 1  # file times may lag the clock a little: one second spare
     run_generator(staged, site_dir, generator=generator, dirty=dirty)
     say(f"{generator} is klaar ({time.monotonic() - started:.1f} s).")
-    finish(staged, site_dir, say=say, search=search, readability=readability)
+    finish(staged, site_dir, say=say, search=search, readability=readability, written_since=generator_started if dirty else None)
     return staged
 
