@@ -159,6 +159,10 @@ def test_serve_shows_the_built_site_and_builds_again_on_a_change(tmp_path):
         replace_in(project / "data" / "aanpakken.yaml", "naam: Samen Sterker\n", "naam: [kapot\n")
         assert _wait_for(lambda: "De vorige versie van de site blijft staan." in log.read_text(encoding="utf-8")), log.read_text(encoding="utf-8")
         assert "Samen Sterker" in _fetch(page)  # the last good site stays
+        # and the next good build goes into the half not served, not over the good one
+        replace_in(project / "data" / "aanpakken.yaml", "naam: [kapot\n", "naam: Samen Sterkst\n")
+        assert _wait_for(lambda: "Samen Sterkst" in _fetch(page)), log.read_text(encoding="utf-8")
+        assert "Samen Sterkst" in _fetch(root + "/aanpakken/")
         with open(project / "watwerkt" / "urls.py", "a", encoding="utf-8") as code:
             code.write("# changed\n")
         assert _wait_for(lambda: "de Python-code van watwerkt is gewijzigd" in log.read_text(encoding="utf-8")), log.read_text(encoding="utf-8")

@@ -96,8 +96,8 @@ def serve(project_dir: Path, *, address: str, port: int, say: Callable[[str], No
     current: dict[str, Path] = {}
 
     def rebuild(number: int) -> None:
-        target = halves[number % 2]
         previous = current.get("site")
+        target = halves[1] if previous == halves[0] else halves[0]  # never the half being served
         frames_before = frames.pop(target, None)  # until this build succeeds, the half is not up to date
         # A rebuild shows the edit first: the search index moves over from the last site and
         # is made again once the new site stands; the readability report is `make build`'s.
@@ -112,7 +112,7 @@ def serve(project_dir: Path, *, address: str, port: int, say: Callable[[str], No
         current["site"] = target
         _ServeHandler.build_number = str(number)
         if previous is None:  # the other half starts as a copy, so the first edit is quick too
-            other = halves[(number + 1) % 2]
+            other = halves[1] if target == halves[0] else halves[0]
             shutil.copytree(target, other, copy_function=shutil.copy2)
             frames[other] = staged.frame
         else:
