@@ -9,6 +9,7 @@ control or a script, so no record text can steer what it writes.
 """
 from __future__ import annotations
 
+import hashlib
 import html
 import re
 from html.parser import HTMLParser
@@ -155,12 +156,13 @@ class _TextFinder(HTMLParser):
 
 # Reading a page for its text is the slow part, and its answer depends on the page alone: a
 # rebuild (`serve`) asks again only for pages whose HTML changed. Kept for one site's pages.
-_RUNS_CACHE: dict[str, list[tuple[int, str]]] = {}
+_RUNS_CACHE: dict[bytes, list[tuple[int, str]]] = {}  # by the page's digest: the pages themselves stay out of memory
 _RUNS_CACHE_SIZE = 50_000
 
 
 def _linkable_text(page_html: str) -> list[tuple[int, str]]:
-    runs = _RUNS_CACHE.get(page_html)
+    key = hashlib.blake2b(page_html.encode("utf-8"), digest_size=16).digest()
+    runs = _RUNS_CACHE.get(key)
     if runs is None:
         finder = _TextFinder(page_html)
         finder.feed(page_html)
@@ -168,5 +170,5 @@ def _linkable_text(page_html: str) -> list[tuple[int, str]]:
         runs = finder.runs
         if len(_RUNS_CACHE) >= _RUNS_CACHE_SIZE:
             _RUNS_CACHE.clear()
-        _RUNS_CACHE[page_html] = runs
+        _RUNS_CACHE[key] = runs
     return runs
