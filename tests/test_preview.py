@@ -57,19 +57,25 @@ def pull_request(checkout: Path) -> Path:
     return checkout
 
 
+# How every report without a preview host begins.
+OPENING = [
+    MARKER,
+    "## Voorbeeld van deze pull request",
+    "",
+    "De site met deze pull request wordt gebouwd; lukt dat, dan staat hij bij deze run als artifact `site`.",
+    "",
+    "### Wat er verandert in de gegevens",
+    "",
+]
+
+
 def report(checkout: Path, **options) -> list[str]:
     return preview_report(checkout / "basis", checkout / "data", relative_to=checkout, today=TODAY, **options).split("\n")
 
 
 def test_the_report_lists_what_changed_the_check_and_the_readability(pull_request):
     assert report(pull_request) == [
-        MARKER,
-        "## Voorbeeld van deze pull request",
-        "",
-        "De site met deze pull request wordt gebouwd; lukt dat, dan staat hij bij deze run als artifact `site`.",
-        "",
-        "### Wat er verandert in de gegevens",
-        "",
+        *OPENING,
         "1 toegevoegd, 1 gewijzigd, 1 verwijderd.",
         "",
         "- toegevoegd: project `nieuw-project` (`Nieuw project`), `/projectenbank/nieuw-project/`",
@@ -147,13 +153,7 @@ def test_a_broken_file_is_said_plainly_and_the_rest_is_still_compared(checkout):
     replace_in(data / "projects.yaml", "naam: Eerste project", "naam: Eerste: project")
     replace_in(data / "aanpakken.yaml", "  naam: Tweede aanpak\n", "  naam: Tweede aanpak\n  eigenaarr: Iemand\n")
     assert report(checkout) == [
-        MARKER,
-        "## Voorbeeld van deze pull request",
-        "",
-        "De site met deze pull request wordt gebouwd; lukt dat, dan staat hij bij deze run als artifact `site`.",
-        "",
-        "### Wat er verandert in de gegevens",
-        "",
+        *OPENING,
         "- `data/projects.yaml` in deze pull request kan niet worden gelezen (`regel 2: YAML-fout in kolom 15: onverwachte dubbele punt; zet tekst met een ':' tussen aanhalingstekens`); de records daarin zijn niet vergeleken.",
         "",
         "0 toegevoegd, 1 gewijzigd, 0 verwijderd.",

@@ -215,19 +215,9 @@ def test_the_preview_comment_is_updated_when_there_is_one_and_posted_once_otherw
     report = checkout / "runner" / "voorbeeld" / "reactie.md"
     report.parent.mkdir(parents=True)
     report.write_text("<!-- watwerkt-voorbeeld -->\nVerslag.\n", encoding="utf-8")
-    fake_bin = checkout / "bin"
-    fake_bin.mkdir()
     # Answers the search with `found`, and writes down every call, one argument a line.
-    (fake_bin / "gh").write_text(
-        '#!/bin/bash\nprintf "%s\\n" "$@" "--" >> "$RUNNER_TEMP/gh-calls"\n'
-        f'if [ "$2" = --paginate ]; then printf "{found}"; fi\n',
-        encoding="utf-8",
-    )
-    (fake_bin / "gh").chmod(0o755)
-    completed = run_step(
-        voorbeeld_step("comment", "Reactie plaatsen of bijwerken"), checkout, PATH=f"{fake_bin}{os.pathsep}{os.environ['PATH']}",
-        PULL_REQUEST="12", GH_TOKEN="x", GH_REPO="voorbeeld/watwerkt", RUN_URL=RUN_URL,
-    )
+    gh = fake_gh_program(checkout, 'printf "%s\\n" "$@" "--" >> "$RUNNER_TEMP/gh-calls"\n' f'if [ "$2" = --paginate ]; then printf "{found}"; fi\n')
+    completed = run_step(voorbeeld_step("comment", "Reactie plaatsen of bijwerken"), checkout, PULL_REQUEST="12", RUN_URL=RUN_URL, **gh)
     assert completed.returncode == 0, completed.stderr
     search, change, end = (checkout / "runner" / "gh-calls").read_text(encoding="utf-8").split("--\n")
     assert search.split("\n")[:3] == ["api", "--paginate", "repos/voorbeeld/watwerkt/issues/12/comments"]
@@ -279,6 +269,16 @@ def run_step(script: str, workdir: Path, **environment: str) -> subprocess.Compl
     script_file = workdir / "runner" / "step.sh"
     script_file.write_text(script, encoding="utf-8")
     return subprocess.run(["bash", "--noprofile", "--norc", "-eo", "pipefail", str(script_file)], cwd=workdir / "checkout", env=env, capture_output=True, text=True)
+
+
+def fake_gh_program(folder: Path, script: str) -> dict[str, str]:
+    """A `gh` in `folder`/bin that runs `script` (bash) instead of asking GitHub; the
+    environment a step needs to find it."""
+    fake_bin = folder / "bin"
+    fake_bin.mkdir(exist_ok=True)
+    (fake_bin / "gh").write_text("#!/bin/bash\n" + script, encoding="utf-8")
+    (fake_bin / "gh").chmod(0o755)
+    return {"PATH": f"{fake_bin}{os.pathsep}{os.environ['PATH']}", "GH_TOKEN": "x", "GH_REPO": "voorbeeld/watwerkt"}
 
 
 @pytest.fixture
@@ -467,14 +467,8 @@ def test_the_comment_adds_the_pull_request_and_posts_through_gh(checkout, result
     reply = checkout / "runner" / "uitkomst" / "reactie.md"
     reply.parent.mkdir(parents=True)
     reply.write_text("Uitkomst.\n", encoding="utf-8")
-    fake_bin = checkout / "bin"
-    fake_bin.mkdir()
-    (fake_bin / "gh").write_text('#!/bin/sh\nprintf "%s\\n" "$@" > "$RUNNER_TEMP/gh-args"\n', encoding="utf-8")
-    (fake_bin / "gh").chmod(0o755)
-    completed = run_step(
-        step_script("comment", "Reageren"), checkout, PATH=f"{fake_bin}{os.pathsep}{os.environ['PATH']}",
-        ISSUE="7", PULL_REQUEST=number, PULL_REQUEST_RESULT=result, GH_TOKEN="x", GH_REPO="voorbeeld/watwerkt",
-    )
+    gh = fake_gh_program(checkout, 'printf "%s\\n" "$@" > "$RUNNER_TEMP/gh-args"\n')
+    completed = run_step(step_script("comment", "Reageren"), checkout, ISSUE="7", PULL_REQUEST=number, PULL_REQUEST_RESULT=result, **gh)
     assert completed.returncode == 0, completed.stderr
     assert reply.read_text(encoding="utf-8") == "Uitkomst.\n" + ending
     assert (checkout / "runner" / "gh-args").read_text(encoding="utf-8").splitlines() == ["issue", "comment", "7", "--body-file", str(reply)]
@@ -523,15 +517,9 @@ def test_the_maintenance_workflow_runs_weekly_and_only_the_issue_job_can_write()
 
 def fake_gh(folder: Path, listed: str, *, list_fails: bool = False) -> dict[str, str]:
     """A `gh` that answers `issue list` with `listed` and writes every call to gh-calls."""
-    fake_bin = folder / "bin"
-    fake_bin.mkdir(exist_ok=True)
-    (fake_bin / "gh").write_text(
-        '#!/bin/sh\necho "$*" >> "$RUNNER_TEMP/gh-calls"\n'
-        f'if [ "$1 $2" = "issue list" ]; then {"exit 1" if list_fails else f"printf %s {listed!r}"}; fi\n',
-        encoding="utf-8",
+    return fake_gh_program(
+        folder, 'echo "$*" >> "$RUNNER_TEMP/gh-calls"\n' f'if [ "$1 $2" = "issue list" ]; then {"exit 1" if list_fails else f"printf %s {listed!r}"}; fi\n',
     )
-    (fake_bin / "gh").chmod(0o755)
-    return {"PATH": f"{fake_bin}{os.pathsep}{os.environ['PATH']}", "GH_TOKEN": "x", "GH_REPO": "voorbeeld/watwerkt"}
 
 
 @pytest.mark.parametrize(

@@ -28,7 +28,7 @@ from pydantic import BaseModel
 
 from .channels import CORRECTION_PAGE_FIELD, CORRECTION_RECORD_FIELD
 from .errors import UserError
-from .issue_to_record import _code, _copy_data_files, _replace_file, read_issue_form
+from .issue_to_record import reply_code, copy_data_files, replace_file, read_issue_form
 from .loading import Problem, check_data
 from .loading.yaml_source import os_error_reason, read_text_file, MAX_FILE_BYTES
 from .model import Approach, Module, Project, referenced_file
@@ -96,7 +96,7 @@ class CorrectionOutcome:
     source: str = ""  # the page the reader cites, for the pull request
 
     def reply(self) -> str:
-        lines = [f"- {_code(problem.field)}: {_code(problem.message)}" for problem in self.problems[:50]]
+        lines = [f"- {reply_code(problem.field)}: {reply_code(problem.message)}" for problem in self.problems[:50]]
         return (
             "Bedankt voor je correctie! Die kan niet vanzelf worden overgenomen:\n\n"
             + "\n".join(lines)
@@ -143,7 +143,7 @@ def apply_correction(body: str, data_dir: Path, *, today: datetime.date, source:
     errors = _new_errors(data_dir, kind.file, changed_text, today)
     if errors:
         return CorrectionOutcome(problems=errors)
-    _replace_file(path, changed_text)
+    replace_file(path, changed_text)
     return CorrectionOutcome(changed=(str(path), record_id, field_name), source=answers.get(SOURCE_FIELD, ""))
 
 
@@ -247,7 +247,7 @@ def _new_errors(data_dir: Path, file_name: str, changed_text: str, today: dateti
     with tempfile.TemporaryDirectory() as folder:
         trial = Path(folder) / "data"
         try:
-            _copy_data_files(data_dir, trial)
+            copy_data_files(data_dir, trial)
         except OSError as error:
             raise UserError(f"{data_dir}: kan de correctie niet controleren, want een tijdelijke kopie van de gegevens lukt niet: {os_error_reason(error)}; er is niets veranderd") from None
         _, before = check_data(trial, relative_to=trial.parent, today=today)

@@ -180,7 +180,7 @@ def add_project_from_issue(body: str, data_dir: Path, *, today: datetime.date, s
     errors = _editor_name_problems(form, source) + _new_record_errors(data_dir, original, addition, today)
     if errors:
         return Outcome(problems=errors)
-    _replace_file(projects, original + addition)
+    replace_file(projects, original + addition)
     return Outcome(added=record["id"])
 
 
@@ -188,7 +188,7 @@ def issue_comment(problems: list[Problem]) -> str:
     """A reply for the issue, in plain Dutch, one line per problem. Every part that can hold the
     submitter's text is inline code, so the reply repeats no link or mention of theirs."""
     shown = problems[:_MAX_REPLY_PROBLEMS]
-    lines = [f"- {_code(problem.field)}: {_code(problem.message)}" for problem in shown]
+    lines = [f"- {reply_code(problem.field)}: {reply_code(problem.message)}" for problem in shown]
     if len(problems) > len(shown):
         lines.append(f"- en nog {len(problems) - len(shown)} andere problemen")
     return (
@@ -200,7 +200,7 @@ def issue_comment(problems: list[Problem]) -> str:
 
 def already_listed_comment(record_id: str, line: int) -> str:
     return (
-        f"Dit project staat al in de projectenbank, als {_code(record_id)} (data/{PROJECTS_FILE}, regel {line}). "
+        f"Dit project staat al in de projectenbank, als {reply_code(record_id)} (data/{PROJECTS_FILE}, regel {line}). "
         "Er is niets toegevoegd. Klopt er iets niet meer? Schrijf dat in een reactie hieronder.\n"
     )
 
@@ -241,7 +241,7 @@ def _new_record_errors(data_dir: Path, original: str, addition: str, today: date
     with tempfile.TemporaryDirectory() as folder:
         trial = Path(folder) / "data"
         try:
-            _copy_data_files(data_dir, trial)
+            copy_data_files(data_dir, trial)
             (trial / PROJECTS_FILE).write_text(original + addition, encoding="utf-8")
         except OSError as error:
             raise UserError(f"{data_dir}: kan het project niet controleren, want een tijdelijke kopie van de gegevens lukt niet: {os_error_reason(error)}; er is niets veranderd") from None
@@ -250,7 +250,7 @@ def _new_record_errors(data_dir: Path, original: str, addition: str, today: date
     return [p for p in problems if not p.warning and (p.file != f"data/{PROJECTS_FILE}" or p.line >= first_new_line)]
 
 
-def _copy_data_files(data_dir: Path, trial: Path) -> None:
+def copy_data_files(data_dir: Path, trial: Path) -> None:
     """The files `watwerkt check` reads, and only those: regular files are copied; anything
     else stays a link to the original, so the check reports it as it would in data/."""
     trial.mkdir()
@@ -262,7 +262,7 @@ def _copy_data_files(data_dir: Path, trial: Path) -> None:
             (trial / name).symlink_to(source.absolute())
 
 
-def _replace_file(path: Path, text: str) -> None:
+def replace_file(path: Path, text: str) -> None:
     """Write `text` to a new file next to `path`, then rename it over `path`: at every moment
     `path` holds either the old text or the new text, whole."""
     try:
@@ -291,7 +291,7 @@ def _shown(text: str) -> str:
     return visible if len(visible) <= _SHOWN_LENGTH else visible[: _SHOWN_LENGTH - 1] + "…"
 
 
-def _code(text: str) -> str:
+def reply_code(text: str) -> str:
     """`text` as inline code. Backticks are the only way out of a code span, so they become
     quotes; inside one GitHub makes no link, mention, reference, image or HTML."""
     return "`" + (_shown(text.replace("`", "'")) or " ") + "`"

@@ -413,7 +413,7 @@ def _refuse_unless_public_site(parts: SplitResult, value: str) -> None:
     if port == 0:
         raise ValueError(f"'{value}' heeft een ongeldig poortnummer na de dubbele punt; laat het weg, of schrijf een getal van 1 tot 65535")
     host = _host_name(parts, value)
-    if _ip_address(host) is not None:
+    if ip_address_of(host) is not None:
         raise ValueError(
             f"'{value}' noemt een IP-adres in plaats van de naam van een website; zo'n adres kan naar een computer in een "
             "eigen netwerk wijzen. Noem het openbare webadres, zoals https://www.voorbeeld.nl"
@@ -439,7 +439,7 @@ def _host_name(parts: SplitResult, value: str) -> str:
         raise ValueError(f"'{value}' is geen geldig webadres") from None
 
 
-def _ip_address(host: str) -> ipaddress.IPv4Address | ipaddress.IPv6Address | None:
+def ip_address_of(host: str) -> ipaddress.IPv4Address | ipaddress.IPv6Address | None:
     """The address, if the host is one, in every spelling a resolver accepts: 127.0.0.1, but
     also 127.1, 0x7f.0.0.1, 0177.0.0.1, 2130706433 and [::ffff:127.0.0.1]."""
     try:

@@ -27,6 +27,7 @@ from typing import Any, Iterable, Iterator
 from pydantic import BaseModel
 
 from ..errors import UserError
+from .github_text import inline_code
 from ..kennisbank import Kennisbank
 from ..labels import EVIDENCE_LEVELS
 from ..loading import CURRICULUM_FILE, Problem, printable
@@ -411,9 +412,5 @@ def _text(value: str) -> str:
 
 
 def _code(value: str) -> str:
-    """`value` in a code span: GitHub renders nothing inside one, so an address or an id shows as
-    written. The fence is longer than any run of backticks in it."""
-    text = printable(" ".join(str(value).split())) or "-"
-    fence = "`" * (max((len(run) for run in re.findall(r"`+", text)), default=0) + 1)
-    padding = " " if text.startswith("`") or text.endswith("`") else ""
-    return f"{fence}{padding}{text}{padding}{fence}"
+    """`value` in a code span (github_text.inline_code): an address or an id shows as written."""
+    return inline_code(value, empty="-")

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any, Callable
 
 from ..errors import UserError
+from .github_text import inline_code
 from ..loading import Problem, check_data, printable
 from ..loading.registry import COLLECTIONS, CURRICULUM_FILE
 from ..loading.yaml_source import read_yaml, shortened
@@ -306,12 +307,8 @@ def _count(number: int, one: str, many: str) -> str:
 
 
 def code(value: Any, limit: int = 80) -> str:
-    """`value` on one line as inline code: inside it GitHub makes no link, mention, issue
-    reference or HTML. The fence is one backtick longer than any run of backticks inside."""
-    text = printable(shortened(value, limit))
-    fence = "`" * (max((len(run) for run in re.findall("`+", text)), default=0) + 1)
-    padding = " " if text.startswith("`") or text.endswith("`") else ""  # one space each side is dropped again
-    return f"{fence}{padding}{text}{padding}{fence}"
+    """`value` on one line as inline code (github_text.inline_code), at most `limit` long."""
+    return inline_code(value, limit)
 
 
 def _code_block(lines: list[str]) -> list[str]:

@@ -23,11 +23,9 @@ import datetime
 import functools
 import hashlib
 import html
-import ipaddress
 import os
 import re
 import shutil
-import socket
 import subprocess
 import sys
 import time
@@ -44,6 +42,7 @@ from ..rendering.content_security import PLACEHOLDER_ELEMENT, check_site_setting
 from ..channels import Channels
 from ..errors import UserError
 from ..loading import InvalidData, printable, reference_date
+from ..model import ip_address_of
 from ..rendering import GeneratedPage, dutch_date, table_of_contents
 from .search_index import SearchIndexError, build_search_index
 from .site import Site, load_site
@@ -203,13 +202,9 @@ def check_publish_address(config: dict) -> None:
 
 def _is_loopback_address(host: str) -> bool:
     """127.0.0.1 in any spelling a browser reads: 127.1, 2130706433, 0x7f.0.0.1, [::1]."""
-    try:
-        address = ipaddress.ip_address(host.strip("[]"))
-    except ValueError:
-        try:
-            address = ipaddress.IPv4Address(socket.inet_aton(host))
-        except OSError:
-            return False
+    address = ip_address_of(host.strip("[]"))
+    if address is None:
+        return False
     mapped = address.ipv4_mapped if address.version == 6 else None
     return address.is_loopback or address.is_unspecified or (mapped is not None and (mapped.is_loopback or mapped.is_unspecified))
 
