@@ -2,7 +2,7 @@
 one index for the whole site) and Pagefind (an index in pieces). Budget at 10,000 projects:
 first answer under 300 ms and under 300 KB transferred, in headless Chromium.
 
-    .venv/bin/python bench/search.py [N ...]      (default: 1000 10000)
+    .venv/bin/python bench/search.py [N ...] [--alleen pagefind|lunr]   (default: 1000 10000, both)
 
 Both designs are built from the same sources; for lunr, Material's search plugin is switched
 on and the header and search partials of overrides/ are left out, which gives Material's own
@@ -10,18 +10,21 @@ search box back.
 """
 from __future__ import annotations
 
-import sys
+import argparse
+import statistics
 import tempfile
 import time
 from pathlib import Path
 
 from playwright.sync_api import sync_playwright
 
+from baseline import load
 from synthetic import Server, build, chromium, gzipped_size, project_with
 
-# A word on one page (the usual case: a name, a place, a method) and a word on most of the
-# made-up project pages (the worst case). The same words for both designs.
-QUERIES = ("ambassadeur", "maatje")
+# A word on one page (the usual case: a name, a place, a method), a word in about a third of the
+# made-up project texts and the word of the whole site, which every project names among its
+# target groups (the worst cases). The same words for both designs.
+QUERIES = ("ambassadeur", "maatje", "armoede")
 TYPING_DELAY_MS = 120
 RESULT = {"lunr": ".md-search-result__item", "pagefind": ".md-search-result__item"}
 SEARCH_FILES = {"lunr": ("search_index.json", "/workers/", "/lunr/"), "pagefind": ("/pagefind/",)}
@@ -59,24 +62,35 @@ def measure(site: Path, design: str, query: str, browser) -> tuple[float, float,
 
 
 def main() -> None:
-    counts = [int(argument) for argument in sys.argv[1:]] or [1000, 10000]
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("counts", nargs="*", type=int, metavar="N", default=[1000, 10000])
+    parser.add_argument("--alleen", choices=("pagefind", "lunr"), help="measure one design only")
+    parser.add_argument("--runs", type=int, default=3, help="measurements per word (median shown; default 3)")
+    options = parser.parse_args()
+    designs = [options.alleen] if options.alleen else ["lunr", "pagefind"]
+    print(load())
     print(f"{'projecten':>10} {'ontwerp':>9} {'zoekvraag':>13} {'zoekdata, gzip (KB)':>20} {'laatste letter → antwoord (ms)':>31} {'pagina → antwoord (ms)':>23}")
     with sync_playwright() as playwright:
         browser = chromium(playwright)
-        for count in counts:
+        for count in options.counts:
             with tempfile.TemporaryDirectory() as folder:
-                pagefind_project = project_with(Path(folder) / "pagefind", count)
-                build(pagefind_project, pagefind_project / "site")
-                lunr_project = project_with(Path(folder) / "lunr", count)
-                with_material_search(lunr_project)
-                build(lunr_project, lunr_project / "site")
+                projects = {}
+                for design in designs:
+                    print(f"Bouwen: {count} projecten, zoeken met {design} …", flush=True)
+                    projects[design] = project_with(Path(folder) / design, count)
+                    if design == "lunr":
+                        with_material_search(projects[design])
+                    build(projects[design], projects[design] / "site")
                 for query in QUERIES:
-                    for design, project in (("lunr", lunr_project), ("pagefind", pagefind_project)):
-                        kilobytes, after_typing, after_opening = measure(project / "site", design, query, browser)
+                    for design, project in projects.items():
+                        runs = [measure(project / "site", design, query, browser) for _ in range(options.runs)]
+                        kilobytes, after_typing, after_opening = (statistics.median(figures) for figures in zip(*runs))
                         print(f"{count:>10} {design:>9} {query:>13} {kilobytes:>20.0f} {after_typing:>31.0f} {after_opening:>23.0f}")
         browser.close()
     print(f"(getypt met {TYPING_DELAY_MS} ms per letter; zoekdata: wat de zoekfunctie laadt, gzip-gecomprimeerd zoals")
-    print(" een webhost het verstuurt; 'maatje' staat op de meeste verzonnen projectpagina's: het slechtste geval)")
+    print(" een webhost het verstuurt; elke meting in een nieuwe browsercontext, dus zonder cache;")
+    print(f" mediaan van {options.runs} metingen; 'maatje' en 'armoede' staan op veel verzonnen projectpagina's: de slechtste gevallen)")
+    print(load())
 
 
 if __name__ == "__main__":

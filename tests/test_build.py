@@ -115,6 +115,48 @@ def test_pages_are_dutch_and_load_nothing_from_elsewhere(real_site):
     assert not (real_site / "search" / "search_index.json").exists()
 
 
+def search_fragments(site: Path) -> dict[str, dict]:
+    """What Pagefind holds of each page, by its address: the text it searches and shows."""
+    import gzip
+    fragments = {}
+    for path in (site / "pagefind" / "fragment").glob("*.pf_fragment"):
+        data = gzip.decompress(path.read_bytes())
+        assert data.startswith(b"pagefind_dcd"), path
+        fragment = json.loads(data[len(b"pagefind_dcd"):])
+        fragments[fragment["url"]] = fragment
+    return fragments
+
+
+def test_search_leaves_out_what_many_pages_share(real_site):
+    kb = load_kennisbank(REPO / "data")
+    fragments = search_fragments(real_site)
+    project = kb.projects["samen-sterk-oost-groningen"]
+    page = fragments["/" + record_url("project", project.id)]["content"]
+    # What belongs to this project is found: its text and its own facts.
+    assert project.organisatie in page and project.naam in page
+    # What many projects have alike is not: fact labels, shared facts, the list of related
+    # projects, the dates of checking and the correction box.
+    html = (real_site / record_url("project", project.id) / "index.html").read_text(encoding="utf-8")
+    assert "Verwante projecten" in html and "Klopt er iets niet?" in html and "<dt>Voor wie</dt>" in html
+    for shared in ("Verwante projecten", "Ook met deze thema", "Klopt er iets niet", "Laatst gecontroleerd",
+                   "laatst gecontroleerd", "Voor wie", "Inwoners in armoede"):
+        assert shared not in page, shared
+    # The approaches it uses are named; their summaries are their own pages' words.
+    for approach_id in project.aanpakken:
+        approach = kb.approaches[approach_id]
+        assert approach.naam in page and approach.samenvatting not in page
+    assert html.count('class="ww-samenvatting-elders"') >= len(project.aanpakken)
+    related = re.search(r'class="ww-verwant">(.*?)</div>', html, re.S).group(1)
+    related_names = [name for name in re.findall(r"<a [^>]*>([^<]+)</a>", related) if name not in page]
+    assert related_names, "the related projects' names are left out"
+    municipality = fragments["/gemeenten/veendam/"]["content"]
+    assert "Veendam" in municipality and "Zoek je zelf hulp" not in municipality and "Geldfit" not in municipality
+    # On no record page does the correction box count as words of the page (/bijdragen/ is about it).
+    record_pages = [url for url in fragments if url.startswith(("/aanpakken/", "/projectenbank/", "/opleiding/", "/gemeenten/"))]
+    assert len(record_pages) > 50
+    assert not [url for url in record_pages if "Klopt er iets niet" in fragments[url]["content"]]
+
+
 def test_record_pages_stay_out_of_the_sidebar(real_site):
     # Material renders the menu into every page: record pages in it would make builds quadratic.
     html = (real_site / "over" / "index.html").read_text(encoding="utf-8")

@@ -17,13 +17,31 @@ class SearchIndexError(RuntimeError):
 
 SEARCH_INDEX = "pagefind"  # the folder in the site
 
+# What the search leaves out of each page's content: what many pages have alike says nothing
+# about one of them, and made every project a hit for a word such as "armoede" (its target
+# group) at the cost of a bigger index to fetch. Named by the classes the templates give it.
+LEFT_OUT_OF_SEARCH = (
+    ".headerlink",  # the ¶ permalinks next to headings
+    ".ww-feiten dt",  # the labels of a record's facts: Organisatie, Status, Thema's, ...
+    ".ww-feit--gedeeld",  # the facts many records share (rendering/templates/_record_facts.html)
+    ".ww-kruimelpad",  # the way back to the overview
+    ".ww-samenvatting-elders",  # the summary of a record beside a link to its page (_links.html)
+    ".ww-verwant",  # a project's related projects: the names and summaries of other pages
+    "thead",  # the column heads of a table
+    "#ww-projecten",  # the projectenbank's cards, page by page: each project's page is the hit
+    ".ww-zelf-hulp",  # the same help for residents on every municipality page
+    ".ww-verouderd",  # the "may be out of date" note
+    ".ww-gecontroleerd",  # when a record was added and last checked
+    ".ww-correctie",  # "Klopt er iets niet?"
+)
+
 
 def build_search_index(site_dir: Path, *, output: Path | None = None) -> None:
     """Write the index to `site_dir`/pagefind/ (or `output`); raise SearchIndexError if Pagefind fails."""
     where = ["--output-path", str(output)] if output else []
+    left_out = [argument for selector in LEFT_OUT_OF_SEARCH for argument in ("--exclude-selectors", selector)]
     result = subprocess.run(
-        # The ¶ permalinks next to headings are not words of the page.
-        [sys.executable, "-m", "pagefind", "--site", str(site_dir), *where, "--exclude-selectors", ".headerlink", "--silent"],
+        [sys.executable, "-m", "pagefind", "--site", str(site_dir), *where, *left_out, "--silent"],
         capture_output=True,
         text=True,
     )
