@@ -91,6 +91,66 @@ def test_hostile_text_around_a_begrip_stays_harmless(payload):
         assert all(re.fullmatch(r"[^<>&\"]+", word) for word in LINK.findall(result))
 
 
+def test_leaving_out_names_that_cannot_matter_changes_no_link(monkeypatch):
+    """Names whose words start no begrip (or no name that matters) are left out of the linker:
+    on random texts from few words, with names that overlap each other and the begrippen, the
+    links are those of a linker that keeps every name."""
+    import random
+
+    from watwerkt.rendering import term_links
+
+    rng = random.Random(15)
+    vocabulary = ["armoede", "sociale", "uitsluiting", "stad", "huis", "kind", "sterk", "uit", "mbo", "ervaringsdeskundige", "de"]
+    terms = [*TERMS, Term(id="armoede", term="Armoede", uitleg="Te weinig geld."), Term(id="sterk-huis", term="Sterk huis", uitleg="Een begrip van twee woorden.")]
+    left_out = 0
+    for _ in range(400):
+        names = [" ".join(rng.choices(vocabulary, k=rng.randint(1, 3))) for _ in range(rng.randint(1, 6))]
+        text = "<p>" + " ".join(rng.choices(vocabulary, k=rng.randint(3, 14))) + "</p>"
+        pruned = TermLinker(terms, names=names)
+        with monkeypatch.context() as patch:
+            patch.setattr(term_links, "_names_that_matter", lambda candidates, names: [term_links._folded(name) for name in names])
+            every_name = TermLinker(terms, names=names)
+        left_out += pruned.signature != every_name.signature
+        assert pruned.link_first_uses(text, root="../") == every_name.link_first_uses(text, root="../"), (names, text)
+    assert left_out > 50  # the test did leave names out
+
+
+def test_a_name_that_cannot_matter_leaves_the_signature_as_it_was():
+    before = TermLinker(TERMS, names=["Huis en tuin 7", "Sociale kaart"])
+    assert TermLinker(TERMS, names=["Nieuwe naam 3", "Sociale kaart"]).signature == before.signature
+    assert TermLinker(TERMS, names=["Huis en tuin 7"]).signature != before.signature  # "sociale" starts a begrip
+
+
+# The quick reading of the engine's markup answers as the HTML parser does, or leaves it to the
+# parser: on hostile record text as rendered, on odd markup and on every record page.
+ODD_MARKUP = [
+    '<p title="a>b">x</p>', "<p title='a > b'>x</p>", "<p>a < b</p>", "<p>a &amp; b &#39;c&#39; &copy d</p>",
+    '<a href="x">in</a> uit', "<div><p>open <b>vet</div> na", "<br/>tekst<hr>meer", "<!-- <p> -->na",
+    '<span class="headerlink x">¶</span>ervaringsdeskundige', '<p class="admonition-title" class="x">a</p>b',
+    "<script>var a = '<p>';</script>na", '<script src="x.js"></script>na', "<style>p{}</style>na",
+    "<template><p>sjabloon</p></template>na", "<P CLASS='ADMONITION-TITLE'>a</P>b", "<p\ttitle=x>a</p>",
+    "</p>los", "<p>einde zonder sluiten", '<p data-x="&quot;">"</p>', "<svg><text>a</text></svg>b",
+]
+
+
+@pytest.mark.parametrize("page", ODD_MARKUP + [f"<div>{sanitized_markdown(payload)}</div>" for payload in PAYLOADS])
+def test_the_quick_reading_finds_the_parsers_runs_or_leaves_it_to_the_parser(page):
+    from watwerkt.rendering.term_links import _runs_by_parser, _runs_of_plain_markup
+
+    quick = _runs_of_plain_markup(page)
+    assert quick is None or quick == _runs_by_parser(page)
+
+
+def test_the_quick_reading_reads_every_record_page():
+    from watwerkt.publishing.site import load_site
+    from watwerkt.rendering.term_links import _runs_by_parser, _runs_of_plain_markup
+
+    pages = load_site(REPO).renderer.record_pages(site_url="https://example.org/")
+    assert len(pages) > 50
+    for page in pages:
+        assert _runs_of_plain_markup(page.body_html) == _runs_by_parser(page.body_html), page.src_uri
+
+
 # --- on the built site ---------------------------------------------------------------------
 
 

@@ -18,6 +18,7 @@ from threading import Thread
 from typing import Callable
 
 from ..errors import UserError
+from ..rendering.made_pages import keep_made_pages
 from .search_index import SEARCH_INDEX, SearchIndexError, build_search_index
 from .staging import build, failure_message
 
@@ -86,6 +87,7 @@ def sources_signature(project_dir: Path) -> tuple:
 def serve(project_dir: Path, *, address: str, port: int, say: Callable[[str], None] = print, interval: float = 1.0) -> None:
     """Build, serve, and build again on every change, until Ctrl+C."""
     project_dir = project_dir.resolve()
+    keep_made_pages()  # a rebuild makes only the record pages whose inputs changed
     sites = project_dir / SITES
     shutil.rmtree(sites, ignore_errors=True)
     # Two sites take turns: one is served while the other is brought up to date, page by page

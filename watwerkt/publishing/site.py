@@ -13,6 +13,7 @@ from ..kennisbank import Kennisbank
 from ..readability import Scorer, hand_written_pages, readability_log, readability_report, site_readability
 from ..components import FOLDER as COMPONENTS_FOLDER
 from ..rendering import TEMPLATES, GeneratedFile, GeneratedPage, Renderer
+from ..rendering.made_pages import templates_signature
 from .contributor_guide import contributor_guide
 from ..urls import PROJECT_INDEX, PROJECT_TEXTS
 from ..loading import Problem, load_kennisbank_and_warnings, reference_date
@@ -45,7 +46,7 @@ class Site:
         raw block. `settings` are the site's own (such as where submissions go), `channels` the
         routes to the editors (for "Klopt er iets niet?"). Made once for the same data and
         settings: a rebuild after editing a hand-written page (`serve`) reuses them."""
-        key = (site_url, json.dumps(settings, sort_keys=True, default=str), channels, _templates_signature())
+        key = (site_url, json.dumps(settings, sort_keys=True, default=str), channels, templates_signature((TEMPLATES, COMPONENTS_FOLDER)))
         if key not in self._pages:
             for stale in [known for known in self._pages if known[0] != "data files"]:
                 del self._pages[stale]
@@ -70,13 +71,6 @@ class Site:
         # Written again after the build (write_readability_report); listed now so links to it work.
         files.append(GeneratedFile(READABILITY_REPORT, readability_report([])))
         return files
-
-
-def _templates_signature() -> tuple:
-    """The templates the pages are made with, as they are now: one edited while `serve` runs
-    makes the pages anew (Jinja reads a changed template again by itself)."""
-    folders = (TEMPLATES, COMPONENTS_FOLDER)
-    return tuple((str(path), path.stat().st_mtime_ns) for folder in folders for path in sorted(folder.rglob("*.html")))
 
 
 _loaded: dict[tuple, Site] = {}

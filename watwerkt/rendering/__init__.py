@@ -25,6 +25,7 @@ import functools
 import html
 import json
 import re
+import dataclasses
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
@@ -38,6 +39,7 @@ from markupsafe import Markup
 from ..channels import Channels
 from ..components import COMPONENTS, FOLDER as COMPONENTS_FOLDER, project_list
 from .content_security import meta_element
+from .made_pages import Fingerprints, MadePages, templates_signature
 from .page_values import PAGE_VALUES
 from .term_links import TermLinker
 from ..errors import UserError
@@ -199,6 +201,9 @@ def recognition_label(recognition, today: datetime.date) -> str:
 class Renderer:
     def __init__(self, kennisbank: Kennisbank, *, today: datetime.date):
         self.kennisbank = kennisbank
+        self.today = today
+        self.fingerprints = Fingerprints()
+        self.pages_made = 0  # how many pages the last record_pages made from their templates; the others it had
         self.term_linker = TermLinker(kennisbank.terms.values(), names=kennisbank.known_terms())
         self.environment = jinja2.Environment(
             loader=jinja2.FileSystemLoader([TEMPLATES, COMPONENTS_FOLDER]),
@@ -245,7 +250,22 @@ class Renderer:
 
     def record_pages(self, *, site_url: str, channels: Channels = Channels()) -> list[GeneratedPage]:
         """A page for every approach, project, curriculum module and municipality, and the
-        projectenbank's further pages for readers without JavaScript."""
+        projectenbank's further pages for readers without JavaScript. A page whose inputs are
+        what they were at the last call is not made again (made_pages.py)."""
+        made = MadePages()
+        frame = self.fingerprints.of((templates_signature((TEMPLATES, COMPONENTS_FOLDER)), site_url, self._site_inputs)) if made.keeping else b""
+
+        def page(url: str, template: str, values: dict, *, link_terms: bool) -> GeneratedPage:
+            # Two steps, each made again only when its inputs changed: the template's page, then
+            # its begrip links (a renamed project can change the links on every page, rarely
+            # what the templates make).
+            key = self.fingerprints.of((frame, template, url, values)) if made.keeping else None
+            rendered = made.page(key, lambda: self._page(url, template, **values))
+            if not link_terms:
+                return rendered
+            linked = key + self.term_linker.signature if made.keeping else None
+            return made.page(linked, lambda: dataclasses.replace(rendered, body_html=self.term_linker.link_first_uses(rendered.body_html, root=relative_root(url))), counted=False)
+
         pages = []
         for kind, records in (
             ("approach", self.kennisbank.approaches.values()),
@@ -253,17 +273,29 @@ class Renderer:
             ("module", self.kennisbank.curriculum.modules),
             ("municipality", self.kennisbank.municipalities.values()),
         ):
-            pages += [self.record_page(kind, record, site_url=site_url, channels=channels) for record in records]
-        for page in range(2, project_list.page_count(self.kennisbank) + 1):
-            pages.append(self._page(project_list_page(page), "project_list_page.html", **project_list.list_values(self.kennisbank, page)))
+            pages += [page(record_url(kind, record.id), _RECORD_TEMPLATES[kind], self._record_values(kind, record, site_url, channels), link_terms=True) for record in records]
+        for number in range(2, project_list.page_count(self.kennisbank) + 1):
+            pages.append(page(project_list_page(number), "project_list_page.html", project_list.list_values(self.kennisbank, number), link_terms=False))
+        made.finish()
+        self.pages_made = made.made
         return pages
 
     def record_page(self, kind: str, record, *, site_url: str, channels: Channels = Channels()) -> GeneratedPage:
-        values = PAGE_VALUES[kind](self.kennisbank, record)
-        url = record_url(kind, record.id)
+        return self._page(record_url(kind, record.id), _RECORD_TEMPLATES[kind], link_terms=True, **self._record_values(kind, record, site_url, channels))
+
+    def _record_values(self, kind: str, record, site_url: str, channels: Channels) -> dict:
+        """Everything the record's template receives (besides the globals _site_inputs covers)."""
         # "Klopt er iets niet?": the record's id and page go with the reader's correction.
-        correction = channels.correction_link(record_id=record.id, page_address=site_url + url, record_name=record.naam)
-        return self._page(url, _RECORD_TEMPLATES[kind], link_terms=True, record=record, site_url=site_url, correction_link=correction, **values)
+        correction = channels.correction_link(record_id=record.id, page_address=site_url + record_url(kind, record.id), record_name=record.naam)
+        return dict(record=record, site_url=site_url, correction_link=correction, **PAGE_VALUES[kind](self.kennisbank, record))
+
+    @functools.cached_property
+    def _site_inputs(self) -> bytes:
+        """What templates read besides their values: every table but the projects (through
+        `area`, `json_ld` and labels) and the day."""
+        kb = self.kennisbank
+        tables = (kb.municipalities, kb.regions, kb.themes, kb.target_groups, kb.terms, kb.help_services, kb.approaches, kb.curriculum)
+        return self.fingerprints.of((tables, self.today))
 
     def _page(self, url: str, template: str, *, headings: Headings | None = None, link_terms: bool = False, **values) -> GeneratedPage:
         """The template's output is the body; its top-level `title`, `description` and

@@ -35,6 +35,30 @@ _WORD = re.compile(r"-?\w+(?:['’-]\w+)*-?")
 _ADDRESS = re.compile(r"(?:https?://|www\.)\S+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 
 
+def _folded(form: str) -> tuple[str, ...]:
+    return tuple(word.casefold() for word in _WORD.findall(form))
+
+
+def _names_that_matter(candidates: dict, names: Iterable[str]) -> list[tuple[str, ...]]:
+    """The names (as their folded words) that can change where a begrip is linked; the others
+    are left out, which changes no link. The scan takes, word by word, the longest name or
+    begrip that starts there and skips its words. A name can only take a begrip's place when
+    one of its words is where a begrip (or a name that matters) starts; a name without such a
+    word only skips words where nothing that matters starts, so it changes nothing. Editing
+    such a name (most project names) then leaves every page's links as they were."""
+    starts = set(candidates)  # the first words of the begrippen
+    waiting = list(dict.fromkeys(words for words in map(_folded, names) if words))
+    kept: list[tuple[str, ...]] = []
+    while True:
+        matter = [words for words in waiting if not starts.isdisjoint(words)]
+        if not matter:
+            return kept
+        kept += matter
+        starts |= {words[0] for words in matter}
+        chosen = set(matter)
+        waiting = [words for words in waiting if words not in chosen]
+
+
 def glossary_anchor(term_id: str) -> str:
     """The address of a begrip on /begrippen/, below the site root."""
     return f"{GLOSSARY_PAGE}#{term_id}"
@@ -54,13 +78,15 @@ class TermLinker:
             if not _ID.fullmatch(term.id):
                 raise ValueError(f"begrip-id {term.id!r} is geen veilige naam voor een anker")
             for form in (term.term, *term.vormen):
-                self._add(form, term.id)
-        for name in names:
-            self._add(name, None)
+                self._add(_folded(form), term.id)
+        for words in _names_that_matter(self._candidates, names):
+            self._add(words, None)
         self._candidates = {first: dict(sorted(by_length.items(), reverse=True)) for first, by_length in self._candidates.items()}
+        # What the links on any page depend on, besides the page: the same for the same begrippen
+        # and names that matter (rendering/made_pages.py keys pages by it).
+        self.signature = hashlib.blake2b(repr(sorted((first, sorted(by_length.items())) for first, by_length in self._candidates.items())).encode("utf-8"), digest_size=16).digest()
 
-    def _add(self, form: str, term_id: str | None) -> None:
-        words = tuple(word.casefold() for word in _WORD.findall(form))
+    def _add(self, words: tuple[str, ...], term_id: str | None) -> None:
         if words:  # a begrip before a name: the first of the same words stays
             self._candidates.setdefault(words[0], {}).setdefault(len(words), {}).setdefault(words, term_id)
 
@@ -164,11 +190,77 @@ def _linkable_text(page_html: str) -> list[tuple[int, str]]:
     key = hashlib.blake2b(page_html.encode("utf-8"), digest_size=16).digest()
     runs = _RUNS_CACHE.get(key)
     if runs is None:
-        finder = _TextFinder(page_html)
-        finder.feed(page_html)
-        finder.close()
-        runs = finder.runs
+        runs = _runs_of_plain_markup(page_html)
+        if runs is None:
+            runs = _runs_by_parser(page_html)
         if len(_RUNS_CACHE) >= _RUNS_CACHE_SIZE:
             _RUNS_CACHE.clear()
         _RUNS_CACHE[key] = runs
+    return runs
+
+
+def _runs_by_parser(page_html: str) -> list[tuple[int, str]]:
+    finder = _TextFinder(page_html)
+    finder.feed(page_html)
+    finder.close()
+    return finder.runs
+
+
+# The engine's HTML is serialized markup: every "<" opens a tag or a comment, attribute values
+# are quoted, text holds "&" only in character references. Read as such with one expression,
+# it gives the parser's runs several times faster. Anything else (a "<" that opens nothing, a
+# script or style element, whose text the parser reads by other rules) goes to the parser: the
+# quick way answers only where it is sure (tests/test_term_links.py holds the two to the same runs).
+_MARKUP = re.compile(
+    r"""<(?:!--.*?-->|(/?)([a-zA-Z][a-zA-Z0-9]*)((?:\s+[^\s"'>/=]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'=<>`]+))?)*)\s*(/?)>)""",
+    re.DOTALL,
+)
+_CLASS_ATTRIBUTE = re.compile(r"""(?:^|\s)class\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+))""", re.IGNORECASE)
+_REFERENCE = re.compile(r"&#?[a-zA-Z0-9]+;")
+_RAW_TEXT = {"script", "style"}
+
+
+def _runs_of_plain_markup(source: str) -> list[tuple[int, str]] | None:
+    runs: list[tuple[int, str]] = []
+    open_elements: list[tuple[str, bool]] = []
+
+    def text(start: int, end: int) -> bool:
+        if open_elements and open_elements[-1][1]:
+            return "<" not in source[start:end]
+        piece_start = start
+        for reference in [*_REFERENCE.finditer(source, start, end), None]:
+            piece_end = reference.start() if reference else end
+            piece = source[piece_start:piece_end]
+            if "<" in piece or "&" in piece:  # an "&" that starts no whole reference: the parser's rules
+                return False
+            if piece:
+                runs.append((piece_start, piece))
+            if reference:
+                piece_start = reference.end()
+        return True
+
+    position = 0
+    raw_text_open = False  # a script or style element just opened: only its end tag may follow
+    for tag_match in _MARKUP.finditer(source):
+        if not text(position, tag_match.start()):
+            return None
+        closing, name, attributes, self_closing = tag_match.groups()
+        tag = name.lower() if name else None
+        if raw_text_open and (tag_match.start() != position or not closing or tag not in _RAW_TEXT):
+            return None
+        position = tag_match.end()
+        if tag is None:
+            continue  # a comment
+        raw_text_open = tag in _RAW_TEXT and not closing
+        if closing:
+            if any(open_tag == tag for open_tag, _ in open_elements):
+                while open_elements.pop()[0] != tag:
+                    pass
+        elif not self_closing and tag not in _VOID:
+            values = [next(value for value in found.groups() if value is not None) for found in _CLASS_ATTRIBUTE.finditer(attributes)]
+            classes = set(html.unescape(values[-1]).split()) if values else set()  # the last one counts, as for the parser
+            barred = tag in _NO_LINKS_INSIDE or not classes.isdisjoint(_NO_LINKS_INSIDE_CLASSES) or (bool(open_elements) and open_elements[-1][1])
+            open_elements.append((tag, barred))
+    if raw_text_open or not text(position, len(source)):
+        return None
     return runs
