@@ -95,6 +95,11 @@ class Kennisbank:
         return index
 
     def projects_by_name(self) -> list[Project]:
+        """Every project by name; the same list each time (the projectenbank asks for each of its pages)."""
+        return self._projects_by_name
+
+    @cached_property
+    def _projects_by_name(self) -> list[Project]:
         return sorted(self.projects.values(), key=lambda project: (project.naam.casefold(), project.id))
 
     def regions_of(self, municipality: Municipality) -> list[Region]:

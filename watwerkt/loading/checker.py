@@ -1,6 +1,7 @@
 """One data file checked record by record, every path turned into a located problem."""
 from __future__ import annotations
 
+import hashlib
 import re
 from pathlib import Path
 from typing import Any, Callable, Iterable
@@ -108,14 +109,28 @@ class FileChecker:
         if not isinstance(item, dict):
             self.report(root, f"moet een groep velden zijn (naam: waarde), niet {type_name(item)}")
             return None
+        # A record read before exactly so (`serve` reads every file again after each edit) was
+        # valid then and is now: its model is frozen, and its rules read only it and the context.
+        # The item is plain YAML data (text, numbers, dates, lists, maps), whose repr is all of it.
+        key = (model, repr(self.context), hashlib.blake2b(repr(item).encode("utf-8"), digest_size=16).digest())
+        if key in _VALID:
+            return _VALID[key]
         try:
-            return model.model_validate(item, context=self.context)
+            record = model.model_validate(item, context=self.context)
         except ValidationError as error:
             for detail in error.errors():
                 path = root + tuple(detail["loc"])
                 if path not in self.source_problem_paths:  # the YAML reader already said why
                     self.report(path, dutch_message(detail, model))
             return None
+        if len(_VALID) >= _VALID_SIZE:
+            _VALID.clear()
+        _VALID[key] = record
+        return record
+
+
+_VALID: dict[tuple, BaseModel] = {}  # valid records by model, context and the digest of their data
+_VALID_SIZE = 100_000
 
 
 def _display_path(path: Path, base: Path) -> str:
