@@ -20,12 +20,12 @@ breaks a link.
 """
 from __future__ import annotations
 
+import dataclasses
 import datetime
 import functools
 import html
 import json
 import re
-import dataclasses
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
