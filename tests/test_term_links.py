@@ -130,6 +130,8 @@ ODD_MARKUP = [
     "<script>var a = '<p>';</script>na", '<script src="x.js"></script>na', "<style>p{}</style>na",
     "<template><p>sjabloon</p></template>na", "<P CLASS='ADMONITION-TITLE'>a</P>b", "<p\ttitle=x>a</p>",
     "</p>los", "<p>einde zonder sluiten", '<p data-x="&quot;">"</p>', "<svg><text>a</text></svg>b",
+    "<!-- a -- > <a href=x> -->tekst</a> na", "<!-- a --!> <a href=x> -->tekst</a>", "a&#xZZ;b &#x41;c &#65;d",
+    "<my-el class='admonition-title'>a</my-el>b",
 ]
 
 

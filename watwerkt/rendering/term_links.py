@@ -216,7 +216,7 @@ _MARKUP = re.compile(
     re.DOTALL,
 )
 _CLASS_ATTRIBUTE = re.compile(r"""(?:^|\s)class\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+))""", re.IGNORECASE)
-_REFERENCE = re.compile(r"&#?[a-zA-Z0-9]+;")
+_REFERENCE = re.compile(r"&(?:#[0-9]+|#[xX][0-9a-fA-F]+|[a-zA-Z][a-zA-Z0-9]*);")  # as the parser reads one
 _RAW_TEXT = {"script", "style"}
 
 
@@ -249,8 +249,10 @@ def _runs_of_plain_markup(source: str) -> list[tuple[int, str]] | None:
         if raw_text_open and (tag_match.start() != position or not closing or tag not in _RAW_TEXT):
             return None
         position = tag_match.end()
-        if tag is None:
-            continue  # a comment
+        if tag is None:  # a comment; one with "--" inside may end earlier for the parser ("-- >")
+            if "--" in tag_match.group(0)[4:-3]:
+                return None
+            continue
         raw_text_open = tag in _RAW_TEXT and not closing
         if closing:
             if any(open_tag == tag for open_tag, _ in open_elements):
