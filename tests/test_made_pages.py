@@ -10,6 +10,7 @@ import pytest
 
 from site_fixtures import REPO, replace_in
 from watwerkt.publishing.site import load_site
+from watwerkt import reuse
 from watwerkt.rendering import Renderer, made_pages
 
 SITE_URL = "http://127.0.0.1:8000/"
@@ -17,7 +18,7 @@ SITE_URL = "http://127.0.0.1:8000/"
 
 @pytest.fixture
 def project(tmp_path: Path, monkeypatch) -> Path:
-    monkeypatch.setattr(made_pages, "_KEEPING", [True])  # as `serve` does; the test's own store
+    monkeypatch.setattr(reuse, "_KEEPING", [True])  # as `serve` does; the test's own store
     monkeypatch.setattr(made_pages, "_MADE", {})
     shutil.copytree(REPO / "data", tmp_path / "data")
     return tmp_path
@@ -29,7 +30,7 @@ def pages_now(project: Path):
     pages = site.renderer.record_pages(site_url=SITE_URL)
     made = site.renderer.pages_made
     with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(made_pages, "_KEEPING", [False])
+        patch.setattr(reuse, "_KEEPING", [False])
         fresh = Renderer(site.kennisbank, today=site.renderer.today).record_pages(site_url=SITE_URL)
     return pages, made, fresh
 

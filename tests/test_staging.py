@@ -188,3 +188,45 @@ def test_an_empty_front_matter_is_no_error(tmp_path):
     result = build(project, tmp_path / "site")
     assert result.returncode == 0, result.stdout + result.stderr
     assert (tmp_path / "site" / "leeg" / "index.html").is_file()
+
+
+def _built_files(site: Path) -> dict[str, bytes]:
+    return {path.relative_to(site).as_posix(): path.read_bytes() for path in sorted(site.rglob("*")) if path.is_file()}
+
+
+def test_a_site_brought_up_to_date_is_the_site_a_fresh_build_makes(tmp_path, monkeypatch):
+    """`serve` puts the engine's changed blocks into the pages it made itself, without the
+    generator, when nothing else of them changed; every file is then what a fresh build makes."""
+    from watwerkt import reuse
+    from watwerkt.publishing.staging import build as build_here
+
+    monkeypatch.setattr(reuse, "_KEEPING", [True])  # as `serve` does
+    project = copy_project(tmp_path / "project")
+    monkeypatch.chdir(project)
+    site, said = tmp_path / "site", []
+    built_from = build_here(project, site, say=said.append, search=False, readability=False).built_from()
+    projects = project / "data" / "projects.yaml"
+    text = projects.read_text(encoding="utf-8")
+    summary = re.search(r"^  samenvatting: (.+)$", text, re.MULTILINE).group(1)
+    name = re.search(r"^  naam: (.+)$", text, re.MULTILINE).group(1)
+    for edit, without_generator in (
+        (("  beschrijving: >-\n", "  beschrijving: >-\n    Een nieuwe eerste zin.\n"), True),  # the body of one page
+        # The summary is also the page's description in its head, the name its title: the
+        # generator renders that page, the engine brings the lists that show it up to date.
+        ((f"samenvatting: {summary}\n", "samenvatting: Een nieuwe samenvatting, in eigen woorden.\n"), False),
+        ((f"naam: {name}\n", "naam: Een heel andere naam\n"), False),
+    ):
+        replace_in(projects, *edit)
+        said.clear()
+        built_from = build_here(project, site, say=said.append, search=False, readability=False, built_from=built_from).built_from()
+        assert any("zonder mkdocs" in line for line in said) == without_generator, said
+        fresh = tmp_path / "fresh"
+        result = build(project, fresh)
+        assert result.returncode == 0, result.stdout + result.stderr
+        ours, theirs = _built_files(site), _built_files(fresh)
+        theirs.pop("leesbaarheid.csv"), ours.pop("leesbaarheid.csv")
+        assert sorted(ours) == sorted(path for path in theirs if not path.startswith("pagefind/"))
+        assert [path for path in ours if ours[path] != theirs[path]] == []
+    listed = (site / "projectenbank" / "index.html").read_text(encoding="utf-8")
+    assert "Een nieuwe samenvatting, in eigen woorden." in listed and "Een heel andere naam" in listed
+    assert "Een nieuwe eerste zin." in (site / "open-data" / "projecten.json").read_text(encoding="utf-8")  # copied as it is

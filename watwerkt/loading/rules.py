@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime
 import difflib
+import functools
 import re
 from typing import Any
 from urllib.parse import parse_qsl, urlsplit
@@ -247,9 +248,8 @@ def _check_raw_references(checker: FileChecker, path: DataPath, item: Any, model
     validation for another reason, so one run reports everything."""
     if not isinstance(item, dict):
         return
-    for name, field in model.model_fields.items():
+    for name, target, inner in _reference_fields(model):
         value = item.get(name)
-        target = referenced_file(field)
         if target and isinstance(value, list):
             seen: set[str] = set()
             for position, reference in enumerate(value):
@@ -267,10 +267,17 @@ def _check_raw_references(checker: FileChecker, path: DataPath, item: Any, model
                         hint = f"; bedoelde u '{close[0]}'?" if close else ""
                     where = path + (name,) + (() if position is None else (position,))
                     checker.report(where, f"'{_shortened(reference)}' staat niet in data/{target}{hint}")
-        inner = inner_model(field.annotation)
         if inner is not None and isinstance(value, (list, dict)):
             for position, child in enumerate(value) if isinstance(value, list) else [(None, value)]:
                 _check_raw_references(checker, path + (name,) + (() if position is None else (position,)), child, inner, known)
+
+
+@functools.lru_cache(maxsize=None)
+def _reference_fields(model: type[BaseModel]) -> tuple[tuple[str, str | None, type[BaseModel] | None], ...]:
+    """(name, the file it refers to, the model inside it) of each field of `model` that refers
+    to another file or holds records that may."""
+    fields = ((name, referenced_file(field), inner_model(field.annotation)) for name, field in model.model_fields.items())
+    return tuple(field for field in fields if field[1] or field[2])
 
 
 def _check_unique(checker: FileChecker, path: DataPath, value: str, seen: dict[str, int], kind: str) -> None:

@@ -17,6 +17,7 @@ from typing import Any
 import yaml
 
 from ..errors import UserError
+from ..reuse import keeping
 
 try:
     _Loader = yaml.CSafeLoader
@@ -203,6 +204,78 @@ def os_error_reason(error: OSError) -> str:
 
 
 def parse_yaml(path: Path, text: str) -> YamlDocument:
+    """The document of `text`. While items are kept (`serve`), a file that is a list read before
+    is read again item by item, and only the items whose text changed are parsed."""
+    if keeping():
+        document = _parsed_by_items(path, text)
+        if document is not None:
+            return document
+    document = _parsed_whole(path, text)
+    if keeping():
+        _remember_items(path, text, document)
+    return document
+
+
+# --- reading a list again, item by item (`serve`) ---------------------------------------------
+#
+# A list of records at the top level is a line "- " (or "-") at the start of each item, every
+# other line of the item indented, a comment or blank. Each item then means the same alone as in
+# the file: an item's text can only run on past the next "- " through an unclosed quote or
+# bracket, and its part before that "- " then fails alone (the whole file is read instead). A
+# line at the start that is anything else ("---", "...", "%YAML", "key:") makes the file one
+# whole again, as do aliases (refused in any case) and any problem in an item read alone: the
+# problems are always those of the whole file, with their lines.
+
+_ITEMS: dict[Path, dict[str, tuple[Any, dict]]] = {}  # file → item text → its data and lines (from 1)
+_ITEM_START = re.compile(r"^-(?: |$)", re.MULTILINE)
+_OTHER_LINE_START = re.compile(r"^(?![-#\s]|$)|^-(?! |$)", re.MULTILINE)
+
+
+def _items(text: str) -> list[tuple[int, str]] | None:
+    """(first line, text) of each top-level item, or None when `text` is not plainly a list."""
+    starts = [match.start() for match in _ITEM_START.finditer(text)]
+    if not starts or _OTHER_LINE_START.search(text) or any(line.strip() and not line.lstrip().startswith("#") for line in text[: starts[0]].splitlines()):
+        return None
+    items, line = [], text.count("\n", 0, starts[0]) + 1
+    for start, end in zip(starts, starts[1:] + [len(text)]):
+        items.append((line, text[start:end]))
+        line += text.count("\n", start, end)
+    return items
+
+
+def _remember_items(path: Path, text: str, document: YamlDocument) -> None:
+    items = _items(text) if not document.problems and isinstance(document.data, list) else None
+    if items is None or len(items) != len(document.data) or any(document.lines.get((index,)) != line for index, (line, _) in enumerate(items)):
+        _ITEMS.pop(path, None)
+        return
+    lines: list[dict] = [{} for _ in items]
+    for data_path, line in document.lines.items():
+        if data_path:
+            lines[data_path[0]][(0, *data_path[1:])] = line - items[data_path[0]][0] + 1
+    _ITEMS[path] = {item_text: (value, item_lines) for (_, item_text), value, item_lines in zip(items, document.data, lines)}
+
+
+def _parsed_by_items(path: Path, text: str) -> YamlDocument | None:
+    known, items = _ITEMS.get(path), _items(text)
+    if known is None or items is None:
+        return None
+    document, kept = YamlDocument(path, []), {}
+    for index, (first_line, item_text) in enumerate(items):
+        if item_text not in known:
+            alone = _parsed_whole(path, item_text)
+            if alone.problems or not isinstance(alone.data, list) or len(alone.data) != 1:
+                return None
+            known[item_text] = (alone.data[0], {data_path: line for data_path, line in alone.lines.items() if data_path})
+        value, item_lines = kept[item_text] = known[item_text]
+        document.data.append(value)
+        for data_path, line in item_lines.items():
+            document.lines[(index, *data_path[1:])] = line + first_line - 1
+    document.lines[()] = items[0][0]
+    _ITEMS[path] = kept  # the items of this version only
+    return document
+
+
+def _parsed_whole(path: Path, text: str) -> YamlDocument:
     try:
         root = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as error:

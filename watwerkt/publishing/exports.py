@@ -13,6 +13,7 @@ from xml.etree import ElementTree
 
 from ..kennisbank import Kennisbank
 from ..model import Approach, Project
+from ..reuse import per_record
 from ..urls import FEED, PROJECT_SCHEMA, open_data, record_url
 
 LICENCE = "CC BY 4.0"
@@ -33,7 +34,7 @@ class Export:
 
 def exports(kennisbank: Kennisbank, *, site_url: str, site_name: str) -> list[Export]:
     return [
-        Export(open_data("projecten.json"), _json(projects_document(kennisbank, site_url))),
+        Export(open_data("projecten.json"), projects_json(kennisbank, site_url)),
         Export(open_data("projecten.csv"), projects_csv(kennisbank, site_url)),
         Export(open_data("aanpakken.json"), _json(approaches_document(kennisbank, site_url))),
         Export(open_data("aanpakken.csv"), approaches_csv(kennisbank, site_url)),
@@ -44,18 +45,30 @@ def exports(kennisbank: Kennisbank, *, site_url: str, site_name: str) -> list[Ex
     ]
 
 
-def projects_document(kennisbank: Kennisbank, site_url: str) -> dict:
+def projects_document(kennisbank: Kennisbank, site_url: str, *, dump: bool = True) -> dict:
     """Each project exactly as its schema describes it; what the site adds (its page, all the
-    municipalities it runs in, also through its region) stands beside it, by id."""
+    municipalities it runs in, also through its region) stands beside it, by id. Without
+    `dump`, the projects are left as records."""
     projects = _by_id(kennisbank.projects)
     return {
         "licentie": LICENCE,
         "licentie_url": LICENCE_URL,
         "schema": site_url + PROJECT_SCHEMA,
-        "projecten": [project.model_dump(mode="json", exclude_none=True) for project in projects],
+        "projecten": [project.model_dump(mode="json", exclude_none=True) for project in projects] if dump else projects,
         "paginas": {project.id: site_url + record_url("project", project.id) for project in projects},
         "alle_gemeentecodes": {project.id: [m.code for m in kennisbank.municipalities_of(project)] for project in projects},
     }
+
+
+def projects_json(kennisbank: Kennisbank, site_url: str) -> str:
+    """projects_document as JSON; while `serve` keeps what it made, each project's part is
+    written again only when the project changed."""
+    document = projects_document(kennisbank, site_url, dump=False)
+    projects = [
+        per_record("open data json", project, b"", lambda: _json(project.model_dump(mode="json", exclude_none=True)).rstrip("\n"))  # noqa: B023
+        for project in document["projecten"]
+    ]
+    return _json(document, written={"projecten": _json_list(projects)})
 
 
 def approaches_document(kennisbank: Kennisbank, site_url: str) -> dict:
@@ -78,11 +91,10 @@ CSV_COLUMNS = [
 
 def projects_csv(kennisbank: Kennisbank, site_url: str) -> bytes:
     """One row per project."""
-    rows = []
-    for project in _by_id(kennisbank.projects):
+    def row(project: Project) -> list[str]:
         municipalities = kennisbank.municipalities_of(project)
         names, codes, region, themes, groups = _shared_columns(kennisbank, project)
-        rows.append([
+        return [
             project.id, project.naam, project.organisatie, project.samenvatting, project.status,
             project.start or "", project.eind or "",
             names, codes, ", ".join(sorted({m.provincie for m in municipalities})), region, themes, groups,
@@ -90,8 +102,10 @@ def projects_csv(kennisbank: Kennisbank, site_url: str) -> bytes:
             project.contact.website or "", project.contact.email or "",
             project.toegevoegd.isoformat(), project.laatst_gecontroleerd.isoformat(),
             site_url + record_url("project", project.id),
-        ])
-    return _excel_csv(CSV_COLUMNS, rows)
+        ]
+
+    context = kennisbank.tables_fingerprint + site_url.encode("utf-8")
+    return _excel_csv(CSV_COLUMNS, [per_record("open data csv", project, context, lambda: row(project)) for project in _by_id(kennisbank.projects)])  # noqa: B023
 
 
 APPROACH_CSV_COLUMNS = [
@@ -194,8 +208,22 @@ def atom_feed(kennisbank: Kennisbank, *, site_url: str, site_name: str) -> str:
     return '<?xml version="1.0" encoding="utf-8"?>\n' + ElementTree.tostring(feed, encoding="unicode") + "\n"
 
 
-def _json(data: dict) -> str:
-    return json.dumps(data, ensure_ascii=False, indent=2, sort_keys=False) + "\n"
+def _json(data: dict, *, written: dict[str, str] | None = None) -> str:
+    """`data` as JSON, indented by two. The top-level values named in `written` are given as
+    JSON already, as `_json` writes them."""
+    if not written:
+        return json.dumps(data, ensure_ascii=False, indent=2, sort_keys=False) + "\n"
+    items = [f"{json.dumps(key, ensure_ascii=False)}: {written[key] if key in written else _json(value).rstrip(chr(10))}" for key, value in data.items()]
+    return "{\n" + ",\n".join(_indented(item, 2) for item in items) + "\n}\n"
+
+
+def _json_list(items: list[str]) -> str:
+    """A JSON list of values given as `_json` writes them (without the last newline)."""
+    return "[\n" + ",\n".join(_indented(item, 2) for item in items) + "\n]" if items else "[]"
+
+
+def _indented(text: str, spaces: int) -> str:
+    return " " * spaces + text.replace("\n", "\n" + " " * spaces)
 
 
 def _by_id(records: dict) -> list:

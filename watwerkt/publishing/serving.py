@@ -18,9 +18,9 @@ from threading import Thread
 from typing import Callable
 
 from ..errors import UserError
-from ..rendering.made_pages import keep_made_pages
+from ..reuse import keep_between_builds
 from .search_index import SEARCH_INDEX, SearchIndexError, build_search_index
-from .staging import build, failure_message
+from .staging import BuiltFrom, build, failure_message
 
 # The engine's folder too: its templates, styles and scripts are read again on every build
 # (its Python code only when serve starts again, which the terminal then says).
@@ -87,27 +87,24 @@ def sources_signature(project_dir: Path) -> tuple:
 def serve(project_dir: Path, *, address: str, port: int, say: Callable[[str], None] = print, interval: float = 1.0) -> None:
     """Build, serve, and build again on every change, until Ctrl+C."""
     project_dir = project_dir.resolve()
-    keep_made_pages()  # a rebuild makes only the record pages whose inputs changed
+    keep_between_builds()  # a rebuild makes again only what was made from inputs that changed
     sites = project_dir / SITES
     shutil.rmtree(sites, ignore_errors=True)
     # Two sites take turns: one is served while the other is brought up to date, page by page
     # when the frame of every page (theme, configuration, the set of files) is what it was
     # built with, else whole. The browser never sees a site half done.
     halves = (sites / "a", sites / "b")
-    frames: dict[Path, str] = {}  # each half → the frame it was last built with
+    built_from: dict[Path, BuiltFrom] = {}  # each half → what it was last built from
     current: dict[str, Path] = {}
 
     def rebuild(number: int) -> None:
         previous = current.get("site")
         target = halves[1] if previous == halves[0] else halves[0]  # never the half being served
-        frames_before = frames.pop(target, None)  # until this build succeeds, the half is not up to date
+        before = built_from.pop(target, None)  # until this build succeeds, the half is not up to date
         # A rebuild shows the edit first: the search index moves over from the last site and
         # is made again once the new site stands; the readability report is `make build`'s.
-        staged = build(
-            project_dir, target, say=say, search=previous is None, readability=previous is None,
-            dirty_if=lambda staged: target.is_dir() and frames_before == staged.frame,
-        )
-        frames[target] = staged.frame
+        staged = build(project_dir, target, say=say, search=previous is None, readability=previous is None, built_from=before)
+        built_from[target] = staged.built_from()
         if previous and (previous / SEARCH_INDEX).is_dir():
             shutil.rmtree(target / SEARCH_INDEX, ignore_errors=True)
             os.replace(previous / SEARCH_INDEX, target / SEARCH_INDEX)
@@ -116,7 +113,7 @@ def serve(project_dir: Path, *, address: str, port: int, say: Callable[[str], No
         if previous is None:  # the other half starts as a copy, so the first edit is quick too
             other = halves[1] if target == halves[0] else halves[0]
             shutil.copytree(target, other, copy_function=shutil.copy2)
-            frames[other] = staged.frame
+            built_from[other] = built_from[target]
         else:
             indexing.submit(_renew_search_index, target, say)
 

@@ -26,6 +26,7 @@ import html
 import os
 import re
 import shutil
+import stat
 import subprocess
 import sys
 import time
@@ -77,6 +78,28 @@ class Staged:
     # What every page's frame is made of: the staged files' names, the theme, the macros and the
     # configuration. A site built with the same can be brought up to date page by page.
     frame: str = ""
+    # Of each built page the engine made (a record's, or a hand-written one with components):
+    # what it is besides the engine's blocks (its head, its own text, the blocks' headings),
+    # and the staged files it is made from.
+    shapes: dict[str, bytes] = field(default_factory=dict)
+    sources: dict[str, str] = field(default_factory=dict)  # staged file → built page
+    digests: dict[str, bytes] = field(default_factory=dict)  # every staged file → the digest of its bytes
+
+    def built_from(self) -> BuiltFrom:
+        """What a site built from this staging holds, to bring it up to date later."""
+        blocks = {page: tuple((_digest(block.encode("utf-8")), len(block)) for _, block in expected) for page, expected in self.engine_html.items()}
+        return BuiltFrom(self.frame, dict(self.digests), dict(self.shapes), blocks)
+
+
+@dataclass(frozen=True)
+class BuiltFrom:
+    """What a built site was made from: its frame, every staged file's digest, and of each
+    page the engine made its shape and its blocks (digest and length, in their order)."""
+
+    frame: str
+    digests: dict[str, bytes]
+    shapes: dict[str, bytes]
+    blocks: dict[str, tuple[tuple[bytes, int], ...]]
 
 
 def site_config(project_dir: Path) -> dict:
@@ -157,6 +180,7 @@ def stage(project_dir: Path, *, publish: bool = False, say: Callable[[str], None
                 files[f"{part}/{path.relative_to(project_dir / part).as_posix()}"] = path.read_bytes()
     files["mkdocs.yml"] = yaml.safe_dump(_staged_config(config, last_updated(project_dir)), allow_unicode=True, sort_keys=False).encode("utf-8")
     written = _write_changed(folder, files)
+    staged.digests = {relative: _STAGED[folder / relative][2] for relative in files}
     # A page whose component changed is new to the generator too, though its own text is not.
     for page in sorted({component_pages[path] for path in written if path in component_pages}):
         os.utime(folder / page)
@@ -245,8 +269,12 @@ def _record_page(page: GeneratedPage, staged: Staged) -> str:
     """A record's page for the generator: its head as front matter (escaped, as the theme prints
     it unescaped), its body the engine's HTML as one raw block."""
     body = _raw_block(page.body_html)
-    staged.engine_html.setdefault(_built_path(page.src_uri), []).append((f"de pagina {page.src_uri}", body))
-    return f"---\n{_front_matter(page.title, page.description, page.json_ld)}---\n\n{body}\n"
+    built = _built_path(page.src_uri)
+    head = _front_matter(page.title, page.description, page.json_ld)
+    staged.engine_html.setdefault(built, []).append((f"de pagina {page.src_uri}", body))
+    staged.shapes[built] = _digest(f"{head}\0{page.toc!r}".encode("utf-8"))
+    staged.sources[f"docs/{page.src_uri}"] = built
+    return f"---\n{head}---\n\n{body}\n"
 
 
 @functools.lru_cache(maxsize=50_000)  # a rebuild (`serve`) writes most pages' heads again unchanged
@@ -278,12 +306,17 @@ def _hand_written_page(relative: str, text: str, staged: Staged, site_url: str) 
             "dan wijzen de links in die onderdelen voor elke sitegenerator naar dezelfde plek"
         )
     page_url = _page_url(relative)
-    rendered = {}
+    built = _built_path(relative)
+    rendered, headings = {}, []
     for name in sorted(set(re.findall(r"\{\{\s*(\w+)\s*\(\s*\)\s*\}\}", text)) & set(COMPONENTS)):
         component = _raw_block(staged.site.renderer.component(name, page_url=page_url, site_url=site_url, settings=staged.settings))
-        table_of_contents(component)  # two headings with one id stop the build here, with a message
+        headings.append(table_of_contents(component))  # two headings with one id stop the build here, with a message
         rendered[name] = component
-        staged.engine_html.setdefault(_built_path(relative), []).append((f"docs/{relative}: {{{{ {name}() }}}}", component))
+        staged.engine_html.setdefault(built, []).append((f"docs/{relative}: {{{{ {name}() }}}}", component))
+        staged.sources[f"{COMPONENT_FOLDER}/{staged_component(page_url, name)}"] = built
+    if rendered:
+        staged.shapes[built] = _digest(text.encode("utf-8") + f"\0{headings!r}".encode("utf-8"))
+        staged.sources[f"docs/{relative}"] = built
     return rendered
 
 
@@ -321,23 +354,43 @@ def _frame_signature(files: dict[str, bytes]) -> str:
     return digest.hexdigest()
 
 
+def _digest(content: bytes) -> bytes:
+    return hashlib.blake2b(content, digest_size=16).digest()
+
+
+_STAGED: dict[Path, tuple[int, int, bytes]] = {}  # staged file → its size, time and digest when last written or read
+
+
 def _write_changed(folder: Path, files: dict[str, bytes]) -> list[str]:
     """Write each file whose bytes differ, remove files no longer staged; return those written."""
     written = []
     for relative, content in files.items():
         target = folder / relative
-        if target.is_file() and not target.is_symlink() and target.read_bytes() == content:
-            continue
+        digest = _digest(content)
+        try:
+            status = target.lstat()
+        except OSError:
+            status = None
+        # A file this process wrote or read before, unchanged since (same size and time), is
+        # known by its digest; any other is read.
+        if status is not None and stat.S_ISREG(status.st_mode):
+            known = _STAGED.get(target)
+            if known == (status.st_size, status.st_mtime_ns, digest) or (known is None or known[:2] != (status.st_size, status.st_mtime_ns)) and target.read_bytes() == content:
+                _STAGED[target] = (status.st_size, status.st_mtime_ns, digest)
+                continue
         target.parent.mkdir(parents=True, exist_ok=True)
         temporary = target.with_name(f".{target.name}.nieuw")
         temporary.write_bytes(content)
         os.replace(temporary, target)
+        status = target.lstat()
+        _STAGED[target] = (status.st_size, status.st_mtime_ns, digest)
         written.append(relative)
     if folder.is_dir():
         for path in sorted(folder.rglob("*"), reverse=True):
             relative = path.relative_to(folder).as_posix()
             if path.is_file() and relative not in files:
                 path.unlink()
+                _STAGED.pop(path, None)
             elif path.is_dir() and not any(path.iterdir()):
                 path.rmdir()
     return written
@@ -443,19 +496,78 @@ def failure_message(error: UserError) -> str:
 
 def build(
     project_dir: Path, site_dir: Path, *, generator: str = "mkdocs", publish: bool = False, say: Callable[[str], None] = print,
-    search: bool = True, readability: bool = True, dirty_if: Callable[[Staged], bool] = lambda staged: False,
+    search: bool = True, readability: bool = True, built_from: BuiltFrom | None = None,
 ) -> Staged:
     """Check, stage, build and finish: the whole site in `site_dir`, or a UserError. With
-    `publish` (the build that goes online), a missing or local SITE_URL stops it first. When
-    `dirty_if(staged)` says so (`serve`, for a site built from the same files), only the
-    pages that changed are rendered again."""
+    `publish` (the build that goes online), a missing or local SITE_URL stops it first. With
+    `built_from` (`serve`: what the site in `site_dir` was built from), a site with the same
+    frame is brought up to date: the engine puts its changed blocks into the pages it made
+    itself, and the generator renders only the other pages whose sources changed."""
     staged = stage(project_dir, publish=publish, say=say)
     started = time.monotonic()
-    dirty = dirty_if(staged)
-    say(f"{generator} bouwt {'de gewijzigde pagina’s' if dirty else 'de site'} in {site_dir}/ …")
+    dirty = generator == "mkdocs" and built_from is not None and built_from.frame == staged.frame and site_dir.is_dir()
     generator_started = time.time() - 1  # file times may lag the clock a little: one second spare
-    run_generator(staged, site_dir, generator=generator, dirty=dirty)
-    say(f"{generator} is klaar ({time.monotonic() - started:.1f} s).")
+    left = up_to_date(staged, site_dir, built_from) if dirty else None
+    if left == []:
+        say(f"De gewijzigde pagina's zijn bijgewerkt in {site_dir}/, zonder {generator} ({time.monotonic() - started:.1f} s).")
+    else:
+        say(f"{generator} bouwt {'de gewijzigde pagina’s' if dirty else 'de site'} in {site_dir}/ …")
+        run_generator(staged, site_dir, generator=generator, dirty=dirty)
+        say(f"{generator} is klaar ({time.monotonic() - started:.1f} s).")
     finish(staged, site_dir, say=say, search=search, readability=readability, written_since=generator_started if dirty else None)
     return staged
 
+
+# A block of the engine's HTML in a built page starts so (_raw_block); its length and digest
+# tell it from any other text.
+_BLOCK_START = '<div class="ww-motor">'
+# Files in docs/ a generator copies as they are. Its pages (.md) and any HTML are its own work.
+_COPIED_AS_THEY_ARE = {".json", ".csv", ".xml", ".js", ".css", ".svg", ".png", ".txt"}
+
+
+def up_to_date(staged: Staged, site_dir: Path, built_from: BuiltFrom) -> list[str]:
+    """Bring the site in `site_dir`, built from `built_from` with the same frame, up to date
+    where the engine can: a page it made whose shape is the same (head, own text, headings)
+    gets its changed blocks put in place of the old ones, and a changed file the generator
+    copies as it is is copied. Returns the changed staged files left to the generator."""
+    left, pages = [], set()
+    for path, digest in staged.digests.items():
+        if built_from.digests.get(path) == digest:
+            continue
+        if path in staged.sources:
+            pages.add(staged.sources[path])
+        elif path.startswith("docs/") and Path(path).suffix in _COPIED_AS_THEY_ARE:
+            target = site_dir / path.removeprefix("docs/")
+            temporary = target.with_name(f".{target.name}.nieuw")
+            shutil.copyfile(staged.folder / path, temporary)
+            os.replace(temporary, target)
+        else:
+            left.append(path)
+    for page in sorted(pages):
+        blocks = [block for _, block in staged.engine_html[page]]
+        old = built_from.blocks.get(page, ())
+        patched = None
+        if built_from.shapes.get(page) == staged.shapes.get(page) and len(old) == len(blocks) and (site_dir / page).is_file():
+            patched = _with_blocks(( site_dir / page).read_text(encoding="utf-8"), old, blocks)
+        if patched is None:
+            left.append(page)
+            continue
+        temporary = (site_dir / page).with_name(".index.html.nieuw")
+        temporary.write_text(patched, encoding="utf-8")
+        os.replace(temporary, site_dir / page)
+    return left
+
+
+def _with_blocks(page_html: str, old: tuple[tuple[bytes, int], ...], new: list[str]) -> str | None:
+    """`page_html` with each old block (digest and length, in order) replaced by its new one;
+    None when one is not found."""
+    parts, position = [], 0
+    for (digest, length), block in zip(old, new):
+        start = page_html.find(_BLOCK_START, position)
+        while start >= 0 and _digest(page_html[start : start + length].encode("utf-8")) != digest:
+            start = page_html.find(_BLOCK_START, start + 1)
+        if start < 0:
+            return None
+        parts += [page_html[position:start], block]
+        position = start + length
+    return "".join(parts) + page_html[position:]

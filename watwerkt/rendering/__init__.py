@@ -39,7 +39,8 @@ from markupsafe import Markup
 from ..channels import Channels
 from ..components import COMPONENTS, FOLDER as COMPONENTS_FOLDER, project_list
 from .content_security import meta_element
-from .made_pages import Fingerprints, MadePages, templates_signature
+from ..reuse import Fingerprints
+from .made_pages import MadePages, templates_signature
 from .page_values import PAGE_VALUES
 from .term_links import TermLinker
 from ..errors import UserError
@@ -163,14 +164,41 @@ class _HeadingReader(HTMLParser):
 def table_of_contents(page_html: str) -> list[TocEntry]:
     """The section headings (those with a permanent link) in `page_html`, nested by level, for the theme's table of
     contents; raises UserError when two share an id (a link could only reach one)."""
-    reader = _HeadingReader()
-    reader.feed(page_html)
-    reader.close()
-    ids = [entry.id for entry in reader.entries]
+    entries = _headings_as_made(page_html)
+    if entries is None:
+        reader = _HeadingReader()
+        reader.feed(page_html)
+        reader.close()
+        entries = reader.entries
+    ids = [entry.id for entry in entries]
     doubles = sorted({anchor for anchor in ids if ids.count(anchor) > 1})
     if doubles:
         raise UserError(f"twee koppen op één pagina hebben dezelfde id: {', '.join(doubles)}; geef een van beide een andere naam")
-    return _nested(reader.entries)
+    return _nested(entries)
+
+
+# A section heading exactly as Headings writes it. Its title is escaped text (no "<" or ">",
+# every "&" one of the three escapes), which the HTML parser reads back unchanged.
+_MADE_HEADING = re.compile(
+    r'<h([1-6]) id="([^"&<>]+)">([^<>]*)<a class="headerlink" href="#\2" title="' + re.escape(PERMALINK_TEXT) + '">'
+    + re.escape(PERMALINK_TEXT) + r"</a></h\1>"
+)
+_PARSER_ONLY = re.compile(r"<script|<style|<!--|<!\[CDATA\[", re.IGNORECASE)  # where a heading may be no heading
+_STRAY_AMPERSAND = re.compile(r"&(?!(?:amp|lt|gt);)")
+
+
+def _headings_as_made(page_html: str) -> list[TocEntry] | None:
+    """The section headings of `page_html` when every one is written as Headings writes it and
+    nothing on the page can hide one (a comment, a script): what the parser would read, found
+    without it. None when not sure: then the parser reads the page."""
+    if "headerlink" not in page_html:
+        return []
+    if _PARSER_ONLY.search(page_html):
+        return None
+    matches = list(_MADE_HEADING.finditer(page_html))
+    if len(matches) != page_html.count("headerlink") or any(_STRAY_AMPERSAND.search(match.group(3)) for match in matches):
+        return None
+    return [TocEntry(int(match.group(1)), match.group(2), " ".join(match.group(3).split())) for match in matches]
 
 
 def _nested(entries: list[TocEntry]) -> list[TocEntry]:
@@ -293,9 +321,7 @@ class Renderer:
     def _site_inputs(self) -> bytes:
         """What templates read besides their values: every table but the projects (through
         `area`, `json_ld` and labels) and the day."""
-        kb = self.kennisbank
-        tables = (kb.municipalities, kb.regions, kb.themes, kb.target_groups, kb.terms, kb.help_services, kb.approaches, kb.curriculum)
-        return self.fingerprints.of((tables, self.today))
+        return self.fingerprints.of((self.kennisbank.tables_fingerprint, self.today))
 
     def _page(self, url: str, template: str, *, headings: Headings | None = None, link_terms: bool = False, **values) -> GeneratedPage:
         """The template's output is the body; its top-level `title`, `description` and

@@ -9,16 +9,15 @@ municipalities and themes through `area` and `json_ld`), the day (recognitions e
 grow stale), the templates as they are on disk and the begrippen with the names that can stop
 one being linked (term_links.py). Their fingerprint is the key: a page is reused only when all
 of them are what they were. Records are frozen models whose repr holds every field, so a
-record's fingerprint is the digest of its repr, made once per load.
+record's fingerprint is the digest of its repr, made once per record.
 """
 from __future__ import annotations
 
-import dataclasses
-import hashlib
 from pathlib import Path
 from typing import Callable, Iterable
 
-from pydantic import BaseModel
+from ..reuse import keeping
+
 
 # One site's pages: a key of the last round that was not asked for again in this one is
 # dropped at its end, so memory holds no more than the pages of one site.
@@ -30,49 +29,15 @@ def templates_signature(folders: Iterable[Path]) -> tuple:
     return tuple((str(path), path.stat().st_mtime_ns) for folder in folders for path in sorted(Path(folder).rglob("*.html")))
 
 
-class Fingerprints:
-    """Digests of values as templates receive them; a record's is made once."""
-
-    def __init__(self) -> None:
-        self._records: dict[int, bytes] = {}
-        self._kept: list[object] = []  # the records digested, so that no id() is reused meanwhile
-
-    def of(self, value: object) -> bytes:
-        digest = hashlib.blake2b(digest_size=16)
-        self._feed(digest, value)
-        return digest.digest()
-
-    def _feed(self, digest, value: object) -> None:
-        if isinstance(value, BaseModel) or (dataclasses.is_dataclass(value) and not isinstance(value, type)):
-            known = self._records.get(id(value))
-            if known is None:
-                known = hashlib.blake2b(repr(value).encode("utf-8"), digest_size=16).digest()
-                self._records[id(value)] = known
-                self._kept.append(value)
-            digest.update(b"R" + known)
-        elif isinstance(value, dict):
-            digest.update(b"{%d" % len(value))
-            for key, item in value.items():
-                self._feed(digest, key)
-                self._feed(digest, item)
-        elif isinstance(value, (list, tuple)):
-            digest.update(b"[%d" % len(value))
-            for item in value:
-                self._feed(digest, item)
-        else:
-            text = repr(value).encode("utf-8")
-            digest.update(b"V%d:" % len(text) + text)
-
-
 class MadePages:
     """One round of making pages: `page(key, make)` gives the page made before for the same
     key, or makes it. `finish()` forgets the pages no longer asked for. Only while pages are
-    kept (`keep_made_pages`, which `serve` calls): one build makes every page once anyway."""
+    kept (`reuse.keep_between_builds`, which `serve` calls): one build makes every page once anyway."""
 
     def __init__(self) -> None:
         self.asked: set[bytes] = set()
         self.made = 0
-        self.keeping = _KEEPING[0]
+        self.keeping = keeping()
 
     def page(self, key: bytes | None, make: Callable[[], object], *, counted: bool = True) -> object:
         """The page made before for `key`, or `make()`; `made` counts the `counted` ones made."""
@@ -90,11 +55,3 @@ class MadePages:
         if self.keeping:
             for key in [key for key in _MADE if key not in self.asked]:
                 del _MADE[key]
-
-
-_KEEPING = [False]
-
-
-def keep_made_pages() -> None:
-    """From now on, pages are kept for the next round (this process is `serve`)."""
-    _KEEPING[0] = True

@@ -9,6 +9,7 @@ from urllib.parse import urlencode
 from ...kennisbank import Kennisbank
 from ...labels import PROJECT_STATUSES
 from ...model import PROVINCES, Project
+from ...reuse import per_record
 from ...urls import project_list_page, record_url
 from ..filters import PHONE_MAX_WIDTH, Facet
 from . import search
@@ -177,7 +178,9 @@ def filter_texts(kennisbank: Kennisbank) -> str:
         return " ".join(word for word in dict.fromkeys(search.words(_markdown_text(project.beschrijving))) if word not in known)
 
     projects = kennisbank.projects_by_name()
-    values = {"samenvatting": [project.samenvatting for project in projects], "woorden": [description_words(project) for project in projects]}
+    tables = kennisbank.tables_fingerprint
+    words = [per_record("description words", project, tables, lambda: description_words(project)) for project in projects]  # noqa: B023  called at once
+    values = {"samenvatting": [project.samenvatting for project in projects], "woorden": words}
     return json.dumps({"kolommen": TEXT_COLUMNS, "projecten": [values[column] for column in TEXT_COLUMNS]}, ensure_ascii=False, separators=(",", ":"))
 
 
