@@ -356,3 +356,43 @@ def test_the_module_page_anchors_are_exactly_those_goal_ids_may_not_take(rendere
         page = Renderer(dataclasses.replace(kennisbank, curriculum=curriculum), today=datetime.date.today()).record_page("module", changed, site_url="/")
         (title,) = page.toc
         assert {title.id, *(entry.id for entry in title.children)} == sections
+
+
+def _headings_by_parser(page_html: str):
+    from watwerkt.rendering import _HeadingReader
+
+    reader = _HeadingReader()
+    reader.feed(page_html)
+    reader.close()
+    return reader.entries
+
+
+HEADING = '<h2 id="{id}">{title}<a class="headerlink" href="#{id}" title="Vaste link naar dit deel">Vaste link naar dit deel</a></h2>'
+ODD_HEADINGS = [
+    HEADING.format(id="a", title="Samen &amp; sterk"), HEADING.format(id="a", title="a & b"), HEADING.format(id="a", title="a > b"),
+    HEADING.format(id="a&amp;b", title="x"), HEADING.format(id="", title="x"), HEADING.format(id="a", title="  veel \n ruimte "),
+    "<!--" + HEADING.format(id="a", title="x") + "-->", "<script>" + HEADING.format(id="a", title="x") + "</script>",
+    "<h3 id='b'>open " + HEADING.format(id="a", title="x") + "</h3>", HEADING.format(id="a", title="headerlink"),
+    HEADING.format(id="a", title="x").upper(), HEADING.format(id="a", title="x") + HEADING.format(id="a", title="y"),
+    '<h2 id="a">x<a class="headerlink" href="#b" title="Vaste link naar dit deel">Vaste link naar dit deel</a></h2>',
+    "<h2>zonder id</h2><p>geen headerlink</p>", "<textarea>" + HEADING.format(id="a", title="x") + "</textarea>",
+]
+
+
+@pytest.mark.parametrize("page_html", ODD_HEADINGS)
+def test_the_quick_reading_of_headings_finds_the_parsers_or_leaves_it_to_the_parser(page_html):
+    from watwerkt.rendering import _headings_as_made
+
+    quick = _headings_as_made(page_html)
+    assert quick is None or quick == _headings_by_parser(page_html)
+
+
+def test_the_quick_reading_of_headings_reads_every_engine_page_as_the_parser_does(renderer):
+    from watwerkt.components import COMPONENTS
+    from watwerkt.rendering import _headings_as_made
+
+    pages = [page.body_html for page in renderer.record_pages(site_url="/")]
+    pages += [renderer.component(name, page_url="/x/", site_url="/") for name in COMPONENTS]
+    quick = [_headings_as_made(page) for page in pages]
+    assert sum(found is not None for found in quick) > len(pages) * 0.9  # the quick way, for nearly all
+    assert [found for found, page in zip(quick, pages) if found is not None and found != _headings_by_parser(page)] == []

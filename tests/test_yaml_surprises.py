@@ -208,3 +208,70 @@ def test_deep_nesting_without_libyaml_is_no_recursion_error(monkeypatch):
     monkeypatch.setattr(yaml_source, "_Loader", yaml.SafeLoader)
     document = parse_yaml(Path("x.yaml"), "a: " + "[" * 1100 + "]" * 1100 + "\n")
     assert [(problem.line, problem.message) for problem in document.problems] == [(1, TOO_DEEP)]
+
+
+# --- `serve` reads a list again item by item ----------------------------------------------------
+
+ITEM = "- id: a{n}\n  naam: Naam {n}\n  lijst: [x, y]\n  tekst: >-\n    regel een\n    regel twee\n"
+TRICKY = [
+    "",
+    "# alleen commentaar\n",
+    ITEM.format(n=1),
+    "".join(ITEM.format(n=n) for n in range(5)),
+    "# kop\n\n" + ITEM.format(n=1) + "# tussen\n" + ITEM.format(n=2),
+    ITEM.format(n=1) + "---\n" + ITEM.format(n=2),  # a second document
+    ITEM.format(n=1) + "...\n" + ITEM.format(n=2),  # the end of the document
+    "%YAML 1.1\n---\n" + ITEM.format(n=1),
+    '- id: a\n  naam: "twee\n- regels"\n- id: b\n',  # a quoted text over a line that starts like an item
+    "- id: a\n  lijst: [x,\n- y]\n- id: b\n",  # a list in brackets over such a line
+    "- id: a\n  naam: &anker Naam\n- id: b\n  naam: *anker\n",  # an alias to another item
+    "- id: a\n  naam: &anker Naam\n  ook: *anker\n",
+    "- id: a\n  id: b\n",  # a duplicate key
+    "- id: a\n  naam: no\n",  # a surprise
+    "- id: a\n\t- naam: tab\n",
+    "\ufeff- id: a\n",
+    "- id: a\r\n  naam: b\r\n- id: c\r\n",
+    "-\n  id: a\n- id: b\n",
+    "- - a\n  - b\n- - c\n",
+    "-x\n- id: a\n",
+    "- id: a\nnaam: b\n",  # a key at the top level
+    ITEM.format(n=1) + ITEM.format(n=1),  # the same item twice
+    "- id: a\n  tekst: |\n    - geen item\n    # geen commentaar\n- id: b\n",
+]
+
+
+def _document(document):
+    return document.data, document.lines, document.problems
+
+
+@pytest.mark.parametrize("text", TRICKY)
+@pytest.mark.parametrize("before", [TRICKY[3], "".join(ITEM.format(n=n) for n in range(3)), ""])
+def test_a_list_read_again_item_by_item_is_what_reading_it_whole_gives(monkeypatch, before, text):
+    from watwerkt import reuse
+    from watwerkt.loading import yaml_source
+
+    whole = _document(parse_yaml(Path("x.yaml"), text))
+    monkeypatch.setattr(reuse, "_KEEPING", [True])
+    monkeypatch.setattr(yaml_source, "_ITEMS", {})
+    parse_yaml(Path("x.yaml"), before)
+    assert _document(parse_yaml(Path("x.yaml"), text)) == whole
+    assert _document(parse_yaml(Path("x.yaml"), text)) == whole  # and once more, from what it kept
+
+
+def test_the_real_data_read_again_with_one_item_changed_parses_only_that_item(monkeypatch):
+    from watwerkt import reuse
+    from watwerkt.loading import yaml_source
+
+    monkeypatch.setattr(reuse, "_KEEPING", [True])
+    monkeypatch.setattr(yaml_source, "_ITEMS", {})
+    path = REPO / "data" / "projects.yaml"
+    text = path.read_text(encoding="utf-8")
+    parse_yaml(path, text)
+    edited = text.replace("  naam: ", "  naam: Nieuw ", 1)
+    parsed = []
+    whole_parse = yaml_source._parsed_whole
+    monkeypatch.setattr(yaml_source, "_parsed_whole", lambda where, part: parsed.append(part) or whole_parse(where, part))
+    again = parse_yaml(path, edited)
+    assert len(parsed) == 1 and parsed[0].startswith("- id: ") and "  naam: Nieuw " in parsed[0]
+    monkeypatch.setattr(reuse, "_KEEPING", [False])
+    assert _document(again) == _document(parse_yaml(path, edited))

@@ -51,6 +51,8 @@ class Site:
             for stale in [known for known in self._pages if known[0] != "data files"]:
                 del self._pages[stale]
             self._pages[key] = [*self.renderer.record_pages(site_url=site_url, channels=channels), self.renderer.patterns_page(site_url=site_url, settings=settings)]
+        else:
+            self.renderer.pages_made = 0  # none made this time
         return self._pages[key]
 
     def generated_files(self, *, site_url: str, site_name: str) -> list[GeneratedFile]:

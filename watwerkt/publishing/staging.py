@@ -44,6 +44,7 @@ from ..channels import Channels
 from ..errors import UserError
 from ..loading import InvalidData, printable, reference_date
 from ..model import ip_address_of
+from ..reuse import keeping
 from ..rendering import GeneratedPage, dutch_date, table_of_contents
 from .search_index import SearchIndexError, build_search_index
 from .site import Site, load_site
@@ -185,7 +186,8 @@ def stage(project_dir: Path, *, publish: bool = False, say: Callable[[str], None
     for page in sorted({component_pages[path] for path in written if path in component_pages}):
         os.utime(folder / page)
     staged.frame = _frame_signature(files)
-    say(f"Klaargezet in {STAGING}/: {len(files)} bestanden, {len(written)} gewijzigd ({time.monotonic() - started:.1f} s).")
+    made = f"{_pages(site.renderer.pages_made)} uit de gegevens gemaakt, " if keeping() else ""
+    say(f"Klaargezet in {STAGING}/: {made}{len(files)} bestanden, {len(written)} gewijzigd ({time.monotonic() - started:.1f} s).")
     return staged
 
 
@@ -507,11 +509,13 @@ def build(
     started = time.monotonic()
     dirty = generator == "mkdocs" and built_from is not None and built_from.frame == staged.frame and site_dir.is_dir()
     generator_started = time.time() - 1  # file times may lag the clock a little: one second spare
-    left = up_to_date(staged, site_dir, built_from) if dirty else None
+    updated, left = up_to_date(staged, site_dir, built_from) if dirty else (0, None)
+    if dirty:
+        say(f"{_pages(updated)} bijgewerkt door de motor ({time.monotonic() - started:.1f} s).")
     if left == []:
-        say(f"De gewijzigde pagina's zijn bijgewerkt in {site_dir}/, zonder {generator} ({time.monotonic() - started:.1f} s).")
+        say(f"Niets meer voor {generator}: de site in {site_dir}/ is bij, zonder {generator}.")
     else:
-        say(f"{generator} bouwt {'de gewijzigde pagina’s' if dirty else 'de site'} in {site_dir}/ …")
+        say(f"{generator} bouwt {f'de {len(left)} andere gewijzigde bron(nen)' if dirty else 'de site'} in {site_dir}/ …")
         run_generator(staged, site_dir, generator=generator, dirty=dirty)
         say(f"{generator} is klaar ({time.monotonic() - started:.1f} s).")
     finish(staged, site_dir, say=say, search=search, readability=readability, written_since=generator_started if dirty else None)
@@ -525,12 +529,17 @@ _BLOCK_START = '<div class="ww-motor">'
 _COPIED_AS_THEY_ARE = {".json", ".csv", ".xml", ".js", ".css", ".svg", ".png", ".txt"}
 
 
-def up_to_date(staged: Staged, site_dir: Path, built_from: BuiltFrom) -> list[str]:
+def _pages(count: int) -> str:
+    return f"{count} {'pagina' if count == 1 else 'pagina’s'}"
+
+
+def up_to_date(staged: Staged, site_dir: Path, built_from: BuiltFrom) -> tuple[int, list[str]]:
     """Bring the site in `site_dir`, built from `built_from` with the same frame, up to date
     where the engine can: a page it made whose shape is the same (head, own text, headings)
     gets its changed blocks put in place of the old ones, and a changed file the generator
-    copies as it is is copied. Returns the changed staged files left to the generator."""
-    left, pages = [], set()
+    copies as it is is copied. Returns how many pages it brought up to date, and the changed
+    staged files (or built pages) left to the generator."""
+    left, pages, updated = [], set(), 0
     for path, digest in staged.digests.items():
         if built_from.digests.get(path) == digest:
             continue
@@ -548,14 +557,15 @@ def up_to_date(staged: Staged, site_dir: Path, built_from: BuiltFrom) -> list[st
         old = built_from.blocks.get(page, ())
         patched = None
         if built_from.shapes.get(page) == staged.shapes.get(page) and len(old) == len(blocks) and (site_dir / page).is_file():
-            patched = _with_blocks(( site_dir / page).read_text(encoding="utf-8"), old, blocks)
+            patched = _with_blocks((site_dir / page).read_text(encoding="utf-8"), old, blocks)
         if patched is None:
             left.append(page)
             continue
         temporary = (site_dir / page).with_name(".index.html.nieuw")
         temporary.write_text(patched, encoding="utf-8")
         os.replace(temporary, site_dir / page)
-    return left
+        updated += 1
+    return updated, left
 
 
 def _with_blocks(page_html: str, old: tuple[tuple[bytes, int], ...], new: list[str]) -> str | None:
