@@ -376,6 +376,9 @@ ODD_HEADINGS = [
     HEADING.format(id="a", title="x").upper(), HEADING.format(id="a", title="x") + HEADING.format(id="a", title="y"),
     '<h2 id="a">x<a class="headerlink" href="#b" title="Vaste link naar dit deel">Vaste link naar dit deel</a></h2>',
     "<h2>zonder id</h2><p>geen headerlink</p>", "<textarea>" + HEADING.format(id="a", title="x") + "</textarea>",
+    '<script src="x.js"></script>' + HEADING.format(id="a", title="x"), "<SCRIPT>" + HEADING.format(id="a", title="x") + "</SCRIPT>",
+    '<script data-x="a>b"></script>' + HEADING.format(id="a", title="x"), "<style></style>" + HEADING.format(id="a", title="x"),
+    "<style>p {}</style>" + HEADING.format(id="a", title="x"), "<script>a = 1</script ><style></style>",
 ]
 
 

@@ -81,9 +81,9 @@ def keeping() -> bool:
 
 T = TypeVar("T")
 # What was made from one record (its row in the open data, its words for the text filter): by
-# what it is, the record's id() (the entry holds the record) and a fingerprint of the rest.
-_PER_RECORD: dict[tuple[str, int], tuple[object, bytes, object]] = {}
-_PER_RECORD_SIZE = 500_000
+# what it is and the record's id() (the entry holds the record), with a fingerprint of the rest.
+_PER_RECORD: dict[str, dict[int, tuple[object, bytes, object]]] = {}
+_ASKED: dict[str, set[int]] = {}  # what was asked for of each kind since the last build ended
 
 
 def per_record(what: str, record: object, context: bytes, make: Callable[[], T]) -> T:
@@ -92,11 +92,21 @@ def per_record(what: str, record: object, context: bytes, make: Callable[[], T])
     before exactly so) and the same context."""
     if not _KEEPING[0]:
         return make()
-    entry = _PER_RECORD.get((what, id(record)))
+    made = _PER_RECORD.setdefault(what, {})
+    _ASKED.setdefault(what, set()).add(id(record))
+    entry = made.get(id(record))
     if entry is not None and entry[0] is record and entry[1] == context:
         return entry[2]
-    if len(_PER_RECORD) >= _PER_RECORD_SIZE:
-        _PER_RECORD.clear()
     value = make()
-    _PER_RECORD[(what, id(record))] = (record, context, value)
+    made[id(record)] = (record, context, value)
     return value
+
+
+def build_ended() -> None:
+    """A build succeeded: of each kind it asked for, forget what it did not ask for (the values
+    of records since changed), so that memory holds one site's worth."""
+    for what, asked in _ASKED.items():
+        made = _PER_RECORD[what]
+        for key in [key for key in made if key not in asked]:
+            del made[key]
+    _ASKED.clear()

@@ -16,6 +16,7 @@ from ..model import (
     AREA_NEEDED, CONTACT_NEEDED, END_BEFORE_START, Curriculum, HelpPage, HelpService, PermanentIds, Recognition, Source,
     ends_before_it_starts, far_ahead, referenced_file,
 )
+from ..reuse import per_record
 from ..urls import PAGE_TITLE_ANCHOR
 from .yaml_source import DataPath, shortened as _shortened  # Problem makes it printable
 from .checker import FileChecker, indexed
@@ -74,7 +75,9 @@ def check_rules(records: dict[str, dict], checkers: dict[str, FileChecker], curr
     ))
     for filename, checker in checkers.items():
         for index, record in indexed(checker, records[filename]):
-            _check_sources(checker, (index,), record)
+            # The rule reads the record alone: what it found in the same record before stands.
+            for path, message in per_record("source problems", record, b"", lambda: _source_problems(record)):  # noqa: B023
+                checker.report((index, *path), message)
     if curriculum is not None:
         _check_sources(curriculum_checker, (), curriculum)
 
@@ -168,7 +171,23 @@ def is_homepage(url: str) -> bool:
     return bool(_FRONT_PAGE_PATH.fullmatch(parts.path)) and only_tracking
 
 
-def _check_sources(checker: FileChecker, path: DataPath, value: Any) -> None:
+class _Found:
+    """Takes a rule's problems as they are reported, for a checker later."""
+
+    def __init__(self) -> None:
+        self.problems: list[tuple[DataPath, str]] = []
+
+    def report(self, path: DataPath, message: str) -> None:
+        self.problems.append((path, message))
+
+
+def _source_problems(record: BaseModel) -> list[tuple[DataPath, str]]:
+    found = _Found()
+    _check_sources(found, (), record)
+    return found.problems
+
+
+def _check_sources(checker: FileChecker | _Found, path: DataPath, value: Any) -> None:
     """Every source leads to the page that states the fact, or says why it cannot; so does
     every help page a resident is sent to."""
     if isinstance(value, Source):

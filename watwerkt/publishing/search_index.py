@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import subprocess
 import sys
+import threading
 from pathlib import Path
 
 
@@ -36,14 +37,23 @@ LEFT_OUT_OF_SEARCH = (
 )
 
 
-def build_search_index(site_dir: Path, *, output: Path | None = None) -> None:
-    """Write the index to `site_dir`/pagefind/ (or `output`); raise SearchIndexError if Pagefind fails."""
+def build_search_index(site_dir: Path, *, output: Path | None = None, stop: threading.Event | None = None) -> None:
+    """Write the index to `site_dir`/pagefind/ (or `output`); raise SearchIndexError if Pagefind
+    fails, or when `stop` is set before it is done (Pagefind is then stopped)."""
     where = ["--output-path", str(output)] if output else []
     left_out = [argument for selector in LEFT_OUT_OF_SEARCH for argument in ("--exclude-selectors", selector)]
-    result = subprocess.run(
+    with subprocess.Popen(
         [sys.executable, "-m", "pagefind", "--site", str(site_dir), *where, *left_out, "--silent"],
-        capture_output=True,
-        text=True,
-    )
-    if result.returncode != 0:
-        raise SearchIndexError(f"Pagefind kon de zoekindex niet maken:\n{result.stdout}{result.stderr}")
+        stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+    ) as process:
+        while True:
+            try:
+                printed, _ = process.communicate(timeout=0.2)
+                break
+            except subprocess.TimeoutExpired:
+                if stop is not None and stop.is_set():
+                    process.kill()
+                    process.communicate()
+                    raise SearchIndexError("Pagefind is gestopt: er kwam een nieuwere versie van de site") from None
+    if process.returncode != 0:
+        raise SearchIndexError(f"Pagefind kon de zoekindex niet maken:\n{printed}")

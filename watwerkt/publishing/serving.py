@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import threading
 import time
 from concurrent.futures import ThreadPoolExecutor
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
@@ -115,10 +116,13 @@ def serve(project_dir: Path, *, address: str, port: int, say: Callable[[str], No
             shutil.copytree(target, other, copy_function=shutil.copy2)
             built_from[other] = built_from[target]
         else:
-            indexing.submit(_renew_search_index, target, say)
+            newest_index["stop"].set()  # a newer site: the index of the last one is not needed
+            newest_index["stop"] = threading.Event()
+            indexing.submit(_renew_search_index, target, say, newest_index["stop"])
 
     seen = sources_signature(project_dir)
     indexing = ThreadPoolExecutor(max_workers=1)  # one search index at a time, the newest last
+    newest_index = {"stop": threading.Event()}  # set when the index being made is no longer needed
     rebuild(1)  # a first build that fails stops here, with its reason
     def handler(*arguments):  # serves the folder of this moment's build
         return _ServeHandler(*arguments, directory=str(current["site"]))
@@ -137,6 +141,7 @@ def serve(project_dir: Path, *, address: str, port: int, say: Callable[[str], No
                 continue
             changed_code = [path for path, *_ in set(now) ^ set(seen) if path.endswith(".py") and Path(path).relative_to(project_dir).parts[0] == "watwerkt"]
             seen, number = now, number + 1
+            newest_index["stop"].set()  # the rebuild gets the machine; the index follows it
             say("Wijziging gezien; de site wordt opnieuw gebouwd.")
             if changed_code:
                 say("Let op: de Python-code van watwerkt is gewijzigd; stop (Ctrl+C) en start opnieuw om die te gebruiken.")
@@ -149,20 +154,26 @@ def serve(project_dir: Path, *, address: str, port: int, say: Callable[[str], No
             except UserError as error:
                 say(f"{failure_message(error)}\nDe vorige versie van de site blijft staan.")
     finally:
+        newest_index["stop"].set()
         server.shutdown()
         server.server_close()
         indexing.shutdown(wait=True, cancel_futures=True)
         shutil.rmtree(sites, ignore_errors=True)
 
 
-def _renew_search_index(site: Path, say: Callable[[str], None]) -> None:
-    """Index `site` again beside the index it serves, then swap the two; a site that a newer
-    build replaced meanwhile is left alone."""
-    if not site.is_dir():
+# The search index is made again once the sources have been still this long: an editor who
+# edits again soon gets the whole machine for the rebuild, not half of it.
+SEARCH_INDEX_AFTER = 3.0  # seconds
+
+
+def _renew_search_index(site: Path, say: Callable[[str], None], stop: threading.Event) -> None:
+    """Index `site` again beside the index it serves, then swap the two; when `stop` is set
+    first (a newer build is coming), the index it serves stays and the newer build makes one."""
+    if stop.wait(SEARCH_INDEX_AFTER) or not site.is_dir():
         return
     fresh, old = site / (SEARCH_INDEX + ".nieuw"), site / (SEARCH_INDEX + ".oud")
     try:
-        build_search_index(site, output=fresh)
+        build_search_index(site, output=fresh, stop=stop)
         if (site / SEARCH_INDEX).exists():
             os.replace(site / SEARCH_INDEX, old)
         os.replace(fresh, site / SEARCH_INDEX)

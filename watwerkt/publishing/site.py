@@ -28,6 +28,7 @@ class Site:
     warnings: list[Problem] = field(default_factory=list)  # worth an editor's look; no reason to stop
     project_dir: Path | None = None  # where the hand-written pages are, for their readability reasons
     _pages: dict = field(default_factory=dict, repr=False, compare=False)  # what generated_pages and _files made, once
+    _components: dict = field(default_factory=dict, repr=False, compare=False)  # what component made, once
 
     @cached_property
     def readability_scorer(self) -> Scorer:
@@ -54,6 +55,14 @@ class Site:
         else:
             self.renderer.pages_made = 0  # none made this time
         return self._pages[key]
+
+    def component(self, name: str, *, page_url: str, site_url: str, settings: dict) -> str:
+        """The component `name` for the hand-written page at `page_url`; made once for the same
+        data, settings and templates: a rebuild after editing a hand-written page reuses it."""
+        key = (name, page_url, site_url, json.dumps(settings, sort_keys=True, default=str), templates_signature((TEMPLATES, COMPONENTS_FOLDER)))
+        if key not in self._components:
+            self._components[key] = self.renderer.component(name, page_url=page_url, site_url=site_url, settings=settings)
+        return self._components[key]
 
     def generated_files(self, *, site_url: str, site_name: str) -> list[GeneratedFile]:
         """Every other file the engine adds to the site: the open data and feed, the

@@ -44,7 +44,7 @@ from ..channels import Channels
 from ..errors import UserError
 from ..loading import InvalidData, printable, reference_date
 from ..model import ip_address_of
-from ..reuse import keeping
+from ..reuse import build_ended, keeping, per_record
 from ..rendering import GeneratedPage, dutch_date, table_of_contents
 from .search_index import SearchIndexError, build_search_index
 from .site import Site, load_site
@@ -267,16 +267,24 @@ def _staged_config(config: dict, updated: datetime.date) -> dict:
     return staged
 
 
-def _record_page(page: GeneratedPage, staged: Staged) -> str:
+def _record_page(page: GeneratedPage, staged: Staged) -> bytes:
     """A record's page for the generator: its head as front matter (escaped, as the theme prints
-    it unescaped), its body the engine's HTML as one raw block."""
-    body = _raw_block(page.body_html)
-    built = _built_path(page.src_uri)
-    head = _front_matter(page.title, page.description, page.json_ld)
+    it unescaped), its body the engine's HTML as one raw block. Staged once per page made
+    (`serve` gets most pages as they were made before)."""
+    built, body, shape, staged_page = per_record("staged page", page, b"", lambda: _staged_record_page(page))
     staged.engine_html.setdefault(built, []).append((f"de pagina {page.src_uri}", body))
-    staged.shapes[built] = _digest(f"{head}\0{page.toc!r}".encode("utf-8"))
+    staged.shapes[built] = shape
     staged.sources[f"docs/{page.src_uri}"] = built
-    return f"---\n{head}---\n\n{body}\n"
+    return staged_page
+
+
+def _staged_record_page(page: GeneratedPage) -> tuple[str, str, bytes, bytes]:
+    """Where the page is built, its raw block, its shape and its staged bytes."""
+    body = _raw_block(page.body_html)
+    head = _front_matter(page.title, page.description, page.json_ld)
+    staged_page = f"---\n{head}---\n\n{body}\n".encode("utf-8")
+    _remember_digest(staged_page)
+    return _built_path(page.src_uri), body, _digest(f"{head}\0{page.toc!r}".encode("utf-8")), staged_page
 
 
 @functools.lru_cache(maxsize=50_000)  # a rebuild (`serve`) writes most pages' heads again unchanged
@@ -311,7 +319,7 @@ def _hand_written_page(relative: str, text: str, staged: Staged, site_url: str) 
     built = _built_path(relative)
     rendered, headings = {}, []
     for name in sorted(set(re.findall(r"\{\{\s*(\w+)\s*\(\s*\)\s*\}\}", text)) & set(COMPONENTS)):
-        component = _raw_block(staged.site.renderer.component(name, page_url=page_url, site_url=site_url, settings=staged.settings))
+        component = _raw_block(staged.site.component(name, page_url=page_url, site_url=site_url, settings=staged.settings))
         headings.append(table_of_contents(component))  # two headings with one id stop the build here, with a message
         rendered[name] = component
         staged.engine_html.setdefault(built, []).append((f"docs/{relative}: {{{{ {name}() }}}}", component))
@@ -357,7 +365,20 @@ def _frame_signature(files: dict[str, bytes]) -> str:
 
 
 def _digest(content: bytes) -> bytes:
+    known = _DIGESTS.get(id(content))
+    if known is not None and known[0] is content:
+        return known[1]
     return hashlib.blake2b(content, digest_size=16).digest()
+
+
+# Digests of staged contents kept between builds (`serve`), by the bytes themselves: each entry
+# holds its bytes, so that no id() is reused while it stands.
+_DIGESTS: dict[int, tuple[bytes, bytes]] = {}
+
+
+def _remember_digest(content: bytes) -> None:
+    if keeping():
+        _DIGESTS[id(content)] = (content, hashlib.blake2b(content, digest_size=16).digest())
 
 
 _STAGED: dict[Path, tuple[int, int, bytes]] = {}  # staged file → its size, time and digest when last written or read
@@ -387,14 +408,18 @@ def _write_changed(folder: Path, files: dict[str, bytes]) -> list[str]:
         status = target.lstat()
         _STAGED[target] = (status.st_size, status.st_mtime_ns, digest)
         written.append(relative)
-    if folder.is_dir():
-        for path in sorted(folder.rglob("*"), reverse=True):
-            relative = path.relative_to(folder).as_posix()
-            if path.is_file() and relative not in files:
-                path.unlink()
-                _STAGED.pop(path, None)
-            elif path.is_dir() and not any(path.iterdir()):
-                path.rmdir()
+    for unasked in set(_DIGESTS) - {id(content) for content in files.values()}:  # contents no longer staged
+        del _DIGESTS[unasked]
+    for directory, folders, names in os.walk(folder, topdown=False):  # the deepest first, so emptied folders go too
+        place = Path(directory)
+        prefix = place.relative_to(folder).as_posix() + "/" if place != folder else ""
+        for name in names:
+            if prefix + name not in files:
+                (place / name).unlink()
+                _STAGED.pop(place / name, None)
+        for name in folders:
+            if not (place / name).is_symlink() and not any((place / name).iterdir()):
+                (place / name).rmdir()
     return written
 
 
@@ -519,6 +544,7 @@ def build(
         run_generator(staged, site_dir, generator=generator, dirty=dirty)
         say(f"{generator} is klaar ({time.monotonic() - started:.1f} s).")
     finish(staged, site_dir, say=say, search=search, readability=readability, written_since=generator_started if dirty else None)
+    build_ended()
     return staged
 
 

@@ -183,7 +183,8 @@ _MADE_HEADING = re.compile(
     r'<h([1-6]) id="([^"&<>]+)">([^<>]*)<a class="headerlink" href="#\2" title="' + re.escape(PERMALINK_TEXT) + '">'
     + re.escape(PERMALINK_TEXT) + r"</a></h\1>"
 )
-_PARSER_ONLY = re.compile(r"<script|<style|<!--|<!\[CDATA\[", re.IGNORECASE)  # where a heading may be no heading
+# Where a heading may be no heading: in a comment, or in a script or style that holds anything.
+_PARSER_ONLY = re.compile(r"<script\b[^>]*>(?!</script>)|<style\b[^>]*>(?!</style>)|<!--|<!\[CDATA\[", re.IGNORECASE)
 _STRAY_AMPERSAND = re.compile(r"&(?!(?:amp|lt|gt);)")
 
 
