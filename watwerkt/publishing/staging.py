@@ -292,7 +292,10 @@ def _front_matter(title: str, description: str, json_ld: str | None) -> str:
     head = {"title": html.escape(title), "description": html.escape(description)}
     if json_ld:
         head["json_ld"] = json_ld
-    return yaml.safe_dump(head, allow_unicode=True, sort_keys=False)
+    return yaml.dump(head, Dumper=_FAST_DUMPER, allow_unicode=True, sort_keys=False)
+
+
+_FAST_DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)  # libyaml's, where PyYAML has it: ten times as fast
 
 
 def _hand_written_page(relative: str, text: str, staged: Staged, site_url: str) -> dict[str, str]:

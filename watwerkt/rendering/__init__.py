@@ -404,12 +404,15 @@ def project_json_ld(kennisbank: Kennisbank, project: Project, site_url: str) -> 
 # --- filters -------------------------------------------------------------------------------
 
 
+_MARKDOWN = markdown.Markdown(extensions=["sane_lists"])  # one, reset for each text: making one costs more than most texts
+
+
 @functools.lru_cache(maxsize=100_000)  # the same texts again on every rebuild (`serve`)
 def sanitized_markdown(text: str) -> Markup:
     """A record's long text: its simple Markdown rendered once, then sanitized, last. Only
     whole web and mail addresses stay links: a relative one would point somewhere else on
     every page it appears on."""
-    rendered = markdown.markdown(text, extensions=["sane_lists"])
+    rendered = _MARKDOWN.reset().convert(text)
     return Markup(
         nh3.clean(rendered, tags=_ALLOWED_TAGS, attributes={"a": {"href"}}, url_schemes={"http", "https", "mailto"}, url_relative="deny")
     )

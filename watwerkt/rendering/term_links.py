@@ -82,6 +82,10 @@ class TermLinker:
         for words in _names_that_matter(self._candidates, names):
             self._add(words, None)
         self._candidates = {first: dict(sorted(by_length.items(), reverse=True)) for first, by_length in self._candidates.items()}
+        # A text without the first word of any begrip (as a piece of its folded letters) has no
+        # use of one: it is passed by without reading it word by word.
+        firsts = sorted({words[0] for by_length in self._candidates.values() for forms in by_length.values() for words, term_id in forms.items() if term_id})
+        self._may_use = re.compile("|".join(map(re.escape, firsts))) if firsts else None
         # What the links on any page depend on, besides the page: the same for the same begrippen
         # and names that matter (rendering/made_pages.py keys pages by it).
         self.signature = hashlib.blake2b(repr(sorted((first, sorted(by_length.items())) for first, by_length in self._candidates.items())).encode("utf-8"), digest_size=16).digest()
@@ -108,6 +112,8 @@ class TermLinker:
         """Every use of a begrip in `text` (whole words, any case, not inside a name, the words
         of one only apart by spaces, never inside a web or mail address): its start, its end and
         the begrip's id."""
+        if self._may_use is None or not self._may_use.search(text.casefold()):
+            return
         tokens = list(_WORD.finditer(text))
         folded = [token.group().casefold() for token in tokens]
         in_address = [False] * len(tokens)

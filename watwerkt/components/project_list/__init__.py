@@ -139,11 +139,23 @@ def sort_orders(kennisbank: Kennisbank) -> dict[str, list[int]]:
     return orders
 
 
+_LABELS: dict[int, tuple[Kennisbank, dict[str, dict[str, str]]]] = {}
+
+
+def _facet_labels(kennisbank: Kennisbank) -> dict[str, dict[str, str]]:
+    """Each facet's options by value, once per kennisbank (the entry holds it, so no id() is reused)."""
+    known = _LABELS.get(id(kennisbank))
+    if known is None or known[0] is not kennisbank:
+        _LABELS.clear()
+        known = _LABELS[id(kennisbank)] = (kennisbank, {facet.name: dict(facet.options) for facet in facets(kennisbank)})
+    return known[1]
+
+
 def _card_texts(kennisbank: Kennisbank, project: Project) -> list[str]:
     """The name, organisation and summary, and the labels of every choice the project has (its
     municipalities, their province and regions, its themes, ...), as the script takes them
     from the card and the form (searchText)."""
-    labels = {facet.name: dict(facet.options) for facet in facets(kennisbank)}
+    labels = _facet_labels(kennisbank)
     municipalities = kennisbank.municipalities_of(project)
     chosen = {
         "gemeente": [m.code for m in municipalities],
