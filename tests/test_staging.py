@@ -30,7 +30,10 @@ def test_the_build_has_no_hook_and_stages_a_plain_project(real_site):
     assert staged["site_url"] == "http://127.0.0.1:8000/" and "watwerkt.rendering.toc_extension" in staged["markdown_extensions"]
     assert (REPO / STAGING / "docs" / "aanpakken" / "samen-sterk" / "index.md").is_file()
     page = (REPO / STAGING / "docs" / "aanpakken" / "samen-sterk" / "index.md").read_text(encoding="utf-8")
-    assert page.startswith("---\ntitle: Samen Sterk\n") and '\n<div class="ww-motor">\n' in page
+    # The record's HTML is not in the staged page, only a place for it: Markdown never reads it,
+    # and the engine puts it in the built page.
+    assert page.startswith("---\ntitle: Samen Sterk\n") and '\n<div class="ww-motor-plek" data-koppen="' in page
+    assert '<div class="ww-motor">' not in page and "Samen Sterk" not in page.split("---\n", 2)[2].split("data-koppen")[0]
     # The table of contents of a record page comes from the engine's headings.
     built = (real_site / "aanpakken" / "samen-sterk" / "index.html").read_text(encoding="utf-8")
     toc = built[built.index('md-nav--secondary') : built.index("</nav>", built.index('md-nav--secondary'))]

@@ -46,6 +46,7 @@ from ..loading import InvalidData, printable, reference_date
 from ..model import ip_address_of
 from ..reuse import build_ended, keeping, per_record
 from ..rendering import GeneratedPage, dutch_date, table_of_contents
+from ..rendering.toc_extension import engine_html_place
 from .search_index import SearchIndexError, build_search_index
 from .site import Site, load_site
 
@@ -83,13 +84,20 @@ class Staged:
     # what it is besides the engine's blocks (its head, its own text, the blocks' headings),
     # and the staged files it is made from.
     shapes: dict[str, bytes] = field(default_factory=dict)
+    places: dict[str, str] = field(default_factory=dict)  # record page → the place its block takes (engine_html_place)
     sources: dict[str, str] = field(default_factory=dict)  # staged file → built page
     digests: dict[str, bytes] = field(default_factory=dict)  # every staged file → the digest of its bytes
 
+    blocks: dict[str, tuple[tuple[bytes, int], ...]] = field(default_factory=dict)  # built page → its blocks' digests and lengths
+
     def built_from(self) -> BuiltFrom:
         """What a site built from this staging holds, to bring it up to date later."""
-        blocks = {page: tuple((_digest(block.encode("utf-8")), len(block)) for _, block in expected) for page, expected in self.engine_html.items()}
-        return BuiltFrom(self.frame, dict(self.digests), dict(self.shapes), blocks)
+        return BuiltFrom(self.frame, dict(self.digests), dict(self.shapes), dict(self.blocks))
+
+    def add_block(self, built: str, where: str, block: str, digest: bytes | None = None) -> None:
+        """The engine's HTML `block` goes into the built page `built`; `where` names its source."""
+        self.engine_html.setdefault(built, []).append((where, block))
+        self.blocks[built] = (*self.blocks.get(built, ()), (digest or _digest(block.encode("utf-8")), len(block)))
 
 
 @dataclass(frozen=True)
@@ -269,22 +277,28 @@ def _staged_config(config: dict, updated: datetime.date) -> dict:
 
 def _record_page(page: GeneratedPage, staged: Staged) -> bytes:
     """A record's page for the generator: its head as front matter (escaped, as the theme prints
-    it unescaped), its body the engine's HTML as one raw block. Staged once per page made
-    (`serve` gets most pages as they were made before)."""
-    built, body, shape, staged_page = per_record("staged page", page, b"", lambda: _staged_record_page(page))
-    staged.engine_html.setdefault(built, []).append((f"de pagina {page.src_uri}", body))
+    it unescaped), its body a place for the engine's HTML, which `finish` puts in the built page.
+    Markdown never reads the engine's HTML: the place says only what the page's table of
+    contents holds (toc_extension.py). Staged once per page made (`serve` gets most pages as
+    they were made before)."""
+    built, body, body_digest, place, shape, staged_page = per_record("staged page", page, b"", lambda: _staged_record_page(page))
+    staged.add_block(built, f"de pagina {page.src_uri}", body, body_digest)
+    staged.places[built] = place
     staged.shapes[built] = shape
     staged.sources[f"docs/{page.src_uri}"] = built
     return staged_page
 
 
-def _staged_record_page(page: GeneratedPage) -> tuple[str, str, bytes, bytes]:
-    """Where the page is built, its raw block, its shape and its staged bytes."""
+def _staged_record_page(page: GeneratedPage) -> tuple[str, str, bytes, str, bytes, bytes]:
+    """Where the page is built, its block and the block's digest, the place for it, its shape
+    and its staged bytes."""
     body = _raw_block(page.body_html)
     head = _front_matter(page.title, page.description, page.json_ld)
-    staged_page = f"---\n{head}---\n\n{body}\n".encode("utf-8")
+    place = engine_html_place(page.toc, has_title="<h1" in body)  # what the theme would find in the block itself
+    staged_page = f"---\n{head}---\n\n{place}\n".encode("utf-8")
     _remember_digest(staged_page)
-    return _built_path(page.src_uri), body, _digest(f"{head}\0{page.toc!r}".encode("utf-8")), staged_page
+    shape = _digest(f"{head}\0{page.toc!r}".encode("utf-8"))
+    return _built_path(page.src_uri), body, _digest(body.encode("utf-8")), place, shape, staged_page
 
 
 @functools.lru_cache(maxsize=50_000)  # a rebuild (`serve`) writes most pages' heads again unchanged
@@ -325,7 +339,7 @@ def _hand_written_page(relative: str, text: str, staged: Staged, site_url: str) 
         component = _raw_block(staged.site.component(name, page_url=page_url, site_url=site_url, settings=staged.settings))
         headings.append(table_of_contents(component))  # two headings with one id stop the build here, with a message
         rendered[name] = component
-        staged.engine_html.setdefault(built, []).append((f"docs/{relative}: {{{{ {name}() }}}}", component))
+        staged.add_block(built, f"docs/{relative}: {{{{ {name}() }}}}", component)
         staged.sources[f"{COMPONENT_FOLDER}/{staged_component(page_url, name)}"] = built
     if rendered:
         staged.shapes[built] = _digest(text.encode("utf-8") + f"\0{headings!r}".encode("utf-8"))
@@ -471,6 +485,13 @@ def finish(
         if page.is_file() and not new(page):
             continue
         text = page.read_text(encoding="utf-8") if page.is_file() else ""
+        if built in staged.places:  # a record's page: its block goes in its place (unless `serve` put it there)
+            places = text.count(staged.places[built])
+            if places > 1 or (places == 0 and expected[0][1] not in text):
+                raise UserError(f"{built}: de plaats voor de HTML van de motor staat er niet precies één keer in; de site is niet af")
+            if places:
+                text = text.replace(staged.places[built], expected[0][1], 1)
+                page.write_text(text, encoding="utf-8")
         missing = [where for where, block in expected if block not in text]
         if missing:
             raise UserError(
@@ -554,7 +575,8 @@ def build(
 # A block of the engine's HTML in a built page starts so (_raw_block); its length and digest
 # tell it from any other text.
 _BLOCK_START = '<div class="ww-motor">'
-# Files in docs/ a generator copies as they are. Its pages (.md) and any HTML are its own work.
+# Files in docs/ a generator copies as they are (but for hidden ones, which it leaves out). Its
+# pages (.md) and any HTML are its own work.
 _COPIED_AS_THEY_ARE = {".json", ".csv", ".xml", ".js", ".css", ".svg", ".png", ".txt"}
 
 
@@ -568,13 +590,14 @@ def up_to_date(staged: Staged, site_dir: Path, built_from: BuiltFrom) -> tuple[i
     gets its changed blocks put in place of the old ones, and a changed file the generator
     copies as it is is copied. Returns how many pages it brought up to date, and the changed
     staged files (or built pages) left to the generator."""
-    left, pages, updated = [], set(), 0
+    left, updated = [], 0
+    pages = {page for page, blocks in staged.blocks.items() if built_from.blocks.get(page) != blocks}  # a record's block is in no staged file
     for path, digest in staged.digests.items():
         if built_from.digests.get(path) == digest:
             continue
         if path in staged.sources:
             pages.add(staged.sources[path])
-        elif path.startswith("docs/") and Path(path).suffix in _COPIED_AS_THEY_ARE:
+        elif path.startswith("docs/") and Path(path).suffix in _COPIED_AS_THEY_ARE and not any(part.startswith(".") for part in Path(path).parts):
             target = site_dir / path.removeprefix("docs/")
             temporary = target.with_name(f".{target.name}.nieuw")
             shutil.copyfile(staged.folder / path, temporary)
@@ -587,8 +610,10 @@ def up_to_date(staged: Staged, site_dir: Path, built_from: BuiltFrom) -> tuple[i
         patched = None
         if built_from.shapes.get(page) == staged.shapes.get(page) and len(old) == len(blocks) and (site_dir / page).is_file():
             patched = _with_blocks((site_dir / page).read_text(encoding="utf-8"), old, blocks)
-        if patched is None:
+        if patched is None:  # for the generator, which renders a page whose source is newer than it
             left.append(page)
+            for source in [source for source, built in staged.sources.items() if built == page and source.endswith(".md")]:
+                os.utime(staged.folder / source)
             continue
         temporary = (site_dir / page).with_name(".index.html.nieuw")
         temporary.write_text(patched, encoding="utf-8")

@@ -10,11 +10,37 @@ then shows them, with no plugin or hook of its own.
 """
 from __future__ import annotations
 
+import html
+import json
+import re
+
 from markdown import Markdown
 from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
 
 from . import TocEntry, table_of_contents
+
+# A record's page reaches the generator as a place for the engine's HTML, which the engine puts
+# in the built page (publishing/staging.py): Markdown never reads it. The place carries the
+# page's headings, as [level, id, title] in document order.
+# A theme may look into the content for what it holds (Material adds the title as <h1> to a page
+# without one): the place says that its HTML has an <h1>.
+_PLACE = re.compile(r'<div class="ww-motor-plek" data-koppen="([^"]*)">(?:<!--<h1-->)?</div>')
+
+
+def engine_html_place(toc: list[TocEntry], *, has_title: bool) -> str:
+    """The place of a record page's HTML, with its table of contents, and whether that HTML
+    holds the page's <h1>."""
+    headings = json.dumps([[entry.level, entry.id, entry.title] for entry in _flat_entries(toc)], ensure_ascii=False, separators=(",", ":"))
+    return f'<div class="ww-motor-plek" data-koppen="{html.escape(headings, quote=True)}">{"<!--<h1-->" * has_title}</div>'
+
+
+def _entries(block: str) -> list[TocEntry]:
+    """The headings of a raw block: of a place, those it carries; of other HTML, those it holds."""
+    place = _PLACE.fullmatch(block.strip())
+    if place:
+        return [TocEntry(level, anchor, title) for level, anchor, title in json.loads(html.unescape(place.group(1)))]
+    return _flat_entries(table_of_contents(block))
 
 _AFTER_TOC = 4  # the toc extension's treeprocessor has priority 5; lower runs later
 
@@ -32,7 +58,7 @@ class _RawHeadings(Treeprocessor):
                 flat.append(token)
             elif (element.text or "").strip() in placeholders:
                 block = self.md.htmlStash.rawHtmlBlocks[placeholders[element.text.strip()]]
-                flat += [_token(entry) for entry in _flat_entries(table_of_contents(str(block)))]
+                flat += [_token(entry) for entry in _entries(str(block))]
         self.md.toc_tokens = _nested(flat)
 
 
