@@ -75,5 +75,31 @@ def plain_material_site(folder: Path, pages: int, seed: int = 7) -> Path:
     return folder
 
 
+def material_with_the_same_content(folder: Path, built_site: Path) -> Path:
+    """A plain Material project whose pages hold what ours show: for every page of
+    `built_site`, its content (the article, as the engine and MkDocs made it) as the page's
+    Markdown, under its title. What plain Material costs for pages as heavy as ours, without the
+    engine: no data check, no generated pages, no Pagefind, its own search plugin."""
+    docs = folder / "docs"
+    docs.mkdir(parents=True)
+    (folder / "mkdocs.yml").write_text(
+        "site_name: Material met dezelfde inhoud\nsite_url: http://127.0.0.1:8000/\ntheme:\n  name: material\n  language: nl\n"
+        "plugins:\n  - search\nnav:\n  - Home: index.md\n",
+        encoding="utf-8",
+    )
+    (docs / "index.md").write_text("# Home\n\nDezelfde inhoud, met gewoon Material.\n", encoding="utf-8")
+    for page in sorted(built_site.rglob("index.html")):
+        text = page.read_text(encoding="utf-8")
+        start, end = text.find("<article"), text.rfind("</article>")
+        relative = page.parent.relative_to(built_site)
+        if start < 0 or end < 0 or not relative.parts:
+            continue
+        article = text[text.index(">", start) + 1 : end]
+        target = docs / relative / "index.md"
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(f'<div markdown="0">\n{article.strip()}\n</div>\n', encoding="utf-8")
+    return folder
+
+
 def built_pages(site: Path) -> int:
     return sum(1 for _ in site.rglob("index.html"))
