@@ -31,6 +31,7 @@ import subprocess
 import sys
 import time
 import urllib.parse
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
@@ -516,11 +517,14 @@ def finish(
             raise UserError(f"{where}: {error}") from None
     if readability or search:
         say(f"{' en '.join(['de leesbaarheid wordt gemeten'] * readability + ['de zoekindex wordt gemaakt'] * search).capitalize()} …")
-    if readability:
-        say(staged.site.write_readability_report(site_dir))
-    if search:
+    # Pagefind is a process of its own: it indexes while the readability is measured here.
+    with ThreadPoolExecutor(max_workers=1) as indexing:
+        index = indexing.submit(build_search_index, site_dir) if search else None
+        if readability:
+            say(staged.site.write_readability_report(site_dir))
         try:
-            build_search_index(site_dir)
+            if index is not None:
+                index.result()
         except SearchIndexError as error:
             raise UserError(str(error)) from None
     done = ["controle", "Content-Security-Policy"] + ["leesbaarheid"] * readability + ["zoekindex"] * search
