@@ -43,8 +43,8 @@ class Site:
         return "\n".join(readability_log(pages, hand_written))
 
     def generated_pages(self, *, site_url: str, settings: dict, channels: Channels = Channels()) -> list[GeneratedPage]:
-        """A page per record and the patterns page, as final HTML: the staging writes it as one
-        raw block. `settings` are the site's own (such as where submissions go), `channels` the
+        """A page per record and the patterns page, as final HTML: the staging gives the
+        generator a place for it and puts it there after the build. `settings` are the site's own (such as where submissions go), `channels` the
         routes to the editors (for "Klopt er iets niet?"). Made once for the same data and
         settings: a rebuild after editing a hand-written page (`serve`) reuses them."""
         key = (site_url, json.dumps(settings, sort_keys=True, default=str), channels, templates_signature((TEMPLATES, COMPONENTS_FOLDER)))

@@ -5,17 +5,17 @@ The staging folder (`.watwerkt/staging/` in the project) is a complete, plain Mk
 
 - `mkdocs.yml`, the project's own with its `!ENV` values filled in, plus what the engine adds
   (the reading aid's contract, the table-of-contents extension for the engine's HTML);
-- `docs/`, the hand-written pages, a page per record (front matter with the head, then the
-  engine's final HTML as one raw block Markdown passes through untouched), the open data, the
-  feed, the filter index and the components' scripts and styles;
+- `docs/`, the hand-written pages, a page per record (front matter with the head, then a
+  place for the engine's final HTML, carrying its headings: Markdown never reads the HTML), the
+  open data, the feed, the filter index and the components' scripts and styles;
 - `onderdelen/`, the components each hand-written page places, rendered; the macros adapter
   hands them out;
 - `overrides/` and `macros/`, as in the project.
 
 Any generator that reads `mkdocs.yml` and runs mkdocs-macros builds it (MkDocs with Material,
-and Zensical, its successor); none needs a hook. After the build the engine checks that its HTML
-came through Markdown intact, writes every page's Content-Security-Policy, the readability
-report and the search index.
+and Zensical, its successor); none needs a hook. After the build the engine puts each record's HTML in its place, checks
+that the components came through Markdown intact, writes every page's
+Content-Security-Policy, the readability report and the search index.
 """
 from __future__ import annotations
 

@@ -7,11 +7,12 @@ text is rendered exactly once and never parsed again:
 
 - Short texts are escaped by Jinja's autoescape. Long texts (which may hold simple Markdown)
   go through one Markdown pass and then the sanitizer (`sanitized_markdown`), last.
-- The engine renders every record page and every component to final HTML, which reaches the
-  site generator as one raw HTML block (watwerkt/publishing/staging.py): Markdown passes it through
-  untouched, and after the build the engine checks that every block stands in its page byte
-  for byte. So a character reference the sanitizer decoded, or a `{: onclick=... }` attribute
-  list, is text and stays text.
+- The engine renders every record page and every component to final HTML
+  (watwerkt/publishing/staging.py). A record page reaches the site generator as a place only,
+  which the engine fills with its HTML after the build; a component reaches it as one raw HTML
+  block, which Markdown passes through untouched. After the build the engine checks that every
+  block stands in its page byte for byte. So a character reference the sanitizer decoded, or a
+  `{: onclick=... }` attribute list, is text and stays text.
 - Page heads (`GeneratedPage.title`, `.description`) are plain text, escaped and written as
   YAML strings by the staging, so no name can break them; JSON-LD is JSON with <, > and & escaped.
 

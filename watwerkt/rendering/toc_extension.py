@@ -1,10 +1,12 @@
 """A Markdown extension that puts the headings of the engine's HTML into the page's table of
 contents.
 
-Record pages and components reach the site generator as raw HTML blocks (watwerkt/publishing/staging.py),
-which Markdown passes through untouched: that is what keeps record text out of Markdown. The
-toc extension only sees Markdown's own headings, so this runs after it and adds the section
-headings of every raw block (those with a permanent link), in the order they stand on the page.
+Components reach the site generator as raw HTML blocks (watwerkt/publishing/staging.py), which
+Markdown passes through untouched, and record pages as a place for the engine's HTML, which the
+engine fills after the build: that is what keeps record text out of Markdown. The toc extension
+only sees Markdown's own headings, so this runs after it and adds the section headings of every
+raw block (those with a permanent link; a place carries its page's), in the order they stand on
+the page.
 Any site generator that renders with Python-Markdown and reads `toc_tokens` (MkDocs, Zensical)
 then shows them, with no plugin or hook of its own.
 """
