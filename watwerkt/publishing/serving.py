@@ -29,8 +29,8 @@ WATCHED = ("data", "docs", "overrides", "macros", "watwerkt", "mkdocs.yml")
 SITES = Path(".watwerkt") / "serve"
 
 
-# While serving, every page gets one more script, which asks for the build's number each second
-# and reloads the page when it changed: an edit shows without touching the browser. Served from
+# While serving, every page gets one more script, which asks for the build's number twice a
+# second and reloads the page when it changed: an edit shows without touching the browser. Served from
 # the site's own origin, so the page's Content-Security-Policy allows it; never in a built site.
 RELOAD_SCRIPT_PATH = "/__watwerkt/herladen.js"
 BUILD_NUMBER_PATH = "/__watwerkt/versie"
@@ -41,7 +41,7 @@ RELOAD_SCRIPT = f"""(function () {{
       if (seen === null) seen = number;
       else if (number !== seen) location.reload();
     }}).catch(function () {{ /* the server restarts: ask again */ }});
-  }}, 1000);
+  }}, 500);
 }})();
 """
 
@@ -85,7 +85,7 @@ def sources_signature(project_dir: Path) -> tuple:
     return tuple(signature)
 
 
-def serve(project_dir: Path, *, address: str, port: int, say: Callable[[str], None] = print, interval: float = 1.0) -> None:
+def serve(project_dir: Path, *, address: str, port: int, say: Callable[[str], None] = print, interval: float = 0.25) -> None:
     """Build, serve, and build again on every change, until Ctrl+C."""
     project_dir = project_dir.resolve()
     keep_between_builds()  # a rebuild makes again only what was made from inputs that changed
