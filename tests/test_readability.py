@@ -184,3 +184,50 @@ def test_a_reason_in_the_report_is_one_plain_cell_never_a_formula_or_an_escape()
     assert _csv_text('=HYPERLINK("http://evil.example";"x") \x1b[2K\rKlaar') == "'=HYPERLINK('http://evil.example',\'x\') [2K Klaar"
     assert _csv_text("@SUM(1)") == "'@SUM(1)" and _csv_text("- een lijst") == "'- een lijst"
     assert _csv_text("Gewoon een reden; met puntkomma") == "Gewoon een reden, met puntkomma"
+
+
+# The quick reading of the engine's markup (markup.py) gives what the parser gives, or leaves it to
+# the parser: on odd markup, on hostile record text as rendered and on every page of the site.
+ODD_PROSE = [
+    "<p>a<br>b<br/>c</p>", "<div/>tekst", "<p>een <code>x = 1</code> twee</p>", "<p class=headerlink>weg</p>na",
+    "<p class='a' class=\"headerlink\">weg</p>na", '<p class="headerlink" class>blijft</p>', "<p>&amp; &lt;b&gt; &copy d &#x41;</p>",
+    "<P>HOOFD</P>letters", "<ul><li>een<li>twee</ul>", "<p>open <b>vet</div> na", "</p>los", "<!-- x -->na",
+    "<!-- a -- > b -->na", "<script>var a = '<p>';</script>na", "<script src=x></script>na", "<style></style>na",
+    "<p>a < b</p>", "<p>zie https://example.org/pad en mail info@example.org</p>", "<table><tr><td>cel</td></tr></table>na",
+    "<dl class='ww-feiten'><dt>Status</dt><dd>lopend</dd></dl>na", "<cite>Titel</cite> tekst", "<svg><text>a</text></svg>b",
+    "<h2 id=x>Kop<a class=headerlink href=#x>¶</a></h2>", "<p>regel\n  door\tgaand</p>", "<![CDATA[x]]>na", "<p>einde",
+]
+
+
+def _prose_by_parser(page_html: str) -> str:
+    from watwerkt.readability import _Prose
+
+    parser = _Prose()
+    parser.feed(page_html)
+    parser.close()
+    return "".join(parser.parts)
+
+
+@pytest.mark.parametrize("page_html", ODD_PROSE)
+def test_the_quick_reading_of_prose_is_the_parsers_or_leaves_it_to_the_parser(page_html):
+    from watwerkt.readability import _prose_of_plain_markup
+
+    quick = _prose_of_plain_markup(page_html)
+    assert quick is None or quick == _prose_by_parser(page_html)
+
+
+def test_the_quick_reading_of_prose_reads_every_built_page_as_the_parser_does(real_site):
+    from test_render_once import PAYLOADS
+    from watwerkt.rendering import sanitized_markdown
+    from watwerkt.readability import _prose_of_plain_markup
+
+    articles = []
+    for page in sorted(real_site.rglob("index.html")):
+        text = page.read_text(encoding="utf-8")
+        start, end = text.find("<article"), text.rfind("</article>")
+        if start >= 0 and end >= 0:
+            articles.append(text[start:end])
+    articles += [f"<div>{sanitized_markdown(payload)}</div>" for payload in PAYLOADS]
+    quick = [_prose_of_plain_markup(article) for article in articles]
+    assert sum(found is not None for found in quick) > len(articles) * 0.9  # the quick way, for nearly all
+    assert [article for found, article in zip(quick, articles) if found is not None and found != _prose_by_parser(article)] == []

@@ -12,6 +12,7 @@ counts as one ordinary word of two syllables, so they do not make a text look ha
 """
 from __future__ import annotations
 
+import html as html_module
 import math
 import re
 import statistics
@@ -23,6 +24,8 @@ from typing import Iterable
 
 import yaml
 
+from . import markup
+
 B1_MINIMUM = 60
 KNOWN_TERM_SYLLABLES = 2
 
@@ -31,6 +34,7 @@ _WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
 # (a paragraph, a list item, a heading): not after "bijv. het" or "o.a. de".
 _SENTENCE_END = re.compile(r"[.!?…]+(?=\s+[^\W_a-z]|\s*$)|\n+", re.MULTILINE)
 _ADDRESS = re.compile(r"\b(?:https?://|mailto:|www\.)\S+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+", re.IGNORECASE)
+_SPACES = re.compile(r"\s+")
 _VOWEL_RUN = re.compile(r"[aeiouy]+")
 # Vowels said as one sound; any other run of vowels is said apart ("si-tu-a-tie", "ge-o-pend").
 _ONE_SOUND = {3: {"aai", "ooi", "oei", "eeu", "ieu"}, 2: {"aa", "ee", "oo", "uu", "ie", "oe", "eu", "ui", "ei", "ou", "au"}}
@@ -161,10 +165,51 @@ class _Prose(HTMLParser):
 
 def prose(html: str) -> str:
     """The running text of an HTML fragment, one block per line."""
+    quick = _prose_of_plain_markup(html)
+    if quick is not None:
+        return quick
     parser = _Prose()
     parser.feed(html)
     parser.close()
     return "".join(parser.parts)
+
+
+def _prose_of_plain_markup(source: str) -> str | None:
+    """What _Prose reads of `source`, read quickly (markup.py), or None when not sure."""
+    parts: list[str] = []
+    open_tags: list[str] = []  # the open elements, and whether each one's text is left out
+    skipping: list[bool] = []
+
+    def close(tag: str) -> None:
+        while tag in open_tags:
+            open_tag = open_tags.pop()
+            skipping.pop()
+            if open_tag in _Prose.BLOCKS:
+                parts.append("\n")
+            if open_tag == tag:
+                break
+
+    try:
+        for event in markup.events(source):
+            if event[0] == "text":
+                if not (skipping and skipping[-1]):
+                    parts.append(_SPACES.sub(" ", _ADDRESS.sub(" ", html_module.unescape(source[event[1] : event[2]]))))
+            elif event[0] == "end":
+                close(event[1])
+            else:
+                _, tag, attributes, self_closing = event
+                if tag in _Prose.VOID:
+                    parts.append("\n" if tag == "br" else " ")
+                    continue
+                open_tags.append(tag)
+                skipping.append(tag in _Prose.SKIP or bool(skipping and skipping[-1]) or not _Prose.SKIP_CLASSES.isdisjoint(markup.classes_of(attributes)))
+                if tag in _Prose.BLOCKS:
+                    parts.append("\n")
+                if self_closing:  # <div/>: the parser opens and closes it
+                    close(tag)
+    except markup.NotSure:
+        return None
+    return "".join(parts)
 
 
 @dataclass(frozen=True)

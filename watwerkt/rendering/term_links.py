@@ -15,6 +15,7 @@ import re
 from html.parser import HTMLParser
 from typing import Iterable, Iterator
 
+from ..markup import REFERENCE, NotSure, classes_of, events
 from ..model import Term
 
 GLOSSARY_PAGE = "begrippen/"
@@ -212,63 +213,33 @@ def _runs_by_parser(page_html: str) -> list[tuple[int, str]]:
     return finder.runs
 
 
-# The engine's HTML is serialized markup: every "<" opens a tag or a comment, attribute values
-# are quoted, text holds "&" only in character references. Read as such with one expression,
-# it gives the parser's runs several times faster. Anything else (a "<" that opens nothing, a
-# script or style element, whose text the parser reads by other rules) goes to the parser: the
-# quick way answers only where it is sure (tests/test_term_links.py holds the two to the same runs).
-_MARKUP = re.compile(
-    r"""<(?:!--.*?-->|(/?)([a-zA-Z][a-zA-Z0-9]*)((?:\s+[^\s"'>/=]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'=<>`]+))?)*)\s*(/?)>)""",
-    re.DOTALL,
-)
-_CLASS_ATTRIBUTE = re.compile(r"""(?:^|\s)class\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+))""", re.IGNORECASE)
-_REFERENCE = re.compile(r"&(?:#[0-9]+|#[xX][0-9a-fA-F]+|[a-zA-Z][a-zA-Z0-9]*);")  # as the parser reads one
-_RAW_TEXT = {"script", "style"}
-
-
+# The engine's HTML read quickly (markup.py): the parser's runs, several times faster, or the
+# parser where that is not sure (tests/test_term_links.py holds the two to the same runs).
 def _runs_of_plain_markup(source: str) -> list[tuple[int, str]] | None:
     runs: list[tuple[int, str]] = []
     open_elements: list[tuple[str, bool]] = []
-
-    def text(start: int, end: int) -> bool:
-        if open_elements and open_elements[-1][1]:
-            return "<" not in source[start:end]
-        piece_start = start
-        for reference in [*_REFERENCE.finditer(source, start, end), None]:
-            piece_end = reference.start() if reference else end
-            piece = source[piece_start:piece_end]
-            if "<" in piece or "&" in piece:  # an "&" that starts no whole reference: the parser's rules
-                return False
-            if piece:
-                runs.append((piece_start, piece))
-            if reference:
-                piece_start = reference.end()
-        return True
-
-    position = 0
-    raw_text_open = False  # a script or style element just opened: only its end tag may follow
-    for tag_match in _MARKUP.finditer(source):
-        if not text(position, tag_match.start()):
-            return None
-        closing, name, attributes, self_closing = tag_match.groups()
-        tag = name.lower() if name else None
-        if raw_text_open and (tag_match.start() != position or not closing or tag not in _RAW_TEXT):
-            return None
-        position = tag_match.end()
-        if tag is None:  # a comment; one with "--" inside may end earlier for the parser ("-- >")
-            if "--" in tag_match.group(0)[4:-3]:
-                return None
-            continue
-        raw_text_open = tag in _RAW_TEXT and not closing
-        if closing:
-            if any(open_tag == tag for open_tag, _ in open_elements):
-                while open_elements.pop()[0] != tag:
-                    pass
-        elif not self_closing and tag not in _VOID:
-            values = [next(value for value in found.groups() if value is not None) for found in _CLASS_ATTRIBUTE.finditer(attributes)]
-            classes = set(html.unescape(values[-1]).split()) if values else set()  # the last one counts, as for the parser
-            barred = tag in _NO_LINKS_INSIDE or not classes.isdisjoint(_NO_LINKS_INSIDE_CLASSES) or (bool(open_elements) and open_elements[-1][1])
-            open_elements.append((tag, barred))
-    if raw_text_open or not text(position, len(source)):
+    try:
+        for event in events(source):
+            if event[0] == "text":
+                if open_elements and open_elements[-1][1]:
+                    continue
+                _, piece_start, end = event
+                for reference in [*REFERENCE.finditer(source, piece_start, end), None]:
+                    piece = source[piece_start : reference.start() if reference else end]
+                    if "&" in piece:  # an "&" that starts no whole reference: the parser's rules
+                        return None
+                    if piece:
+                        runs.append((piece_start, piece))
+                    if reference:
+                        piece_start = reference.end()
+            elif event[0] == "end":
+                if any(open_tag == event[1] for open_tag, _ in open_elements):
+                    while open_elements.pop()[0] != event[1]:
+                        pass
+            elif not event[3] and event[1] not in _VOID:  # a start tag that opens an element
+                tag, classes = event[1], classes_of(event[2])
+                barred = tag in _NO_LINKS_INSIDE or not classes.isdisjoint(_NO_LINKS_INSIDE_CLASSES) or (bool(open_elements) and open_elements[-1][1])
+                open_elements.append((tag, barred))
+    except NotSure:
         return None
     return runs
