@@ -481,40 +481,46 @@ def finish(
     def new(page: Path) -> bool:
         return written_since is None or page.stat().st_mtime >= written_since
 
+    def with_policy(text: str, where: str) -> str:
+        """`text` with its policy filled in (a page without the theme's placeholder must have one)."""
+        if PLACEHOLDER_ELEMENT not in text:
+            if 'http-equiv="Content-Security-Policy"' not in text:
+                raise UserError(f"{where}: deze pagina heeft geen Content-Security-Policy")
+            return text
+        try:
+            return with_content_security_policy(text, page_content=_content_of(text, where), submission_settings=staged.settings.get("aanmelden") or {})
+        except UserError as error:
+            raise UserError(f"{where}: {error}") from None
+
+    completed: set[str] = set()  # pages read and written once: the engine's HTML in place, the policy filled in
     for built, expected in staged.engine_html.items():
         page = site_dir / built
         if page.is_file() and not new(page):
             continue
-        text = page.read_text(encoding="utf-8") if page.is_file() else ""
+        text = original = page.read_text(encoding="utf-8") if page.is_file() else ""
         if built in staged.places:  # a record's page: its block goes in its place (unless `serve` put it there)
             places = text.count(staged.places[built])
             if places > 1 or (places == 0 and expected[0][1] not in text):
                 raise UserError(f"{built}: de plaats voor de HTML van de motor staat er niet precies één keer in; de site is niet af")
-            if places:
-                text = text.replace(staged.places[built], expected[0][1], 1)
-                page.write_text(text, encoding="utf-8")
+            text = text.replace(staged.places[built], expected[0][1], 1)
         missing = [where for where, block in expected if block not in text]
         if missing:
             raise UserError(
                 f"{missing[0].split(':')[0]}: {len(missing)} onderdeel/onderdelen kwamen niet heelhuids door Markdown; "
                 "zet elk {{ onderdeel() }} op een eigen regel, met een lege regel ervoor en erna"
             )
+        text = with_policy(text, built)
+        if text != original:
+            page.write_text(text, encoding="utf-8")
+        completed.add(built)
     for page in sorted(site_dir.rglob("*.html")):
-        if not new(page):
+        where = page.relative_to(site_dir).as_posix()
+        if where in completed or not new(page):
             continue
         text = page.read_text(encoding="utf-8")
-        if PLACEHOLDER_ELEMENT not in text:
-            if 'http-equiv="Content-Security-Policy"' not in text:
-                raise UserError(f"{page.relative_to(site_dir)}: deze pagina heeft geen Content-Security-Policy")
-            continue
-        where = page.relative_to(site_dir).as_posix()
-        try:
-            page.write_text(
-                with_content_security_policy(text, page_content=_content_of(text, where), submission_settings=staged.settings.get("aanmelden") or {}),
-                encoding="utf-8",
-            )
-        except UserError as error:
-            raise UserError(f"{where}: {error}") from None
+        completed_text = with_policy(text, where)
+        if completed_text != text:
+            page.write_text(completed_text, encoding="utf-8")
     if readability or search:
         say(f"{' en '.join(['de leesbaarheid wordt gemeten'] * readability + ['de zoekindex wordt gemaakt'] * search).capitalize()} …")
     # Pagefind is a process of its own: it indexes while the readability is measured here.

@@ -217,11 +217,12 @@ def _runs_by_parser(page_html: str) -> list[tuple[int, str]]:
 # parser where that is not sure (tests/test_term_links.py holds the two to the same runs).
 def _runs_of_plain_markup(source: str) -> list[tuple[int, str]] | None:
     runs: list[tuple[int, str]] = []
-    open_elements: list[tuple[str, bool]] = []
+    open_tags: list[str] = []  # the open elements, and whether links are barred inside each
+    barred: list[bool] = []
     try:
         for event in events(source):
             if event[0] == "text":
-                if open_elements and open_elements[-1][1]:
+                if barred and barred[-1]:
                     continue
                 _, piece_start, end = event
                 for reference in [*REFERENCE.finditer(source, piece_start, end), None]:
@@ -233,13 +234,14 @@ def _runs_of_plain_markup(source: str) -> list[tuple[int, str]] | None:
                     if reference:
                         piece_start = reference.end()
             elif event[0] == "end":
-                if any(open_tag == event[1] for open_tag, _ in open_elements):
-                    while open_elements.pop()[0] != event[1]:
-                        pass
+                if event[1] in open_tags:
+                    while open_tags.pop() != event[1]:
+                        barred.pop()
+                    barred.pop()
             elif not event[3] and event[1] not in _VOID:  # a start tag that opens an element
-                tag, classes = event[1], classes_of(event[2])
-                barred = tag in _NO_LINKS_INSIDE or not classes.isdisjoint(_NO_LINKS_INSIDE_CLASSES) or (bool(open_elements) and open_elements[-1][1])
-                open_elements.append((tag, barred))
+                tag = event[1]
+                open_tags.append(tag)
+                barred.append(tag in _NO_LINKS_INSIDE or bool(barred and barred[-1]) or not classes_of(event[2]).isdisjoint(_NO_LINKS_INSIDE_CLASSES))
     except NotSure:
         return None
     return runs
