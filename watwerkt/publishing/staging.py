@@ -478,8 +478,10 @@ def finish(
     from that moment on: every other page was checked and completed by the build that wrote it."""
     started = time.monotonic()
 
-    def new(page: Path) -> bool:
-        return written_since is None or page.stat().st_mtime >= written_since
+    pages = _html_pages(site_dir)  # every page, with the time it was written
+
+    def new(where: str) -> bool:
+        return written_since is None or pages.get(where, written_since) >= written_since
 
     def with_policy(text: str, where: str) -> str:
         """`text` with its policy filled in (a page without the theme's placeholder must have one)."""
@@ -495,9 +497,9 @@ def finish(
     completed: set[str] = set()  # pages read and written once: the engine's HTML in place, the policy filled in
     for built, expected in staged.engine_html.items():
         page = site_dir / built
-        if page.is_file() and not new(page):
+        if not new(built):
             continue
-        text = original = page.read_text(encoding="utf-8") if page.is_file() else ""
+        text = original = page.read_text(encoding="utf-8") if built in pages else ""
         if built in staged.places:  # a record's page: its block goes in its place (unless `serve` put it there)
             places = text.count(staged.places[built])
             if places > 1 or (places == 0 and expected[0][1] not in text):
@@ -513,10 +515,10 @@ def finish(
         if text != original:
             page.write_text(text, encoding="utf-8")
         completed.add(built)
-    for page in sorted(site_dir.rglob("*.html")):
-        where = page.relative_to(site_dir).as_posix()
-        if where in completed or not new(page):
+    for where in sorted(pages):
+        if where in completed or not new(where):
             continue
+        page = site_dir / where
         text = page.read_text(encoding="utf-8")
         completed_text = with_policy(text, where)
         if completed_text != text:
@@ -535,6 +537,17 @@ def finish(
             raise UserError(str(error)) from None
     done = ["controle", "Content-Security-Policy"] + ["leesbaarheid"] * readability + ["zoekindex"] * search
     say(f"Site afgemaakt: {', '.join(done)} ({time.monotonic() - started:.1f} s).")
+
+
+def _html_pages(site_dir: Path) -> dict[str, float]:
+    """Every HTML file below `site_dir` (its path from there) and when it was last written."""
+    pages = {}
+    for directory, _, names in os.walk(site_dir):
+        prefix = os.path.relpath(directory, site_dir).replace(os.sep, "/")
+        for name in names:
+            if name.endswith(".html"):
+                pages[name if prefix == "." else f"{prefix}/{name}"] = os.stat(os.path.join(directory, name)).st_mtime
+    return pages
 
 
 def _content_of(page_html: str, where: str) -> str:
