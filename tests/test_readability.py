@@ -196,6 +196,9 @@ ODD_PROSE = [
     "<p>a < b</p>", "<p>zie https://example.org/pad en mail info@example.org</p>", "<table><tr><td>cel</td></tr></table>na",
     "<dl class='ww-feiten'><dt>Status</dt><dd>lopend</dd></dl>na", "<cite>Titel</cite> tekst", "<svg><text>a</text></svg>b",
     "<h2 id=x>Kop<a class=headerlink href=#x>¶</a></h2>", "<p>regel\n  door\tgaand</p>", "<![CDATA[x]]>na", "<p>einde",
+    '<p>Lees <a href="https://example.nl/a class=headerlink">dit verslag</a> goed.</p>', '<p title="x class=headerlink">z</p>',
+    "<div\xa0class='ww-feiten'>x</div>", "<p class=a\xa0b>x</p>", "<p class=ww-feiten\xa0>x</p>", '<p a="1"/class="headerlink">x</p>',
+    "<p CLASS='HEADERLINK'>x</p><p Class=headerlink>y</p>",
 ]
 
 

@@ -379,6 +379,8 @@ ODD_HEADINGS = [
     '<script src="x.js"></script>' + HEADING.format(id="a", title="x"), "<SCRIPT>" + HEADING.format(id="a", title="x") + "</SCRIPT>",
     '<script data-x="a>b"></script>' + HEADING.format(id="a", title="x"), "<style></style>" + HEADING.format(id="a", title="x"),
     "<style>p {}</style>" + HEADING.format(id="a", title="x"), "<script>a = 1</script ><style></style>",
+    "<?x " + HEADING.format(id="a", title="x"), "<!x " + HEADING.format(id="a", title="x"), "</ x " + HEADING.format(id="a", title="x"),
+    "<img alt='" + HEADING.format(id="a", title="x") + "'>",
 ]
 
 

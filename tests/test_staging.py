@@ -205,6 +205,10 @@ def test_a_site_brought_up_to_date_is_the_site_a_fresh_build_makes(tmp_path, mon
 
     monkeypatch.setattr(reuse, "_KEEPING", [True])  # as `serve` does
     project = copy_project(tmp_path / "project")
+    # A component placed twice on a page: the generator renders that page (the engine would put
+    # its new block in once).
+    with open(project / "docs" / "projectenbank" / "index.md", "a", encoding="utf-8") as page:
+        page.write("\n{{ projecten_lijst() }}\n")
     monkeypatch.chdir(project)
     site, said = tmp_path / "site", []
     built_from = build_here(project, site, say=said.append, search=False, readability=False).built_from()

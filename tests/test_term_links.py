@@ -132,6 +132,8 @@ ODD_MARKUP = [
     "</p>los", "<p>einde zonder sluiten", '<p data-x="&quot;">"</p>', "<svg><text>a</text></svg>b",
     "<!-- a -- > <a href=x> -->tekst</a> na", "<!-- a --!> <a href=x> -->tekst</a>", "a&#xZZ;b &#x41;c &#65;d",
     "<my-el class='admonition-title'>a</my-el>b",
+    '<p title="x class=admonition-title">ervaringsdeskundige</p>', "<p\xa0class='admonition-title'>ervaringsdeskundige</p>",
+    "<span class=headerlink\xa0x>ervaringsdeskundige</span>",
 ]
 
 

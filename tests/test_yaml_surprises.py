@@ -237,6 +237,8 @@ TRICKY = [
     "- id: a\nnaam: b\n",  # a key at the top level
     ITEM.format(n=1) + ITEM.format(n=1),  # the same item twice
     "- id: a\n  tekst: |\n    - geen item\n    # geen commentaar\n- id: b\n",
+    "- k: &a x\n- k: *a\n", "- k: &a y\n- k: *a\n", "- k: y\n- k: *a\n",  # a value shared between items
+    "- a: 1\n- b: 2\n", '- a: "1\u2028x"\n- b: 2\n', "- a: 1 # \r\n- b: 2\n", "- a: 1\x85- b: 2\n",  # YAML's other line breaks
 ]
 
 
@@ -245,7 +247,7 @@ def _document(document):
 
 
 @pytest.mark.parametrize("text", TRICKY)
-@pytest.mark.parametrize("before", [TRICKY[3], "".join(ITEM.format(n=n) for n in range(3)), ""])
+@pytest.mark.parametrize("before", [TRICKY[3], "".join(ITEM.format(n=n) for n in range(3)), "", "- k: &a x\n- k: *a\n", "- a: 1\n- b: 2\n"])
 def test_a_list_read_again_item_by_item_is_what_reading_it_whole_gives(monkeypatch, before, text):
     from watwerkt import reuse
     from watwerkt.loading import yaml_source

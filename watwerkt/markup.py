@@ -14,11 +14,19 @@ import html
 import re
 from typing import Iterator
 
-MARKUP = re.compile(
-    r"""<(?:!--.*?-->|(/?)([a-zA-Z][a-zA-Z0-9]*)((?:\s+[^\s"'>/=]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'=<>`]+))?)*)\s*(/?)>)""",
-    re.DOTALL,
-)
-CLASS_ATTRIBUTE = re.compile(r"""(?:^|\s)class\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+))""", re.IGNORECASE)
+# Between the parts of a tag, HTML's white space only: Python's \s also takes a no-break space,
+# which ends no tag name for the parser. Names and unquoted values stop at any white space.
+_SPACE = "[ \t\n\r\f]"
+
+
+def _attribute(group: str) -> str:
+    """An attribute and its value; `group` "(" captures the name and the value as written in
+    double, single or no quotes, "(?:" captures nothing."""
+    return rf"""{_SPACE}+{group}[^\s"'>/=]+)(?:{_SPACE}*={_SPACE}*(?:"{group}[^"]*)"|'{group}[^']*)'|{group}[^\s"'=<>`]+)))?"""
+
+
+ATTRIBUTE = re.compile(_attribute("("))
+MARKUP = re.compile(rf"<(?:!--.*?-->|(/?)([a-zA-Z][a-zA-Z0-9]*)((?:{_attribute('(?:')})*){_SPACE}*(/?)>)", re.DOTALL)
 REFERENCE = re.compile(r"&(?:#[0-9]+|#[xX][0-9a-fA-F]+|[a-zA-Z][a-zA-Z0-9]*);")  # as the parser reads one
 RAW_TEXT = {"script", "style"}
 
@@ -27,18 +35,16 @@ class NotSure(Exception):
     """The markup may be read otherwise by the parser."""
 
 
-_CLASS_WITHOUT_VALUE = re.compile(r"(?:^|\s)class(?!\s*=)", re.IGNORECASE)
-
-
 def classes_of(attributes: str) -> set[str]:
-    """The classes of a start tag's attributes, the last class attribute counting, as for the
-    parser. Raises NotSure when one may have no value (the parser then counts none)."""
+    """The classes in a start tag's attributes (as MARKUP found them), the last class attribute
+    counting and one without a value giving none, as for the parser."""
     if "class" not in attributes.lower():
         return set()
-    if _CLASS_WITHOUT_VALUE.search(attributes):
-        raise NotSure
-    values = [next(value for value in found.groups() if value is not None) for found in CLASS_ATTRIBUTE.finditer(attributes)]
-    return set(html.unescape(values[-1]).split()) if values else set()
+    value = None
+    for attribute in ATTRIBUTE.finditer(attributes):
+        if attribute.group(1).lower() == "class":
+            value = next((found for found in attribute.groups()[1:] if found is not None), None)
+    return set(html.unescape(value).split()) if value else set()
 
 
 def events(source: str) -> Iterator[tuple]:

@@ -223,18 +223,24 @@ def parse_yaml(path: Path, text: str) -> YamlDocument:
 # the file: an item's text can only run on past the next "- " through an unclosed quote or
 # bracket, and its part before that "- " then fails alone (the whole file is read instead). A
 # line at the start that is anything else ("---", "...", "%YAML", "key:") makes the file one
-# whole again, as do aliases (refused in any case) and any problem in an item read alone: the
-# problems are always those of the whole file, with their lines.
+# whole again, as do anchors and aliases (through which items share values), line breaks other
+# than "\n" and any problem in an item read alone: the problems are always those of the whole
+# file, with their lines.
 
 _ITEMS: dict[Path, dict[str, tuple[Any, dict]]] = {}  # file → item text → its data and lines (from 1)
 _ITEM_START = re.compile(r"^-(?: |$)", re.MULTILINE)
 _OTHER_LINE_START = re.compile(r"^(?![-#\s]|$)|^-(?! |$)", re.MULTILINE)
 
 
+_OTHER_LINE_BREAKS = re.compile("[\r\x85\u2028\u2029]")  # YAML breaks lines there too; lines are counted at "\n" only
+
+
 def _items(text: str) -> list[tuple[int, str]] | None:
     """(first line, text) of each top-level item, or None when `text` is not plainly a list."""
     starts = [match.start() for match in _ITEM_START.finditer(text)]
-    if not starts or _OTHER_LINE_START.search(text) or any(line.strip() and not line.lstrip().startswith("#") for line in text[: starts[0]].splitlines()):
+    if not starts or _OTHER_LINE_START.search(text) or _OTHER_LINE_BREAKS.search(text):
+        return None
+    if any(line.strip() and not line.lstrip().startswith("#") for line in text[: starts[0]].splitlines()):
         return None
     items, line = [], text.count("\n", 0, starts[0]) + 1
     for start, end in zip(starts, starts[1:] + [len(text)]):
@@ -243,9 +249,24 @@ def _items(text: str) -> list[tuple[int, str]] | None:
     return items
 
 
+def _shares_values(item_text: str) -> bool:
+    """Whether an item may hold an anchor (&) or an alias (*), through which items share values:
+    such a file is always read whole. Only an item with either sign is scanned for them."""
+    if "&" not in item_text and "*" not in item_text:
+        return False
+    try:
+        return any(isinstance(token, (yaml.AnchorToken, yaml.AliasToken)) for token in yaml.scan(item_text, Loader=_Loader))
+    except yaml.YAMLError:
+        return True
+
+
 def _remember_items(path: Path, text: str, document: YamlDocument) -> None:
     items = _items(text) if not document.problems and isinstance(document.data, list) else None
-    if items is None or len(items) != len(document.data) or any(document.lines.get((index,)) != line for index, (line, _) in enumerate(items)):
+    if (
+        items is None or len(items) != len(document.data)
+        or any(document.lines.get((index,)) != line for index, (line, _) in enumerate(items))
+        or any(_shares_values(item_text) for _, item_text in items)
+    ):
         _ITEMS.pop(path, None)
         return
     lines: list[dict] = [{} for _ in items]
@@ -263,7 +284,7 @@ def _parsed_by_items(path: Path, text: str) -> YamlDocument | None:
     for index, (first_line, item_text) in enumerate(items):
         if item_text not in known:
             alone = _parsed_whole(path, item_text)
-            if alone.problems or not isinstance(alone.data, list) or len(alone.data) != 1:
+            if alone.problems or not isinstance(alone.data, list) or len(alone.data) != 1 or _shares_values(item_text):
                 return None
             known[item_text] = (alone.data[0], {data_path: line for data_path, line in alone.lines.items() if data_path})
         value, item_lines = kept[item_text] = known[item_text]

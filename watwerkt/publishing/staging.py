@@ -86,6 +86,7 @@ class Staged:
     # and the staged files it is made from.
     shapes: dict[str, bytes] = field(default_factory=dict)
     places: dict[str, str] = field(default_factory=dict)  # record page → the place its block takes (engine_html_place)
+    generated_files: set[str] = field(default_factory=set)  # the engine's files in docs/ a generator copies as they are
     sources: dict[str, str] = field(default_factory=dict)  # staged file → built page
     digests: dict[str, bytes] = field(default_factory=dict)  # every staged file → the digest of its bytes
 
@@ -184,13 +185,15 @@ def stage(project_dir: Path, *, publish: bool = False, say: Callable[[str], None
         if clash:
             raise UserError(f"{clash} bestaat al, maar dat bestand wordt uit de gegevens gemaakt; verwijder het.")
         files[f"docs/{path}"] = content.encode("utf-8") if isinstance(content, str) else content
+        if Path(path).suffix in _COPIED_AS_THEY_ARE and not path.startswith(("templates/", ".")):
+            staged.generated_files.add(f"docs/{path}")
     for part in ("overrides", "macros"):
         for path in sorted((project_dir / part).rglob("*")):
             if path.is_file() and "__pycache__" not in path.parts and not path.name.startswith("test_"):
                 files[f"{part}/{path.relative_to(project_dir / part).as_posix()}"] = path.read_bytes()
     files["mkdocs.yml"] = yaml.safe_dump(_staged_config(config, last_updated(project_dir)), allow_unicode=True, sort_keys=False).encode("utf-8")
     written = _write_changed(folder, files)
-    staged.digests = {relative: _STAGED[folder / relative][2] for relative in files}
+    staged.digests = {relative: _STAGED[os.path.join(folder, relative)][2] for relative in files}
     # A page whose component changed is new to the generator too, though its own text is not.
     for page in sorted({component_pages[path] for path in written if path in component_pages}):
         os.utime(folder / page)
@@ -343,7 +346,9 @@ def _hand_written_page(relative: str, text: str, staged: Staged, site_url: str) 
         staged.add_block(built, f"docs/{relative}: {{{{ {name}() }}}}", component)
         staged.sources[f"{COMPONENT_FOLDER}/{staged_component(page_url, name)}"] = built
     if rendered:
-        staged.shapes[built] = _digest(text.encode("utf-8") + f"\0{headings!r}".encode("utf-8"))
+        placed = re.findall(r"\{\{\s*(\w+)\s*\(\s*\)\s*\}\}", text)
+        if len(placed) == len(set(placed)):  # a component placed twice is left to the generator: `serve` puts each block in once
+            staged.shapes[built] = _digest(text.encode("utf-8") + f"\0{headings!r}".encode("utf-8"))
         staged.sources[f"docs/{relative}"] = built
     return rendered
 
@@ -399,46 +404,59 @@ def _remember_digest(content: bytes) -> None:
         _DIGESTS[id(content)] = (content, hashlib.blake2b(content, digest_size=16).digest())
 
 
-_STAGED: dict[Path, tuple[int, int, bytes]] = {}  # staged file → its size, time and digest when last written or read
+_STAGED: dict[str, tuple[int, int, bytes]] = {}  # staged file → its size, time and digest when last written or read
 
 
 def _write_changed(folder: Path, files: dict[str, bytes]) -> list[str]:
     """Write each file whose bytes differ, remove files no longer staged; return those written."""
-    written = []
+    written, root = [], str(folder)
     for relative, content in files.items():
-        target = folder / relative
+        target = os.path.join(root, relative)
         digest = _digest(content)
         try:
-            status = target.lstat()
+            status = os.lstat(target)
         except OSError:
             status = None
         # A file this process wrote or read before, unchanged since (same size and time), is
         # known by its digest; any other is read.
         if status is not None and stat.S_ISREG(status.st_mode):
             known = _STAGED.get(target)
-            if known == (status.st_size, status.st_mtime_ns, digest) or (known is None or known[:2] != (status.st_size, status.st_mtime_ns)) and target.read_bytes() == content:
+            if known == (status.st_size, status.st_mtime_ns, digest) or (known is None or known[:2] != (status.st_size, status.st_mtime_ns)) and _bytes_of(target) == content:
                 _STAGED[target] = (status.st_size, status.st_mtime_ns, digest)
                 continue
-        target.parent.mkdir(parents=True, exist_ok=True)
-        temporary = target.with_name(f".{target.name}.nieuw")
-        temporary.write_bytes(content)
+        os.makedirs(os.path.dirname(target), exist_ok=True)
+        temporary = os.path.join(os.path.dirname(target), f".{os.path.basename(target)}.nieuw")
+        with open(temporary, "wb") as file:
+            file.write(content)
         os.replace(temporary, target)
-        status = target.lstat()
+        status = os.lstat(target)
         _STAGED[target] = (status.st_size, status.st_mtime_ns, digest)
         written.append(relative)
     for unasked in set(_DIGESTS) - {id(content) for content in files.values()}:  # contents no longer staged
         del _DIGESTS[unasked]
-    for directory, folders, names in os.walk(folder, topdown=False):  # the deepest first, so emptied folders go too
-        place = Path(directory)
-        prefix = place.relative_to(folder).as_posix() + "/" if place != folder else ""
+    holding = {""}  # the folders that hold a staged file, and the folders above them
+    for relative in files:
+        folder_of = relative.rpartition("/")[0]
+        while folder_of not in holding:
+            holding.add(folder_of)
+            folder_of = folder_of.rpartition("/")[0]
+    for directory, folders, names in os.walk(root, topdown=False):  # the deepest first, so emptied folders go too
+        prefix = os.path.relpath(directory, root).replace(os.sep, "/")
+        prefix = "" if prefix == "." else prefix + "/"
         for name in names:
             if prefix + name not in files:
-                (place / name).unlink()
-                _STAGED.pop(place / name, None)
+                os.unlink(os.path.join(directory, name))
+                _STAGED.pop(os.path.join(directory, name), None)
         for name in folders:
-            if not (place / name).is_symlink() and not any((place / name).iterdir()):
-                (place / name).rmdir()
+            path = os.path.join(directory, name)
+            if prefix + name not in holding and not os.path.islink(path) and not os.listdir(path):
+                os.rmdir(path)
     return written
+
+
+def _bytes_of(path: str) -> bytes:
+    with open(path, "rb") as file:
+        return file.read()
 
 
 def run_generator(staged: Staged, site_dir: Path, *, generator: str = "mkdocs", dirty: bool = False) -> None:
@@ -598,8 +616,9 @@ def build(
 # A block of the engine's HTML in a built page starts so (_raw_block); its length and digest
 # tell it from any other text.
 _BLOCK_START = '<div class="ww-motor">'
-# Files in docs/ a generator copies as they are (but for hidden ones, which it leaves out). Its
-# pages (.md) and any HTML are its own work.
+# The engine's own files in docs/ that a generator copies as they are (the open data, the feed,
+# the filter index, the components' scripts and styles). Its pages (.md) and any HTML are its
+# own work, and what the project writes in docs/ it may leave out (templates/, exclude_docs).
 _COPIED_AS_THEY_ARE = {".json", ".csv", ".xml", ".js", ".css", ".svg", ".png", ".txt"}
 
 
@@ -620,7 +639,7 @@ def up_to_date(staged: Staged, site_dir: Path, built_from: BuiltFrom) -> tuple[i
             continue
         if path in staged.sources:
             pages.add(staged.sources[path])
-        elif path.startswith("docs/") and Path(path).suffix in _COPIED_AS_THEY_ARE and not any(part.startswith(".") for part in Path(path).parts):
+        elif path in staged.generated_files and (site_dir / path.removeprefix("docs/")).parent.is_dir():
             target = site_dir / path.removeprefix("docs/")
             temporary = target.with_name(f".{target.name}.nieuw")
             shutil.copyfile(staged.folder / path, temporary)
@@ -631,7 +650,7 @@ def up_to_date(staged: Staged, site_dir: Path, built_from: BuiltFrom) -> tuple[i
         blocks = [block for _, block in staged.engine_html[page]]
         old = built_from.blocks.get(page, ())
         patched = None
-        if built_from.shapes.get(page) == staged.shapes.get(page) and len(old) == len(blocks) and (site_dir / page).is_file():
+        if page in staged.shapes and built_from.shapes.get(page) == staged.shapes[page] and len(old) == len(blocks) and (site_dir / page).is_file():
             patched = _with_blocks((site_dir / page).read_text(encoding="utf-8"), old, blocks)
         if patched is None:  # for the generator, which renders a page whose source is newer than it
             left.append(page)

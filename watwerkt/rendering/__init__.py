@@ -184,8 +184,10 @@ _MADE_HEADING = re.compile(
     r'<h([1-6]) id="([^"&<>]+)">([^<>]*)<a class="headerlink" href="#\2" title="' + re.escape(PERMALINK_TEXT) + '">'
     + re.escape(PERMALINK_TEXT) + r"</a></h\1>"
 )
-# Where a heading may be no heading: in a comment, or in a script or style that holds anything.
-_PARSER_ONLY = re.compile(r"<script\b[^>]*>(?!</script>)|<style\b[^>]*>(?!</style>)|<!--|<!\[CDATA\[", re.IGNORECASE)
+# Where a heading may be no heading: in a comment, or in a script or style that holds anything,
+# and where the parser reads a "<" by rules of its own (<!..., <?..., "</ "), or an attribute in
+# single quotes may hold a double-quoted heading.
+_PARSER_ONLY = re.compile(r"<script\b[^>]*>(?!</script>)|<style\b[^>]*>(?!</style>)|<[!?]|</[^a-zA-Z]|='", re.IGNORECASE)
 _STRAY_AMPERSAND = re.compile(r"&(?!(?:amp|lt|gt);)")
 
 
