@@ -13,9 +13,9 @@ The staging folder (`.watwerkt/staging/` in the project) is a complete, plain Mk
 - `overrides/` and `macros/`, as in the project.
 
 Any generator that reads `mkdocs.yml` and runs mkdocs-macros builds it (MkDocs with Material,
-and Zensical, its successor); none needs a hook. After the build the engine puts each record's HTML in its place, checks
-that the components came through Markdown intact, writes every page's
-Content-Security-Policy, the readability report and the search index.
+and Zensical, its successor); none needs a hook. After the build the engine puts each record's
+HTML in its place, checks that the components came through Markdown intact, and writes every
+page's Content-Security-Policy, the readability report and the search index.
 """
 from __future__ import annotations
 
