@@ -124,7 +124,7 @@ def correction_paragraph(renderer, channels: Channels, kind: str = "project") ->
     records = {"project": renderer.kennisbank.projects, "approach": renderer.kennisbank.approaches}[kind]
     record = next(iter(records.values()))
     body = renderer.record_page(kind, record, site_url=PAGES_ADDRESS + "/", channels=channels).body_html
-    [paragraph] = re.findall(r'<p class="ww-correctie">.*?</p>', body, flags=re.DOTALL)
+    [paragraph] = re.findall(r'<p class="ww-correctie"[^>]*>.*?</p>', body, flags=re.DOTALL)
     return paragraph
 
 

@@ -121,12 +121,12 @@ def test_an_official_recognition_shows_committee_validity_and_source(data_dir):
 def test_a_recognition_past_its_validity_says_verlopen_everywhere_it_is_named(data_dir):
     body = render(data_dir, "approach", "tweede-aanpak", today=datetime.date(2031, 1, 2))
     assert '<strong class="ww-verlopen">Verlopen:</strong> de erkenning gold tot 2030.' in body
-    assert "<dt>Erkenning</dt>\n<dd class=\"ww-feit--gedeeld\">Goed beschreven (verlopen)</dd>" in body
+    assert "<dt data-pagefind-ignore=\"all\">Erkenning</dt>\n<dd class=\"ww-feit--gedeeld\" data-pagefind-ignore=\"all\">Goed beschreven (verlopen)</dd>" in body
 
 
 def test_effective_shows_its_sub_level(data_dir):
     replace_in(data_dir / APPROACHES, RECOGNISED, RECOGNISED.replace("goed-beschreven", "effectief").replace("datum: 2025,", "datum: 2025, aanwijzingen: goede,"))
-    assert "<dd class=\"ww-feit--gedeeld\">Effectief (goede aanwijzingen)</dd>" in render(data_dir, "approach", "tweede-aanpak")
+    assert "<dd class=\"ww-feit--gedeeld\" data-pagefind-ignore=\"all\">Effectief (goede aanwijzingen)</dd>" in render(data_dir, "approach", "tweede-aanpak")
 
 
 def test_not_assessed_says_plainly_that_nobody_assessed_it_and_names_nobody(data_dir):

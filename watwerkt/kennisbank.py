@@ -5,7 +5,7 @@ import datetime
 from dataclasses import dataclass
 from functools import cached_property
 
-from .reuse import Fingerprints
+from .reuse import fingerprint
 from .model import Approach, Curriculum, HelpService, Module, Municipality, Project, Region, Result, TargetGroup, Term, Theme
 
 
@@ -26,7 +26,7 @@ class Kennisbank:
         """A fingerprint of every table but the projects: what a project's page, row or words
         read besides the project itself (the names of its municipalities, themes, approaches)."""
         tables = (self.municipalities, self.regions, self.themes, self.target_groups, self.terms, self.help_services, self.approaches, self.curriculum)
-        return Fingerprints().of(tables)
+        return fingerprint(tables)
 
     @cached_property
     def _projects_by_approach(self) -> dict[str, list[Project]]:

@@ -17,47 +17,39 @@ _RECORD_DIGESTS: dict[int, tuple[object, bytes]] = {}
 _RECORD_DIGESTS_SIZE = 200_000
 
 
-class Fingerprints:
-    """Digests of values as templates receive them; a record's is made once."""
+def fingerprint(value: object) -> bytes:
+    """A digest of `value` as templates receive it; a record's part is made once per record."""
+    digest = hashlib.blake2b(digest_size=16)
+    _feed(digest, value)
+    return digest.digest()
 
-    def of(self, value: object) -> bytes:
-        digest = hashlib.blake2b(digest_size=16)
-        self._feed(digest, value)
-        return digest.digest()
 
-    def _feed(self, digest, value: object) -> None:
-        kind = type(value)
-        if kind is str or kind is int or kind is bool or value is None:  # the most of them, first
-            text = repr(value).encode("utf-8")
-            digest.update(b"V%d:" % len(text) + text)
-        elif kind is list or kind is tuple:
-            digest.update(b"[%d" % len(value))
-            for item in value:
-                self._feed(digest, item)
-        elif kind is dict:
-            digest.update(b"{%d" % len(value))
-            for key, item in value.items():
-                self._feed(digest, key)
-                self._feed(digest, item)
-        elif isinstance(value, BaseModel) or (dataclasses.is_dataclass(value) and not isinstance(value, type)):
-            entry = _RECORD_DIGESTS.get(id(value))
-            if entry is None or entry[0] is not value:
-                if len(_RECORD_DIGESTS) >= _RECORD_DIGESTS_SIZE:
-                    _RECORD_DIGESTS.clear()
-                entry = _RECORD_DIGESTS[id(value)] = (value, hashlib.blake2b(repr(value).encode("utf-8"), digest_size=16).digest())
-            digest.update(b"R" + entry[1])
-        elif isinstance(value, dict):
-            digest.update(b"{%d" % len(value))
-            for key, item in value.items():
-                self._feed(digest, key)
-                self._feed(digest, item)
-        elif isinstance(value, (list, tuple)):
-            digest.update(b"[%d" % len(value))
-            for item in value:
-                self._feed(digest, item)
-        else:
-            text = repr(value).encode("utf-8")
-            digest.update(b"V%d:" % len(text) + text)
+def _feed(digest, value: object) -> None:
+    if type(value) in _PLAIN or value is None:  # the most of them, first
+        text = repr(value).encode("utf-8")
+        digest.update(b"V%d:" % len(text) + text)
+    elif isinstance(value, (list, tuple)):
+        digest.update(b"[%d" % len(value))
+        for item in value:
+            _feed(digest, item)
+    elif isinstance(value, dict):
+        digest.update(b"{%d" % len(value))
+        for key, item in value.items():
+            _feed(digest, key)
+            _feed(digest, item)
+    elif isinstance(value, BaseModel) or (dataclasses.is_dataclass(value) and not isinstance(value, type)):
+        entry = _RECORD_DIGESTS.get(id(value))
+        if entry is None or entry[0] is not value:
+            if len(_RECORD_DIGESTS) >= _RECORD_DIGESTS_SIZE:
+                _RECORD_DIGESTS.clear()
+            entry = _RECORD_DIGESTS[id(value)] = (value, hashlib.blake2b(repr(value).encode("utf-8"), digest_size=16).digest())
+        digest.update(b"R" + entry[1])
+    else:
+        text = repr(value).encode("utf-8")
+        digest.update(b"V%d:" % len(text) + text)
+
+
+_PLAIN = {str, int, bool, float}
 
 
 # --- while serving ------------------------------------------------------------------------

@@ -20,20 +20,14 @@ SEARCH_INDEX = "pagefind"  # the folder in the site
 
 # What the search leaves out of each page's content: what many pages have alike says nothing
 # about one of them, and made every project a hit for a word such as "armoede" (its target
-# group) at the cost of a bigger index to fetch. Named by the classes the templates give it.
+# group) at the cost of a bigger index to fetch. The engine's templates mark what they write so
+# with data-pagefind-ignore="all" where they write it: fact labels and the facts many records
+# share, the breadcrumb, another record's summary beside its link, related projects, the
+# residents' help on municipality pages, the projectenbank's cards, the "may be out of date"
+# note, the checked dates and "Klopt er iets niet?". Here only what MkDocs writes as well:
 LEFT_OUT_OF_SEARCH = (
     ".headerlink",  # the ¶ permalinks next to headings
-    ".ww-feiten dt",  # the labels of a record's facts: Organisatie, Status, Thema's, ...
-    ".ww-feit--gedeeld",  # the facts many records share (rendering/templates/_record_facts.html)
-    ".ww-kruimelpad",  # the way back to the overview
-    ".ww-samenvatting-elders",  # the summary of a record beside a link to its page (_links.html)
-    ".ww-verwant",  # a project's related projects: the names and summaries of other pages
     "thead",  # the column heads of a table
-    "#ww-projecten",  # the projectenbank's cards, page by page: each project's page is the hit
-    ".ww-zelf-hulp",  # the same help for residents on every municipality page
-    ".ww-verouderd",  # the "may be out of date" note
-    ".ww-gecontroleerd",  # when a record was added and last checked
-    ".ww-correctie",  # "Klopt er iets niet?"
 )
 
 

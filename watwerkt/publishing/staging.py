@@ -20,7 +20,6 @@ page's Content-Security-Policy, the readability report and the search index.
 from __future__ import annotations
 
 import datetime
-import functools
 import hashlib
 import html
 import os
@@ -305,7 +304,6 @@ def _staged_record_page(page: GeneratedPage) -> tuple[str, str, bytes, str, byte
     return _built_path(page.src_uri), body, _digest(body.encode("utf-8")), place, shape, staged_page
 
 
-@functools.lru_cache(maxsize=50_000)  # a rebuild (`serve`) writes most pages' heads again unchanged
 def _front_matter(title: str, description: str, json_ld: str | None) -> str:
     head = {"title": html.escape(title), "description": html.escape(description)}
     if json_ld:
@@ -639,11 +637,8 @@ def up_to_date(staged: Staged, site_dir: Path, built_from: BuiltFrom) -> tuple[i
             continue
         if path in staged.sources:
             pages.add(staged.sources[path])
-        elif path in staged.generated_files and (site_dir / path.removeprefix("docs/")).parent.is_dir():
-            target = site_dir / path.removeprefix("docs/")
-            temporary = target.with_name(f".{target.name}.nieuw")
-            shutil.copyfile(staged.folder / path, temporary)
-            os.replace(temporary, target)
+        elif path in staged.generated_files and _copied(staged.folder / path, site_dir / path.removeprefix("docs/")):
+            continue
         else:
             left.append(path)
     for page in sorted(pages):
@@ -657,11 +652,28 @@ def up_to_date(staged: Staged, site_dir: Path, built_from: BuiltFrom) -> tuple[i
             for source in [source for source, built in staged.sources.items() if built == page and source.endswith(".md")]:
                 os.utime(staged.folder / source)
             continue
-        temporary = (site_dir / page).with_name(".index.html.nieuw")
-        temporary.write_text(patched, encoding="utf-8")
-        os.replace(temporary, site_dir / page)
+        try:
+            temporary = (site_dir / page).with_name(".index.html.nieuw")
+            temporary.write_text(patched, encoding="utf-8")
+            os.replace(temporary, site_dir / page)
+        except OSError:  # the generator, which says why if it fails too
+            left.append(page)
+            continue
         updated += 1
     return updated, left
+
+
+def _copied(source: Path, target: Path) -> bool:
+    """Whether `source` could be copied over `target`, in a folder that is there."""
+    if not target.parent.is_dir():
+        return False
+    try:
+        temporary = target.with_name(f".{target.name}.nieuw")
+        shutil.copyfile(source, temporary)
+        os.replace(temporary, target)
+        return True
+    except OSError:
+        return False
 
 
 def _with_blocks(page_html: str, old: tuple[tuple[bytes, int], ...], new: list[str]) -> str | None:

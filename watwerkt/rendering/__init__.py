@@ -40,7 +40,7 @@ from markupsafe import Markup
 from ..channels import Channels
 from ..components import COMPONENTS, FOLDER as COMPONENTS_FOLDER, project_list
 from .content_security import meta_element
-from ..reuse import Fingerprints
+from ..reuse import fingerprint
 from .made_pages import MadePages, templates_signature
 from .page_values import PAGE_VALUES
 from .term_links import TermLinker
@@ -234,7 +234,6 @@ class Renderer:
     def __init__(self, kennisbank: Kennisbank, *, today: datetime.date):
         self.kennisbank = kennisbank
         self.today = today
-        self.fingerprints = Fingerprints()
         self.pages_made = 0  # how many pages the last record_pages made from their templates; the others it had
         self.term_linker = TermLinker(kennisbank.terms.values(), names=kennisbank.known_terms())
         self.environment = jinja2.Environment(
@@ -285,13 +284,13 @@ class Renderer:
         projectenbank's further pages for readers without JavaScript. A page whose inputs are
         what they were at the last call is not made again (made_pages.py)."""
         made = MadePages()
-        frame = self.fingerprints.of((templates_signature((TEMPLATES, COMPONENTS_FOLDER)), site_url, self._site_inputs)) if made.keeping else b""
+        frame = fingerprint((templates_signature((TEMPLATES, COMPONENTS_FOLDER)), site_url, self._site_inputs)) if made.keeping else b""
 
         def page(url: str, template: str, values: dict, *, link_terms: bool) -> GeneratedPage:
             # Two steps, each made again only when its inputs changed: the template's page, then
             # its begrip links (a renamed project can change the links on every page, rarely
             # what the templates make).
-            key = self.fingerprints.of((frame, template, url, values)) if made.keeping else None
+            key = fingerprint((frame, template, url, values)) if made.keeping else None
             rendered = made.page(key, lambda: self._page(url, template, **values))
             if not link_terms:
                 return rendered
@@ -325,7 +324,7 @@ class Renderer:
     def _site_inputs(self) -> bytes:
         """What templates read besides their values: every table but the projects (through
         `area`, `json_ld` and labels) and the day."""
-        return self.fingerprints.of((self.kennisbank.tables_fingerprint, self.today))
+        return fingerprint((self.kennisbank.tables_fingerprint, self.today))
 
     def _page(self, url: str, template: str, *, headings: Headings | None = None, link_terms: bool = False, **values) -> GeneratedPage:
         """The template's output is the body; its top-level `title`, `description` and
